@@ -1,0 +1,54 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Vigil",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "vigil", targets: ["vigil"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
+    ],
+    targets: [
+        // Z3's C API, found through pkg-config; imported by Z3Backend only.
+        .systemLibrary(name: "CZ3", pkgConfig: "z3", providers: [.apt(["libz3-dev"])]),
+        // Source files, byte ranges, line tables and diagnostics.
+        .target(name: "VigilBasics", dependencies: [.product(name: "BigInt", package: "BigInt")]),
+        // Lexer, parser and AST for the Solidity subset and the property language.
+        .target(name: "VigilSyntax", dependencies: ["VigilBasics"]),
+        // Name resolution and type checking: the semantic model every later stage reads.
+        .target(name: "VigilSema", dependencies: ["VigilSyntax"]),
+        // The counterexample data model: choices of a schedule and the replayed trace.
+        .target(name: "VigilTrace", dependencies: ["VigilBasics"]),
+        // Solver-agnostic SMT terms, the Solver protocol and models.
+        .target(name: "SMT", dependencies: [.product(name: "BigInt", package: "BigInt")]),
+        // Symbolic encoding of contracts and their environment into SMT terms.
+        .target(name: "VigilLowering", dependencies: ["VigilSema", "SMT", "VigilTrace"]),
+        // The Z3 solver behind the SMT protocol: the only importer of CZ3.
+        .target(name: "Z3Backend", dependencies: ["SMT", "CZ3"]),
+        // Checking engines (bounded model checking) over the SMT layer.
+        .target(name: "VigilVerifier", dependencies: ["VigilLowering", "SMT", "VigilTrace"]),
+        // A concrete interpreter that replays schedules; independent of the encoder.
+        .target(name: "VigilInterpreter", dependencies: ["VigilSema", "VigilTrace"]),
+        // Text and JSON renderers of results and traces.
+        .target(name: "VigilReporting", dependencies: ["VigilVerifier", "VigilTrace", "VigilSema"]),
+        // Command-line front end: argument parsing, the pipeline, exit codes.
+        .target(
+            name: "VigilCLI",
+            dependencies: [
+                "VigilReporting", "VigilVerifier", "VigilInterpreter", "Z3Backend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        // The `vigil` executable: a thin entry point.
+        .executableTarget(name: "vigil", dependencies: ["VigilCLI"]),
+        .testTarget(
+            name: "VigilTests",
+            dependencies: [
+                "VigilCLI", "VigilSyntax", "VigilSema", "VigilInterpreter", "VigilVerifier", "Z3Backend", "SMT",
+            ],
+            resources: []),
+    ],
+    swiftLanguageModes: [.v6]
+)
