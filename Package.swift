@@ -43,12 +43,14 @@ let package = Package(
             ]),
         // The `vigil` executable: a thin entry point.
         .executableTarget(name: "vigil", dependencies: ["VigilCLI"]),
-        .testTarget(
-            name: "VigilTests",
-            dependencies: [
-                "VigilCLI", "VigilSyntax", "VigilSema", "VigilInterpreter", "VigilVerifier", "Z3Backend", "SMT",
-            ],
-            resources: []),
+        .testTarget(name: "BasicsTests", dependencies: ["VigilBasics"]),
+        .testTarget(name: "SyntaxTests", dependencies: ["VigilSyntax"]),
+        .testTarget(name: "SemaTests", dependencies: ["VigilSema"]),
+        .testTarget(name: "SMTTests", dependencies: ["SMT", "Z3Backend"]),
+        .testTarget(name: "InterpreterTests", dependencies: ["VigilInterpreter", "VigilSema"]),
+        .testTarget(name: "VerifierTests", dependencies: ["VigilVerifier", "Z3Backend", "VigilInterpreter"]),
+        // End to end: the golden test over examples/, specs/ and Tests/Fixtures, and the CLI.
+        .testTarget(name: "CLITests", dependencies: ["VigilCLI"]),
     ],
     swiftLanguageModes: [.v6]
 )
