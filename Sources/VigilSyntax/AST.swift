@@ -421,6 +421,8 @@ public struct Stmt: Sendable {
         case emit(event: Identifier, arguments: [Expr])
         /// `revert E(args);` with a custom error (the plain `revert(...)` is a call expression)
         case revertError(error: Identifier, arguments: [Expr])
+        /// `delete x;`
+        case delete(Expr)
         /// `_;` in a modifier
         case placeholder
         /// `call f(args) from s value v;`, `try call ...`, `call any ...` in rules

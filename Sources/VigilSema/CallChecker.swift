@@ -1,0 +1,327 @@
+import BigInt
+import VigilBasics
+import VigilSyntax
+
+extension Analyzer {
+    /// Checks a call expression: decides what it calls (recorded in `calls`) and returns its type.
+    func callType(
+        _ e: Expr, callee: Expr, arguments: [Expr], options: [(name: Identifier, value: Expr)]?
+    ) -> SolType {
+        var calleeExpr = callee
+        while case .parenthesized(let inner) = calleeExpr.kind { calleeExpr = inner }
+        if options != nil {
+            guard case .member(_, let name) = calleeExpr.kind, name.name == "call" else {
+                bag.add(SemaDiagnostics.notSupported("call options other than '.call{value: ...}'", e.range))
+                return .void
+            }
+        }
+        switch calleeExpr.kind {
+        case .elementaryType(let t):
+            return conversion(e, to: t.solType, arguments: arguments)
+        case .identifier(let name):
+            return namedCall(e, callee: calleeExpr, name: name, arguments: arguments)
+        case .member(let base, let name):
+            return memberCall(e, base: base, name: name, arguments: arguments, options: options ?? [])
+        default:
+            bag.error("sema.not-callable", "this expression cannot be called", at: callee.range)
+            return .void
+        }
+    }
+
+    private func checkArguments(_ name: String, _ types: [SolType], _ args: [Expr], at range: SourceRange) {
+        guard types.count == args.count else {
+            bag.add(SemaDiagnostics.argumentCount(name, expected: types.count, got: args.count, range))
+            for a in args { typeOf(a) }
+            return
+        }
+        for (t, a) in zip(types, args) { expect(a, t, what: "argument") }
+    }
+
+    // MARK: Named callees
+
+    private func namedCall(_ e: Expr, callee: Expr, name: String, arguments: [Expr]) -> SolType {
+        typeOf(callee)
+        switch references[callee.id] {
+        case .builtin(let b)?:
+            return builtinCall(e, b, arguments: arguments)
+        case .function(let f)?:
+            guard let info = current.functions[f] else { return .void }
+            calls[e.id] = .internalFunction(f)
+            if info.visibility == .external {
+                bag.error(
+                    "sema.external-called-internally",
+                    "external function '\(f)' cannot be called internally; make it public", at: callee.range)
+            }
+            if context.mode.isProperty, !info.isView {
+                bag.error(
+                    "sema.property-calls-non-view", "properties can only call view or pure functions ('\(f)' is not)",
+                    at: callee.range)
+            }
+            if !info.isView { context.writesState = true }
+            recordInternalCall(f, at: callee.range)
+            checkArguments(f, info.parameterTypes, arguments, at: e.range)
+            return info.returnType ?? .void
+        case .typeName(let t)?:
+            switch t {
+            case .structType(let q):
+                calls[e.id] = .structConstructor(q)
+                checkArguments(q, structs[q]?.fields.map(\.type) ?? [], arguments, at: e.range)
+                return t
+            default:
+                return conversion(e, to: t, arguments: arguments)
+            }
+        case nil:
+            for a in arguments { typeOf(a) }
+            return .void
+        default:
+            bag.error("sema.not-callable", "'\(name)' is not a function", at: callee.range)
+            return .void
+        }
+    }
+
+    private func builtinCall(_ e: Expr, _ name: String, arguments: [Expr]) -> SolType {
+        switch name {
+        case "payable":
+            return conversion(e, to: .address(payable: true), arguments: arguments)
+        case "require":
+            calls[e.id] = .require
+            guard arguments.count == 1 || arguments.count == 2 else {
+                bag.add(SemaDiagnostics.argumentCount("require", expected: 2, got: arguments.count, e.range))
+                return .void
+            }
+            expect(arguments[0], .bool, what: "condition")
+            if arguments.count == 2 { expect(arguments[1], .string, what: "message") }
+            switch context.mode {
+            case .code, .modifier, .rule: break
+            default: bag.error("sema.require-in-property", "'require' cannot be used in a property expression", at: e.range)
+            }
+            return .void
+        case "assert":
+            calls[e.id] = .assert
+            guard arguments.count == 1 else {
+                bag.add(SemaDiagnostics.argumentCount("assert", expected: 1, got: arguments.count, e.range))
+                return .void
+            }
+            expect(arguments[0], .bool, what: "condition")
+            switch context.mode {
+            case .code, .modifier:
+                let line = sources.start(of: e.range).line
+                current.asserts.append(AssertInfo(name: "assert@\(line)", call: e.id, range: e.range))
+            case .rule:
+                context.ruleHasAssert = true
+                if context.ruleFirstAssert == nil { context.ruleFirstAssert = e.range }
+            default:
+                bag.error("sema.assert-in-property", "'assert' cannot be used in a property expression", at: e.range)
+            }
+            return .void
+        case "revert":
+            calls[e.id] = .revert
+            if arguments.count > 1 {
+                bag.add(SemaDiagnostics.argumentCount("revert", expected: 1, got: arguments.count, e.range))
+            }
+            for a in arguments { expect(a, .string, what: "message") }
+            return .void
+        case "assume", "satisfy":
+            calls[e.id] = name == "assume" ? .assume : .satisfy
+            guard case .rule = context.mode else {
+                bag.add(SemaDiagnostics.ruleOnly(name, e.range))
+                return .void
+            }
+            guard arguments.count == 1 else {
+                bag.add(SemaDiagnostics.argumentCount(name, expected: 1, got: arguments.count, e.range))
+                return .void
+            }
+            expect(arguments[0], .bool, what: "condition")
+            if name == "satisfy" {
+                context.ruleHasSatisfy = true
+                if context.ruleFirstSatisfy == nil { context.ruleFirstSatisfy = e.range }
+            }
+            return .void
+        case "old":
+            calls[e.id] = .old
+            guard case .ensures = context.mode else {
+                bag.add(SemaDiagnostics.propertyOnly("old", "in 'ensures'", e.range))
+                return .void
+            }
+            guard arguments.count == 1 else {
+                bag.add(SemaDiagnostics.argumentCount("old", expected: 1, got: arguments.count, e.range))
+                return .void
+            }
+            let t = typeOf(arguments[0])
+            if case .literal(let v) = t {
+                _ = convertLiteral(arguments[0], v, to: defaultLiteralType(v), what: "argument")
+                return defaultLiteralType(v)
+            }
+            return t
+        case "sum":
+            calls[e.id] = .sum
+            guard context.mode.isProperty else {
+                bag.add(SemaDiagnostics.propertyOnly("sum", "in properties", e.range))
+                return .void
+            }
+            guard arguments.count == 1 else {
+                bag.add(SemaDiagnostics.argumentCount("sum", expected: 1, got: arguments.count, e.range))
+                return .void
+            }
+            let t = typeOf(arguments[0])
+            guard case .mapping = t, t.mappingLeaf.isInteger, isStatePath(arguments[0]) else {
+                if t != .void {
+                    bag.add(
+                        SemaDiagnostics.typeMismatch(
+                            "'sum' needs a mapping in state whose values are integers, not '\(t)'", arguments[0].range))
+                }
+                return .void
+            }
+            return t.mappingLeaf.isSigned ? .int(256) : .uint(256)
+        default:
+            return .void
+        }
+    }
+
+    /// True when `e` names a state variable or an index into one (`m`, `m[k]`).
+    func isStatePath(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .identifier:
+            if case .stateVariable? = references[e.id] { return true }
+            return false
+        case .index(let base, _): return isStatePath(base)
+        case .parenthesized(let inner): return isStatePath(inner)
+        default: return false
+        }
+    }
+
+    // MARK: Conversions
+
+    private func conversion(_ e: Expr, to target: SolType, arguments: [Expr]) -> SolType {
+        calls[e.id] = .conversion(target)
+        guard arguments.count == 1 else {
+            bag.add(SemaDiagnostics.argumentCount("\(target)", expected: 1, got: arguments.count, e.range))
+            for a in arguments { typeOf(a) }
+            return .void
+        }
+        let a = arguments[0]
+        let source = typeOf(a)
+        if source == .void { return target }
+        if case .literal(let v) = source {
+            guard let i = v.integer else {
+                bag.add(SemaDiagnostics.typeMismatch("literal \(v) is not an integer", a.range))
+                return target
+            }
+            switch target {
+            case .uint, .int, .enumType:
+                if !target.contains(i) {
+                    bag.add(SemaDiagnostics.literalDoesNotFit(i.description, target, a.range))
+                    return target
+                }
+            case .address, .interface:
+                if !SolType.address(payable: false).contains(i) {
+                    bag.add(SemaDiagnostics.literalDoesNotFit(i.description, target, a.range))
+                    return target
+                }
+            default:
+                bag.add(SemaDiagnostics.typeMismatch("cannot convert a number to '\(target)'", e.range))
+                return target
+            }
+            types[a.id] = target.isInteger ? target : .uint(160)
+            constants[a.id] = i
+            constants[e.id] = i
+            return target
+        }
+        if allowsExplicitConversion(from: source, to: target) { return target }
+        bag.add(SemaDiagnostics.typeMismatch("cannot convert '\(source)' to '\(target)'", e.range))
+        return target
+    }
+
+    private func allowsExplicitConversion(from s: SolType, to t: SolType) -> Bool {
+        if s == t { return true }
+        switch (s, t) {
+        case (.uint, .uint), (.int, .int), (.uint, .int), (.int, .uint): return true
+        case (.enumType, .uint), (.uint, .enumType): return true
+        case (.address, .address), (.interface, .address), (.address, .interface), (.interface, .interface): return true
+        case (.address, .uint(160)), (.uint(160), .address): return true
+        default: return false
+        }
+    }
+
+    // MARK: Member callees
+
+    private func memberCall(
+        _ e: Expr, base: Expr, name: Identifier, arguments: [Expr], options: [(name: Identifier, value: Expr)]
+    ) -> SolType {
+        if case .identifier(let b) = base.kind, b == "abi" {
+            bag.add(SemaDiagnostics.notSupported("'abi.\(name.name)'", e.range))
+            return .void
+        }
+        if case .identifier("this") = base.kind, lookupLocal("this") == nil {
+            bag.add(SemaDiagnostics.externalSelfCall(e.range))
+            return .void
+        }
+        let bt = typeOf(base)
+        switch bt {
+        case .address(let payable):
+            switch name.name {
+            case "call":
+                calls[e.id] = .lowLevelCall
+                for option in options {
+                    if option.name.name == "value" {
+                        expect(option.value, .uint(256), what: "value")
+                    } else {
+                        bag.add(SemaDiagnostics.notSupported("the call option '\(option.name.name)'", option.name.range))
+                    }
+                }
+                let emptyData: Bool = {
+                    guard arguments.count == 1, case .string(let s) = arguments[0].kind else { return false }
+                    return s.isEmpty
+                }()
+                if !emptyData {
+                    bag.add(SemaDiagnostics.notSupported("'call' with data (only call{value: v}(\"\"))", e.range))
+                }
+                for a in arguments { typeOf(a) }
+                noteHandover(e)
+                return .callResult
+            case "transfer", "send":
+                calls[e.id] = name.name == "transfer" ? .transfer : .send
+                if !payable {
+                    bag.add(
+                        SemaDiagnostics.typeMismatch(
+                            "'\(name.name)' needs an 'address payable'; convert with payable(...)", base.range))
+                }
+                checkArguments(name.name, [.uint(256)], arguments, at: e.range)
+                context.writesState = true
+                if context.mode.isProperty {
+                    bag.error("sema.property-writes-state", "properties and rules cannot send ether", at: e.range)
+                }
+                return name.name == "transfer" ? .void : .bool
+            case "delegatecall", "staticcall":
+                bag.add(SemaDiagnostics.notSupported("'\(name.name)'", name.range))
+                return .void
+            default:
+                bag.error("sema.unknown-member", "'\(bt)' has no function '\(name.name)'", at: name.range)
+                return .void
+            }
+        case .interface(let i):
+            guard let f = interfaces[i]?.functions[name.name] else {
+                bag.error("sema.unknown-member", "interface '\(i)' has no function '\(name.name)'", at: name.range)
+                for a in arguments { typeOf(a) }
+                return .void
+            }
+            calls[e.id] = .interfaceFunction(interface: i, function: f.name, isView: f.isView)
+            checkArguments(f.name, f.parameterTypes, arguments, at: e.range)
+            if !f.isView { noteHandover(e) }
+            return f.returnType ?? .void
+        case .void:
+            for a in arguments { typeOf(a) }
+            return .void
+        default:
+            bag.error("sema.unknown-member", "'\(bt)' has no function '\(name.name)'", at: name.range)
+            return .void
+        }
+    }
+
+    private func noteHandover(_ e: Expr) {
+        context.handsOverControl = true
+        if context.mode.isProperty {
+            bag.error("sema.property-writes-state", "properties and rules cannot call external code", at: e.range)
+        }
+    }
+}

@@ -1,0 +1,372 @@
+import BigInt
+import VigilBasics
+import VigilSyntax
+
+/// Where the body being checked sits, which decides what it may use.
+enum BodyMode {
+    case code
+    case modifier
+    case invariant
+    case ensures(FunctionInfo)
+    case trusted
+    case rule
+
+    var isProperty: Bool {
+        switch self {
+        case .code, .modifier: false
+        default: true
+        }
+    }
+}
+
+/// The contract whose members are being checked.
+struct ContractScope {
+    var name: String
+    var stateVariables: [StateVariableInfo] = []
+    var stateIndex: [String: Int] = [:]
+    var functions: [String: FunctionInfo] = [:]
+    var modifiers: [String: ModifierDecl] = [:]
+    var asserts: [AssertInfo] = []
+    /// Internal calls (functions and modifiers) made by each function or modifier, for recursion detection.
+    var callGraph: [String: [(callee: String, range: SourceRange)]] = [:]
+}
+
+/// What the checker tracks inside one body.
+struct BodyContext {
+    var mode: BodyMode = .code
+    var function: FunctionInfo?
+    /// Name of the function or modifier being checked, for the call graph.
+    var owner: String?
+    var unchecked = false
+    var loopDepth = 0
+    var scopes: [[String: NodeID]] = []
+    var declared: [NodeID: (name: String, range: SourceRange)] = [:]
+    var used: Set<NodeID> = []
+    var writesState = false
+    var handsOverControl = false
+    // Rules.
+    var ruleHasAssert = false
+    var ruleHasSatisfy = false
+    var ruleCallAny: [SourceRange] = []
+    var ruleHasTryCall = false
+    var ruleFirstAssert: SourceRange?
+    var ruleFirstSatisfy: SourceRange?
+}
+
+extension Analyzer {
+    var current: ContractScope {
+        get { currentContract! }
+        set { currentContract = newValue }
+    }
+
+    func analyzeContract(_ decl: ContractDecl, kind: SourceKind, specs: [SpecDecl]) -> ContractInfo? {
+        currentContract = ContractScope(name: decl.name.name)
+        let contractName = decl.name.name
+        var memberNames: [String: SourceRange] = [:]
+        func claim(_ id: Identifier, _ what: String) -> Bool {
+            if let previous = memberNames[id.name] {
+                bag.add(SemaDiagnostics.duplicate(what, id.name, id.range, previous: previous))
+                return false
+            }
+            memberNames[id.name] = id.range
+            return true
+        }
+
+        var constructor: FunctionInfo?
+        var receive: FunctionInfo?
+        var fallback: FunctionInfo?
+        var functionOrder: [String] = []
+        var functionDecls: [FunctionDecl] = []
+        var propertyDecls: [PropertyDecl] = []
+
+        for member in decl.members {
+            switch member {
+            case .stateVariable(let v):
+                guard claim(v.name, "state variable") else { continue }
+                let t = resolveType(v.type, in: contractName) ?? .void
+                if v.isConstant, v.initializer == nil {
+                    bag.error(
+                        "sema.constant-without-value", "constant '\(v.name.name)' needs a value", at: v.name.range)
+                }
+                if v.isConstant || v.isImmutable, case .mapping = t {
+                    bag.error(
+                        "sema.constant-mapping", "a mapping cannot be constant or immutable", at: v.name.range)
+                }
+                current.stateIndex[v.name.name] = current.stateVariables.count
+                current.stateVariables.append(StateVariableInfo(name: v.name.name, type: t, decl: v))
+            case .function(let f):
+                guard let info = functionInfo(f, contract: contractName) else { continue }
+                switch f.kind {
+                case .constructor:
+                    if constructor != nil {
+                        bag.error("sema.duplicate-declaration", "a contract has at most one constructor", at: f.name.range)
+                    }
+                    constructor = info
+                case .receive:
+                    if receive != nil {
+                        bag.error("sema.duplicate-declaration", "duplicate declaration of 'receive'", at: f.name.range)
+                    }
+                    receive = info
+                case .fallback:
+                    if fallback != nil {
+                        bag.error("sema.duplicate-declaration", "duplicate declaration of 'fallback'", at: f.name.range)
+                    }
+                    fallback = info
+                case .function:
+                    guard claim(f.name, "function") else { continue }
+                    current.functions[f.name.name] = info
+                    functionOrder.append(f.name.name)
+                }
+                functionDecls.append(f)
+            case .modifier(let m):
+                guard claim(m.name, "modifier") else { continue }
+                current.modifiers[m.name.name] = m
+            case .property(let p):
+                propertyDecls.append(p)
+            case .event, .error, .structDecl, .enumDecl:
+                break
+            }
+        }
+
+        // State variable initialisers, then bodies.
+        for v in current.stateVariables {
+            guard let initializer = v.initializer else { continue }
+            withBody(mode: .code, function: nil, owner: nil) {
+                expect(initializer, v.type, what: "initial value of '\(v.name)'")
+            }
+            if v.isConstant, constants[initializer.id] == nil, v.type != .bool {
+                bag.error(
+                    "sema.constant-not-constant", "the value of constant '\(v.name)' must be a constant expression",
+                    at: initializer.range)
+            }
+        }
+        for (name, m) in current.modifiers.sorted(by: { $0.key < $1.key }) {
+            withBody(mode: .modifier, function: nil, owner: "modifier \(name)") {
+                pushScope()
+                for p in m.parameters { declareVariable(p, contract: contractName) }
+                checkBlock(m.body, newScope: false)
+                popScope()
+            }
+        }
+        for f in functionDecls {
+            let info: FunctionInfo
+            switch f.kind {
+            case .constructor: info = constructor!
+            case .receive: info = receive!
+            case .fallback: info = fallback!
+            case .function:
+                guard let i = current.functions[f.name.name], i.decl.id == f.id else { continue }
+                info = i
+            }
+            checkFunctionBody(info, contract: contractName)
+        }
+
+        // Properties: inline ones, then the specs attached to this contract.
+        var invariants: [InvariantInfo] = []
+        var ensures: [EnsuresInfo] = []
+        var trusted: [Expr] = []
+        var rules: [RuleInfo] = []
+        for f in functionDecls {
+            for clause in f.ensures {
+                guard let info = functionFor(f) else { continue }
+                if let e = checkEnsures(clause.expression, info, range: clause.range) { ensures.append(e) }
+            }
+        }
+        let specProperties = specs.flatMap(\.properties)
+        var ruleNames: [String: SourceRange] = [:]
+        for p in propertyDecls + specProperties {
+            switch p {
+            case .invariant(let name, let e, let range):
+                if let previous = ruleNames[name.name] {
+                    bag.add(SemaDiagnostics.duplicate("property", name.name, name.range, previous: previous))
+                }
+                ruleNames[name.name] = name.range
+                withBody(mode: .invariant, function: nil, owner: nil) { expect(e, .bool, what: "an invariant") }
+                invariants.append(InvariantInfo(name: name.name, expression: e, range: range))
+            case .ensures(let fname, let e, let range):
+                guard let info = current.functions[fname.name] else {
+                    bag.error(
+                        "sema.unknown-function", "no function named '\(fname.name)' in contract '\(contractName)'",
+                        at: fname.range)
+                    continue
+                }
+                if let en = checkEnsures(e, info, range: range) { ensures.append(en) }
+            case .trusted(let e, _):
+                withBody(mode: .trusted, function: nil, owner: nil) {
+                    let t = typeOf(e)
+                    if !t.isAddressLike {
+                        bag.add(SemaDiagnostics.typeMismatch("'trusted' needs an address, not '\(t)'", e.range))
+                    }
+                }
+                trusted.append(e)
+            case .rule(let r):
+                if let previous = ruleNames[r.name.name] {
+                    bag.add(SemaDiagnostics.duplicate("property", r.name.name, r.name.range, previous: previous))
+                }
+                ruleNames[r.name.name] = r.name.range
+                if let info = checkRule(r, contract: contractName) { rules.append(info) }
+            }
+        }
+        detectRecursion()
+        return ContractInfo(
+            name: contractName, decl: decl, stateVariables: current.stateVariables, functions: current.functions,
+            functionOrder: functionOrder, constructor: constructor, receive: receive, fallback: fallback,
+            modifiers: current.modifiers, invariants: invariants, ensures: ensures, asserts: current.asserts,
+            trusted: trusted, rules: rules)
+    }
+
+    private func functionFor(_ f: FunctionDecl) -> FunctionInfo? {
+        if f.kind == .function { return current.functions[f.name.name] }
+        bag.error("sema.ensures-placement", "'ensures' can only be written on a function", at: f.name.range)
+        return nil
+    }
+
+    private func functionInfo(_ f: FunctionDecl, contract: String) -> FunctionInfo? {
+        let params = f.parameters.map { resolveType($0.type, in: contract) ?? .void }
+        if f.returns.count > 1 {
+            bag.add(SemaDiagnostics.notSupported("multiple return values", f.returns[1].range))
+        }
+        let ret = f.returns.first.map { resolveType($0.type, in: contract) ?? .void }
+        var visibility = f.visibility
+        switch f.kind {
+        case .constructor:
+            visibility = .public
+        case .receive:
+            if f.mutability != .payable || (f.visibility != nil && f.visibility != .external) {
+                bag.error("sema.receive-signature", "'receive' must be 'external payable'", at: f.name.range)
+            }
+            visibility = .external
+        case .fallback:
+            visibility = .external
+        case .function:
+            if visibility == nil {
+                bag.error(
+                    "sema.missing-visibility",
+                    "function '\(f.name.name)' has no visibility; write public, external, internal or private",
+                    at: f.name.range)
+                visibility = .public
+            }
+        }
+        if f.body == nil {
+            bag.add(SemaDiagnostics.notSupported("a function without a body (abstract contracts)", f.name.range))
+        }
+        for t in params + (ret.map { [$0] } ?? []) {
+            if case .mapping = t {
+                bag.add(SemaDiagnostics.notSupported("mappings as parameters or return values", f.name.range))
+            }
+        }
+        return FunctionInfo(
+            name: f.name.name, decl: f, kind: f.kind, visibility: visibility ?? .public, mutability: f.mutability,
+            parameterTypes: params, returnType: ret)
+    }
+
+    // MARK: - Bodies
+
+    /// Runs `body` with a fresh body context, then restores the previous one and reports unused locals.
+    func withBody(mode: BodyMode, function: FunctionInfo?, owner: String?, _ body: () -> Void) {
+        let saved = context
+        context = BodyContext()
+        context.mode = mode
+        context.function = function
+        context.owner = owner
+        body()
+        for (id, d) in context.declared.sorted(by: { $0.key < $1.key }) where !context.used.contains(id) {
+            if case .code = mode, !d.name.isEmpty {
+                bag.warning("sema.unused-variable", "local variable '\(d.name)' is never used", at: d.range)
+            }
+        }
+        context = saved
+    }
+
+    private func checkFunctionBody(_ info: FunctionInfo, contract: String) {
+        let f = info.decl
+        withBody(mode: .code, function: info, owner: info.kind == .function ? info.name : info.kind.rawValue) {
+            pushScope()
+            for p in f.parameters { declareVariable(p, contract: contract, isParameter: true) }
+            for r in f.returns { declareVariable(r, contract: contract, isParameter: true) }
+            for m in f.modifiers { checkModifierInvocation(m) }
+            if let body = f.body { checkBlock(body, newScope: true) }
+            popScope()
+            if info.isView, context.writesState || context.handsOverControl {
+                bag.error(
+                    "sema.view-modifies-state",
+                    "'\(info.name)' is declared \(info.mutability.rawValue) but changes state or hands over control",
+                    at: f.name.range)
+            }
+        }
+    }
+
+    private func checkModifierInvocation(_ m: ModifierInvocation) {
+        guard let decl = current.modifiers[m.name.name] else {
+            bag.add(SemaDiagnostics.undeclared(m.name.name, m.name.range))
+            return
+        }
+        recordInternalCall("modifier \(m.name.name)", at: m.range)
+        if decl.parameters.count != m.arguments.count {
+            bag.add(
+                SemaDiagnostics.argumentCount(
+                    m.name.name, expected: decl.parameters.count, got: m.arguments.count, m.range))
+            return
+        }
+        for (p, a) in zip(decl.parameters, m.arguments) {
+            expect(a, resolveType(p.type, in: current.name) ?? .void, what: "modifier argument")
+        }
+    }
+
+    func recordInternalCall(_ callee: String, at range: SourceRange) {
+        guard let owner = context.owner else { return }
+        current.callGraph[owner, default: []].append((callee, range))
+    }
+
+    private func detectRecursion() {
+        var state: [String: Int] = [:]  // 1 visiting, 2 done
+        var stack: [String] = []
+        var reported = false
+        func visit(_ n: String) {
+            guard !reported else { return }
+            state[n] = 1
+            stack.append(n)
+            for (callee, range) in current.callGraph[n] ?? [] {
+                if state[callee] == 1 {
+                    let start = stack.firstIndex(of: callee) ?? 0
+                    bag.add(SemaDiagnostics.recursion(Array(stack[start...]) + [callee], range))
+                    reported = true
+                    return
+                }
+                if state[callee] == nil { visit(callee) }
+            }
+            stack.removeLast()
+            state[n] = 2
+        }
+        for n in current.callGraph.keys.sorted() where state[n] == nil { visit(n) }
+    }
+
+    // MARK: - Scopes
+
+    func pushScope() { context.scopes.append([:]) }
+    func popScope() { context.scopes.removeLast() }
+
+    /// Declares a parameter or local in the innermost scope.
+    @discardableResult
+    func declareVariable(_ v: VariableDecl, contract: String?, isParameter: Bool = false) -> SolType {
+        let t = resolveType(v.type, in: contract) ?? .void
+        variableTypes[v.id] = t
+        guard let name = v.name else { return t }
+        if context.scopes.last?[name.name] != nil {
+            bag.error("sema.duplicate-declaration", "duplicate declaration of '\(name.name)'", at: name.range)
+        } else if lookupLocal(name.name) != nil {
+            bag.warning("sema.shadowing", "declaration of '\(name.name)' shadows an earlier declaration", at: name.range)
+        } else if current.stateIndex[name.name] != nil || current.functions[name.name] != nil {
+            bag.warning(
+                "sema.shadowing", "declaration of '\(name.name)' shadows a member of the contract", at: name.range)
+        }
+        context.scopes[context.scopes.count - 1][name.name] = v.id
+        if !isParameter { context.declared[v.id] = (name.name, name.range) }
+        return t
+    }
+
+    func lookupLocal(_ name: String) -> NodeID? {
+        for scope in context.scopes.reversed() { if let id = scope[name] { return id } }
+        return nil
+    }
+}

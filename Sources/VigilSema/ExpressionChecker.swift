@@ -1,0 +1,561 @@
+import BigInt
+import VigilBasics
+import VigilSyntax
+
+/// Names Solidity has that the subset does not: each is reported as not supported yet.
+let unsupportedGlobals: [String: String] = [
+    "keccak256": "hashing ('keccak256')", "sha256": "hashing ('sha256')", "ripemd160": "hashing ('ripemd160')",
+    "ecrecover": "'ecrecover'", "selfdestruct": "'selfdestruct'", "suicide": "'selfdestruct'",
+    "gasleft": "'gasleft'", "blockhash": "'blockhash'", "addmod": "'addmod'", "mulmod": "'mulmod'",
+    "abi": "'abi.*' functions", "super": "inheritance ('super')", "now": "'now' (use block.timestamp)",
+    "bytes": "'bytes' operations", "string": "'string' operations",
+]
+
+extension Analyzer {
+    // MARK: - Entry points
+
+    /// Checks `e` and returns its type; constant expressions have a `.literal` type until converted.
+    @discardableResult
+    func typeOf(_ e: Expr) -> SolType {
+        let t = computeType(e)
+        types[e.id] = t
+        if context.unchecked { uncheckedExpressions.insert(e.id) }
+        return t
+    }
+
+    /// Checks `e` where a value of type `target` is needed, converting literals implicitly.
+    func expect(_ e: Expr, _ target: SolType, what: String) {
+        let t = typeOf(e)
+        _ = coerce(e, from: t, to: target, what: what)
+    }
+
+    /// Converts `e` (already checked, of type `actual`) to `target` implicitly; reports and returns false when it cannot.
+    @discardableResult
+    func coerce(_ e: Expr, from actual: SolType, to target: SolType, what: String) -> Bool {
+        if case .literal(let value) = actual { return convertLiteral(e, value, to: target, what: what) }
+        if isImplicitlyConvertible(actual, to: target) { return true }
+        if actual == .void { return false }  // already reported
+        bag.add(SemaDiagnostics.typeMismatch("cannot use '\(actual)' as \(what) of type '\(target)'", e.range))
+        return false
+    }
+
+    func isImplicitlyConvertible(_ from: SolType, to: SolType) -> Bool {
+        if from == to { return true }
+        switch (from, to) {
+        case (.uint(let a), .uint(let b)), (.int(let a), .int(let b)):
+            return a <= b || context.mode.isProperty
+        case (.uint, .int), (.int, .uint):
+            return context.mode.isProperty
+        case (.address(true), .address(false)):
+            return true
+        case (.address, .address(false)) where context.mode.isProperty:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Gives a constant expression its type: it must be an integer that fits (anything goes in properties).
+    func convertLiteral(_ e: Expr, _ value: Rational, to target: SolType, what: String) -> Bool {
+        guard let v = value.integer else {
+            bag.add(SemaDiagnostics.typeMismatch("literal \(value) is not an integer", e.range))
+            return false
+        }
+        switch target {
+        case .uint, .int:
+            if !context.mode.isProperty, !target.contains(v) {
+                bag.add(SemaDiagnostics.literalDoesNotFit(v.description, target, e.range))
+                return false
+            }
+        case .address:
+            if case .number(let lit) = e.kind, lit.isAddressLiteral {
+                break
+            }
+            bag.add(
+                SemaDiagnostics.typeMismatch(
+                    "cannot use the number \(v) as \(what) of type '\(target)'; write address(\(v))", e.range))
+            return false
+        default:
+            bag.add(SemaDiagnostics.typeMismatch("cannot use a number as \(what) of type '\(target)'", e.range))
+            return false
+        }
+        types[e.id] = target
+        constants[e.id] = v
+        return true
+    }
+
+    /// The type a constant expression takes when nothing else decides it.
+    func defaultLiteralType(_ v: Rational) -> SolType { v.numerator < 0 ? .int(256) : .uint(256) }
+
+    // MARK: - Expressions
+
+    private func computeType(_ e: Expr) -> SolType {
+        switch e.kind {
+        case .number(let lit):
+            return .literal(lit.value)
+        case .bool:
+            return .bool
+        case .string:
+            return .string
+        case .parenthesized(let inner):
+            let t = typeOf(inner)
+            if case .literal = t { return t }
+            copyResolution(from: inner, to: e)
+            return t
+        case .identifier(let name):
+            return identifierType(e, name)
+        case .member(let base, let name):
+            return memberType(e, base: base, name: name)
+        case .index(let base, let index):
+            let bt = typeOf(base)
+            guard case .mapping(let k, let v) = bt else {
+                if bt != .void {
+                    bag.add(SemaDiagnostics.notSupported("indexing a value of type '\(bt)' (arrays)", e.range))
+                }
+                return .void
+            }
+            expect(index, k, what: "mapping key")
+            return v
+        case .call(let callee, let args):
+            return callType(e, callee: callee, arguments: args, options: nil)
+        case .callOptions(let callee, let options, let args):
+            return callType(e, callee: callee, arguments: args, options: options)
+        case .elementaryType(let t):
+            bag.error("sema.type-as-value", "type '\(t)' cannot be used as a value", at: e.range)
+            return .void
+        case .typeQuery(let typeName, let member):
+            guard let t = resolveType(typeName, in: current.name), t.isInteger,
+                member.name == "max" || member.name == "min"
+            else {
+                bag.add(SemaDiagnostics.notSupported("type(...).\(member.name) of this type", e.range))
+                return .void
+            }
+            constants[e.id] = member.name == "max" ? t.maxValue : t.minValue
+            return t
+        case .unary(let op, let operand):
+            return unaryType(e, op, operand)
+        case .binary(let op, let l, let r):
+            return binaryType(e, op, l, r)
+        case .assignment(let op, let lhs, let rhs):
+            return assignmentType(e, op, lhs, rhs)
+        case .incrementDecrement(_, _, let operand):
+            let t = typeOf(operand)
+            checkAssignable(operand)
+            if !t.isInteger {
+                bag.add(SemaDiagnostics.typeMismatch("'++' and '--' need an integer, not '\(t)'", operand.range))
+            }
+            return t
+        case .conditional(let c, let a, let b):
+            expect(c, .bool, what: "condition")
+            let ta = typeOf(a)
+            let tb = typeOf(b)
+            return unify(a, ta, b, tb, at: e.range)
+        case .quantifier(let kind, let variable, let body):
+            guard context.mode.isProperty else {
+                bag.add(SemaDiagnostics.propertyOnly(kind.rawValue, "in properties", e.range))
+                return .bool
+            }
+            pushScope()
+            let t = declareVariable(variable, contract: current.name, isParameter: true)
+            switch t {
+            case .uint, .int, .bool, .address, .enumType: break
+            default:
+                bag.add(SemaDiagnostics.notSupported("quantifying over '\(t)'", variable.range))
+            }
+            expect(body, .bool, what: "quantifier body")
+            popScope()
+            return .bool
+        }
+    }
+
+    private func copyResolution(from inner: Expr, to outer: Expr) {
+        if let r = references[inner.id] { references[outer.id] = r }
+        if let c = constants[inner.id] { constants[outer.id] = c }
+    }
+
+    // MARK: Names
+
+    private func identifierType(_ e: Expr, _ name: String) -> SolType {
+        if let id = lookupLocal(name) {
+            references[e.id] = .local(id)
+            context.used.insert(id)
+            return variableTypes[id] ?? .void
+        }
+        if let i = current.stateIndex[name] {
+            references[e.id] = .stateVariable(i)
+            let v = current.stateVariables[i]
+            if v.isConstant, let initializer = v.initializer, let c = constants[initializer.id] {
+                constants[e.id] = c
+            }
+            return v.type
+        }
+        if current.functions[name] != nil {
+            references[e.id] = .function(name)
+            return .void
+        }
+        if let q = qualifiedTypeName(name, in: current.name) {
+            let t: SolType =
+                structDecls[q] != nil ? .structType(q) : .enumType(q, memberCount: enumDecls[q]?.members.count ?? 0)
+            references[e.id] = .typeName(t)
+            return .void
+        }
+        if interfaceDecls[name] != nil {
+            references[e.id] = .typeName(.interface(name))
+            return .void
+        }
+        switch name {
+        case "this":
+            references[e.id] = .this
+            return .address(payable: true)
+        case "msg", "block", "tx":
+            references[e.id] = .magic(name)
+            return .void
+        case "require", "assert", "revert", "assume", "satisfy", "old", "sum", "payable":
+            references[e.id] = .builtin(name)
+            return .void
+        default:
+            break
+        }
+        if context.mode.isProperty {
+            switch name {
+            case "balance":
+                references[e.id] = .selfBalance
+                return .uint(256)
+            case "result":
+                if case .ensures(let f) = context.mode, let rt = f.returnType {
+                    references[e.id] = .result
+                    return rt
+                }
+                bag.add(SemaDiagnostics.propertyOnly("result", "in 'ensures' of a function that returns a value", e.range))
+                return .void
+            case "reverted":
+                if case .rule = context.mode {
+                    if !context.ruleHasTryCall {
+                        bag.error(
+                            "sema.reverted-without-try", "'reverted' needs a 'try call' before it in the rule",
+                            at: e.range)
+                    }
+                    references[e.id] = .reverted
+                    return .bool
+                }
+                bag.add(SemaDiagnostics.propertyOnly("reverted", "in rules, after a 'try call'", e.range))
+                return .void
+            default:
+                break
+            }
+        } else if ["balance", "result", "reverted"].contains(name) {
+            bag.add(SemaDiagnostics.propertyOnly(name, "in properties", e.range))
+            return .void
+        }
+        if let construct = unsupportedGlobals[name] {
+            bag.add(SemaDiagnostics.notSupported(construct, e.range))
+            return .void
+        }
+        if contractDecls[name] != nil {
+            bag.add(SemaDiagnostics.notSupported("using another contract by name", e.range))
+            return .void
+        }
+        bag.add(SemaDiagnostics.undeclared(name, e.range))
+        return .void
+    }
+
+    private func memberType(_ e: Expr, base: Expr, name: Identifier) -> SolType {
+        if case .identifier(let b) = base.kind, b == "abi" || b == "super" {
+            bag.add(SemaDiagnostics.notSupported(b == "abi" ? "'abi.\(name.name)'" : "inheritance ('super')", e.range))
+            return .void
+        }
+        let bt = typeOf(base)
+        if case .magic(let m)? = references[base.id] {
+            let table: [String: (Reference, SolType)] = [
+                "msg.sender": (.msgSender, .address(payable: false)), "msg.value": (.msgValue, .uint(256)),
+                "block.timestamp": (.blockTimestamp, .uint(256)), "block.number": (.blockNumber, .uint(256)),
+                "tx.origin": (.txOrigin, .address(payable: false)),
+            ]
+            if let (r, t) = table["\(m).\(name.name)"] {
+                references[e.id] = r
+                return t
+            }
+            bag.add(SemaDiagnostics.notSupported("'\(m).\(name.name)'", e.range))
+            return .void
+        }
+        if case .typeName(let t)? = references[base.id] {
+            if case .enumType(let q, _) = t, let index = enums[q]?.members.firstIndex(of: name.name) {
+                references[e.id] = .enumMember(enumName: q, index: index)
+                constants[e.id] = BigInt(index)
+                return t
+            }
+            bag.error("sema.unknown-member", "'\(t)' has no member '\(name.name)'", at: name.range)
+            return .void
+        }
+        if case .this? = references[base.id], name.name != "balance" {
+            bag.add(SemaDiagnostics.externalSelfCall(e.range))
+            return .void
+        }
+        switch bt {
+        case .structType(let q):
+            guard let s = structs[q], let index = s.fieldIndex(name.name) else {
+                bag.error("sema.unknown-member", "struct '\(q)' has no field '\(name.name)'", at: name.range)
+                return .void
+            }
+            references[e.id] = .structField(structName: q, index: index)
+            return s.fields[index].type
+        case .address, .interface:
+            if name.name == "balance", case .address = bt {
+                references[e.id] = isThisAddress(base) ? .selfBalance : .otherBalance
+                return .uint(256)
+            }
+            if ["transfer", "send", "call"].contains(name.name) || bt.isInterfaceFunction(name.name, interfaces) {
+                bag.error("sema.member-not-called", "'\(name.name)' must be called", at: name.range)
+            } else if ["delegatecall", "staticcall", "code", "codehash"].contains(name.name) {
+                bag.add(SemaDiagnostics.notSupported("'\(name.name)'", name.range))
+            } else {
+                bag.error("sema.unknown-member", "'\(bt)' has no member '\(name.name)'", at: name.range)
+            }
+            return .void
+        case .void:
+            return .void
+        default:
+            if name.name == "length" || name.name == "push" {
+                bag.add(SemaDiagnostics.notSupported("arrays", name.range))
+            } else {
+                bag.error("sema.unknown-member", "'\(bt)' has no member '\(name.name)'", at: name.range)
+            }
+            return .void
+        }
+    }
+
+    /// True for `this` and `address(this)` (possibly parenthesised).
+    func isThisAddress(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .identifier("this"): return true
+        case .parenthesized(let inner): return isThisAddress(inner)
+        case .call(let callee, let args):
+            if case .elementaryType(.address) = callee.kind, args.count == 1 { return isThisAddress(args[0]) }
+            if case .elementaryType(.addressPayable) = callee.kind, args.count == 1 { return isThisAddress(args[0]) }
+            return false
+        default: return false
+        }
+    }
+
+    // MARK: Operators
+
+    private func unaryType(_ e: Expr, _ op: UnaryOperator, _ operand: Expr) -> SolType {
+        let t = typeOf(operand)
+        switch op {
+        case .not:
+            _ = coerce(operand, from: t, to: .bool, what: "operand of '!'")
+            return .bool
+        case .negate:
+            if case .literal(let v) = t { return .literal(-v) }
+            if case .int = t { return t }
+            if case .uint = t, context.mode.isProperty { return .int(256) }
+            if t != .void {
+                bag.add(SemaDiagnostics.typeMismatch("unary '-' needs a signed integer, not '\(t)'", e.range))
+            }
+            return .void
+        case .bitNot:
+            if case .literal(let v) = t, let i = v.integer { return .literal(Rational(-i - 1)) }
+            if t.isInteger { return t }
+            bag.add(SemaDiagnostics.typeMismatch("'~' needs an integer, not '\(t)'", e.range))
+            return .void
+        }
+    }
+
+    private func binaryType(_ e: Expr, _ op: BinaryOperator, _ l: Expr, _ r: Expr) -> SolType {
+        switch op {
+        case .implies:
+            if !context.mode.isProperty { bag.add(SemaDiagnostics.propertyOnly("==>", "in properties", e.range)) }
+            expect(l, .bool, what: "operand of '==>'")
+            expect(r, .bool, what: "operand of '==>'")
+            return .bool
+        case .and, .or:
+            expect(l, .bool, what: "operand of '\(op.rawValue)'")
+            expect(r, .bool, what: "operand of '\(op.rawValue)'")
+            return .bool
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
+            let lt = typeOf(l)
+            let rt = typeOf(r)
+            var t = unify(l, lt, r, rt, at: e.range)
+            if case .literal(let v) = t {
+                t = defaultLiteralType(v)
+                _ = convertLiteral(l, literalValue(lt), to: t, what: "operand")
+                _ = convertLiteral(r, literalValue(rt), to: t, what: "operand")
+            }
+            let ordering = op != .equal && op != .notEqual
+            if ordering, !(t.isInteger) {
+                if t != .void {
+                    bag.add(SemaDiagnostics.typeMismatch("'\(op.rawValue)' needs integers, not '\(t)'", e.range))
+                }
+            } else if !ordering {
+                switch t {
+                case .structType, .mapping, .string, .callResult:
+                    bag.add(SemaDiagnostics.typeMismatch("values of type '\(t)' cannot be compared", e.range))
+                default: break
+                }
+            }
+            return .bool
+        case .shiftLeft, .shiftRight:
+            let lt = typeOf(l)
+            let rt = typeOf(r)
+            if case .literal(let a) = lt, case .literal(let b) = rt {
+                return foldOrReport(e, op, a, b)
+            }
+            if case .literal(let b) = rt {
+                _ = convertLiteral(r, b, to: .uint(256), what: "shift amount")
+            } else if case .uint = rt {
+            } else if rt != .void {
+                bag.add(SemaDiagnostics.typeMismatch("the shift amount must be unsigned, not '\(rt)'", r.range))
+            }
+            if case .literal(let a) = lt {
+                let t = defaultLiteralType(a)
+                _ = convertLiteral(l, a, to: t, what: "operand")
+                return t
+            }
+            if !lt.isInteger, lt != .void {
+                bag.add(SemaDiagnostics.typeMismatch("shifts need an integer, not '\(lt)'", l.range))
+            }
+            return lt
+        case .power:
+            let lt = typeOf(l)
+            let rt = typeOf(r)
+            guard case .literal(let b) = rt else {
+                if rt != .void {
+                    bag.add(SemaDiagnostics.notSupported("'**' with a non-constant exponent", r.range))
+                }
+                return .void
+            }
+            if case .literal(let a) = lt { return foldOrReport(e, op, a, b) }
+            _ = convertLiteral(r, b, to: .uint(256), what: "exponent")
+            if !lt.isInteger, lt != .void {
+                bag.add(SemaDiagnostics.typeMismatch("'**' needs an integer base, not '\(lt)'", l.range))
+            }
+            return lt
+        case .add, .subtract, .multiply, .divide, .modulo, .bitAnd, .bitOr, .bitXor:
+            let lt = typeOf(l)
+            let rt = typeOf(r)
+            if case .literal(let a) = lt, case .literal(let b) = rt { return foldOrReport(e, op, a, b) }
+            let t = unify(l, lt, r, rt, at: e.range)
+            if !t.isInteger, t != .void {
+                bag.add(SemaDiagnostics.typeMismatch("'\(op.rawValue)' needs integers, not '\(t)'", e.range))
+                return .void
+            }
+            return t
+        }
+    }
+
+    private func literalValue(_ t: SolType) -> Rational {
+        if case .literal(let v) = t { return v }
+        return Rational(0)
+    }
+
+    private func foldOrReport(_ e: Expr, _ op: BinaryOperator, _ a: Rational, _ b: Rational) -> SolType {
+        switch ConstantFolding.fold(op, a, b) {
+        case .success(let v): return .literal(v)
+        case .failure(let problem):
+            bag.error("sema.constant-expression", problem.message, at: e.range)
+            return .void
+        }
+    }
+
+    /// The common type of two operands; literals take the other operand's type.
+    func unify(_ l: Expr, _ lt: SolType, _ r: Expr, _ rt: SolType, at range: SourceRange) -> SolType {
+        if lt == .void || rt == .void { return .void }
+        switch (lt, rt) {
+        case (.literal(let a), .literal(let b)):
+            let t = a.numerator < 0 || b.numerator < 0 ? SolType.int(256) : .uint(256)
+            _ = convertLiteral(l, a, to: t, what: "operand")
+            _ = convertLiteral(r, b, to: t, what: "operand")
+            return t
+        case (.literal(let a), _):
+            return convertLiteral(l, a, to: rt, what: "operand") ? rt : .void
+        case (_, .literal(let b)):
+            return convertLiteral(r, b, to: lt, what: "operand") ? lt : .void
+        case (.uint(let a), .uint(let b)):
+            return .uint(max(a, b))
+        case (.int(let a), .int(let b)):
+            return .int(max(a, b))
+        case (.uint, .int), (.int, .uint):
+            if context.mode.isProperty { return .int(256) }
+            bag.add(SemaDiagnostics.mixedSignedness(lt, rt, range))
+            return .void
+        case (.address, .address):
+            return .address(payable: false)
+        default:
+            if lt == rt { return lt }
+            if lt.isAddressLike && rt.isAddressLike && context.mode.isProperty { return .address(payable: false) }
+            bag.add(SemaDiagnostics.typeMismatch("cannot combine '\(lt)' and '\(rt)'", range))
+            return .void
+        }
+    }
+
+    private func assignmentType(_ e: Expr, _ op: AssignmentOperator, _ lhs: Expr, _ rhs: Expr) -> SolType {
+        let lt = typeOf(lhs)
+        checkAssignable(lhs)
+        if let binary = op.binary {
+            let rt = typeOf(rhs)
+            if binary == .shiftLeft || binary == .shiftRight {
+                if case .literal(let b) = rt { _ = convertLiteral(rhs, b, to: .uint(256), what: "shift amount") }
+            } else {
+                _ = coerce(rhs, from: rt, to: lt, what: "right-hand side of '\(op.spelling)'")
+            }
+            if !lt.isInteger, lt != .void {
+                bag.add(SemaDiagnostics.typeMismatch("'\(op.spelling)' needs an integer, not '\(lt)'", lhs.range))
+            }
+        } else {
+            if case .mapping = lt {
+                bag.add(SemaDiagnostics.notSupported("assigning a whole mapping", e.range))
+            }
+            expect(rhs, lt, what: "the assigned value")
+        }
+        return lt
+    }
+
+    /// Reports when `e` cannot be written; records state writes for view checks.
+    func checkAssignable(_ e: Expr) {
+        switch e.kind {
+        case .parenthesized(let inner):
+            checkAssignable(inner)
+        case .identifier:
+            switch references[e.id] {
+            case .local(let id)?:
+                if storageLocals.contains(id) { noteStateWrite(e) }
+            case .stateVariable(let i)?:
+                let v = current.stateVariables[i]
+                if v.isConstant {
+                    bag.error("sema.assign-to-constant", "cannot assign to constant '\(v.name)'", at: e.range)
+                } else if v.isImmutable, context.function?.kind != .constructor {
+                    bag.error(
+                        "sema.assign-to-immutable", "immutable '\(v.name)' can only be assigned in the constructor",
+                        at: e.range)
+                }
+                noteStateWrite(e)
+            case nil:
+                return  // already reported
+            default:
+                bag.add(SemaDiagnostics.notLValue(e.range))
+            }
+        case .index(let base, _):
+            checkAssignable(base)
+        case .member(let base, _):
+            if case .structField? = references[e.id] { checkAssignable(base) } else {
+                bag.add(SemaDiagnostics.notLValue(e.range))
+            }
+        default:
+            bag.add(SemaDiagnostics.notLValue(e.range))
+        }
+    }
+
+    private func noteStateWrite(_ e: Expr) {
+        context.writesState = true
+        if context.mode.isProperty {
+            bag.error("sema.property-writes-state", "properties and rules cannot write contract state", at: e.range)
+        }
+    }
+}
+
+extension SolType {
+    func isInterfaceFunction(_ name: String, _ interfaces: [String: InterfaceInfo]) -> Bool {
+        if case .interface(let i) = self { return interfaces[i]?.functions[name] != nil }
+        return false
+    }
+}

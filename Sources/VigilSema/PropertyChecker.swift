@@ -1,0 +1,91 @@
+import VigilBasics
+import VigilSyntax
+
+extension Analyzer {
+    /// Checks an `ensures` clause of `function`; its property is named after the keyword's line.
+    func checkEnsures(_ e: Expr, _ function: FunctionInfo, range: SourceRange) -> EnsuresInfo? {
+        withBody(mode: .ensures(function), function: function, owner: nil) {
+            pushScope()
+            for p in function.decl.parameters { declareVariable(p, contract: current.name, isParameter: true) }
+            expect(e, .bool, what: "an 'ensures' condition")
+            popScope()
+        }
+        if !function.isEntryPoint {
+            bag.warning(
+                "sema.ensures-on-internal",
+                "'ensures' on a non-public function is never judged: internal calls are not checked", at: range)
+        }
+        let line = sources.start(of: range).line
+        return EnsuresInfo(name: "ensures@\(line)", function: function.name, expression: e, range: range)
+    }
+
+    /// Checks a rule's parameters and body and the rules about `assert`, `satisfy` and `call any`.
+    func checkRule(_ r: RuleDecl, contract: String) -> RuleInfo? {
+        var info: RuleInfo?
+        withBody(mode: .rule, function: nil, owner: nil) {
+            pushScope()
+            for p in r.parameters { declareVariable(p, contract: contract, isParameter: true) }
+            checkBlock(r.body, newScope: true)
+            popScope()
+            if context.ruleHasAssert, context.ruleHasSatisfy {
+                bag.error(
+                    "sema.rule-assert-and-satisfy", "a rule uses either 'assert' or 'satisfy', not both",
+                    at: context.ruleFirstSatisfy ?? r.name.range,
+                    notes: [DiagnosticNote("'assert' used here", at: context.ruleFirstAssert)])
+            }
+            if context.ruleCallAny.count > 1 {
+                bag.error(
+                    "sema.rule-several-call-any", "a rule may have only one 'call any'", at: context.ruleCallAny[1],
+                    notes: [DiagnosticNote("first 'call any' here", at: context.ruleCallAny[0])])
+            }
+            if !context.ruleHasAssert, !context.ruleHasSatisfy {
+                bag.warning(
+                    "sema.rule-checks-nothing", "rule '\(r.name.name)' has no 'assert' or 'satisfy'", at: r.name.range)
+            }
+            info = RuleInfo(
+                name: r.name.name, decl: r, isSatisfy: context.ruleHasSatisfy, hasCallAny: !context.ruleCallAny.isEmpty)
+        }
+        return info
+    }
+
+    /// `[try] call f(args) [from s] [value v];`
+    func checkRuleCall(_ call: RuleCall) {
+        guard case .rule = context.mode else {
+            bag.add(SemaDiagnostics.ruleOnly("call", call.range))
+            return
+        }
+        if call.isTry { context.ruleHasTryCall = true }
+        if let s = call.sender { expect(s, .address(payable: false), what: "sender") }
+        if let v = call.value { expect(v, .uint(256), what: "value") }
+        switch call.target {
+        case .any(let range):
+            context.ruleCallAny.append(range)
+        case .function(let name, let args):
+            guard let f = current.functions[name.name] else {
+                bag.error(
+                    "sema.unknown-function", "no function named '\(name.name)' in contract '\(current.name)'",
+                    at: name.range)
+                for a in args { typeOf(a) }
+                return
+            }
+            guard f.isEntryPoint else {
+                bag.error(
+                    "sema.call-not-public", "a rule can only call public or external functions; '\(name.name)' is \(f.visibility.rawValue)",
+                    at: name.range)
+                return
+            }
+            if call.value != nil, !f.isPayable {
+                bag.error(
+                    "sema.value-to-nonpayable", "'\(name.name)' is not payable: it cannot be called with a value",
+                    at: call.value!.range)
+            }
+            guard f.parameterTypes.count == args.count else {
+                bag.add(
+                    SemaDiagnostics.argumentCount(name.name, expected: f.parameterTypes.count, got: args.count, call.range))
+                for a in args { typeOf(a) }
+                return
+            }
+            for (t, a) in zip(f.parameterTypes, args) { expect(a, t, what: "argument") }
+        }
+    }
+}

@@ -1,0 +1,269 @@
+import BigInt
+import VigilBasics
+import VigilSyntax
+
+/// Runs name resolution and type checking over the files of one run.
+public enum SemanticAnalyzer {
+    /// Analyses every unit; the model is nil when an error was reported.
+    public static func analyze(units: [SourceUnit], sources: SourceManager) -> (
+        model: SemanticModel?, diagnostics: [Diagnostic]
+    ) {
+        let analyzer = Analyzer(units: units, sources: sources)
+        analyzer.run()
+        let model = analyzer.bag.hasErrors ? nil : analyzer.makeModel()
+        return (model, analyzer.bag.all)
+    }
+}
+
+/// The mutable state of one analysis. Declarations first, then each contract's bodies
+/// and properties (see the extensions in the other files of this target).
+final class Analyzer {
+    let units: [SourceUnit]
+    let sources: SourceManager
+    var bag = DiagnosticBag()
+
+    // Global declarations (qualified names for contract-level structs and enums).
+    var contractDecls: [String: (decl: ContractDecl, kind: SourceKind)] = [:]
+    var contractOrder: [String] = []
+    var interfaceDecls: [String: ContractDecl] = [:]
+    var structDecls: [String: StructDecl] = [:]
+    var enumDecls: [String: EnumDecl] = [:]
+    var errorDecls: [String: ErrorDecl] = [:]
+    var eventDecls: [String: EventDecl] = [:]
+    var specs: [SpecDecl] = []
+
+    var structs: [String: StructInfo] = [:]
+    var enums: [String: EnumInfo] = [:]
+    var interfaces: [String: InterfaceInfo] = [:]
+    var contracts: [ContractInfo] = []
+
+    // Side tables.
+    var types: [NodeID: SolType] = [:]
+    var references: [NodeID: Reference] = [:]
+    var calls: [NodeID: CallTarget] = [:]
+    var constants: [NodeID: BigInt] = [:]
+    var variableTypes: [NodeID: SolType] = [:]
+    var storageLocals: Set<NodeID> = []
+    var uncheckedExpressions: Set<NodeID> = []
+
+    // The contract and the body being checked.
+    var currentContract: ContractScope?
+    var context = BodyContext()
+
+    init(units: [SourceUnit], sources: SourceManager) {
+        self.units = units
+        self.sources = sources
+    }
+
+    func makeModel() -> SemanticModel {
+        SemanticModel(
+            sources: sources, units: units, contracts: contracts, interfaces: interfaces, structs: structs,
+            enums: enums, types: types, references: references, calls: calls, constants: constants,
+            variableTypes: variableTypes, storageLocals: storageLocals, uncheckedExpressions: uncheckedExpressions)
+    }
+
+    func run() {
+        collectDeclarations()
+        resolveTypeDeclarations()
+        for name in contractOrder {
+            guard let (decl, kind) = contractDecls[name] else { continue }
+            let attached = specs.filter { $0.contract.name == name }
+            if let info = analyzeContract(decl, kind: kind, specs: attached) { contracts.append(info) }
+        }
+        for spec in specs where contractDecls[spec.contract.name] == nil {
+            bag.error(
+                "sema.unknown-spec-contract", "no contract named '\(spec.contract.name)' in this run",
+                at: spec.contract.range)
+        }
+        checkPragmas()
+    }
+
+    // MARK: - Declarations
+
+    private func declare<T>(
+        _ table: inout [String: T], _ name: Identifier, _ value: T, what: String, range: (T) -> SourceRange
+    ) {
+        if let previous = table[name.name] {
+            bag.add(SemaDiagnostics.duplicate(what, name.name, name.range, previous: range(previous)))
+        } else {
+            table[name.name] = value
+        }
+    }
+
+    private func collectDeclarations() {
+        var topNames: [String: SourceRange] = [:]
+        func claim(_ id: Identifier, _ what: String) -> Bool {
+            if let previous = topNames[id.name] {
+                bag.add(SemaDiagnostics.duplicate(what, id.name, id.range, previous: previous))
+                return false
+            }
+            topNames[id.name] = id.range
+            return true
+        }
+        for unit in units {
+            for item in unit.items {
+                switch item {
+                case .contract(let c):
+                    guard claim(c.name, c.kind.rawValue) else { continue }
+                    if c.kind == .interface {
+                        interfaceDecls[c.name.name] = c
+                    } else {
+                        contractDecls[c.name.name] = (c, unit.kind)
+                        contractOrder.append(c.name.name)
+                    }
+                    for member in c.members {
+                        switch member {
+                        case .structDecl(let s):
+                            declare(
+                                &structDecls, Identifier("\(c.name.name).\(s.name.name)", s.name.range), s,
+                                what: "struct", range: { $0.name.range })
+                        case .enumDecl(let e):
+                            declare(
+                                &enumDecls, Identifier("\(c.name.name).\(e.name.name)", e.name.range), e,
+                                what: "enum", range: { $0.name.range })
+                        case .error(let e):
+                            declare(
+                                &errorDecls, Identifier("\(c.name.name).\(e.name.name)", e.name.range), e,
+                                what: "error", range: { $0.name.range })
+                        case .event(let e):
+                            declare(
+                                &eventDecls, Identifier("\(c.name.name).\(e.name.name)", e.name.range), e,
+                                what: "event", range: { $0.name.range })
+                        default: break
+                        }
+                    }
+                case .structDecl(let s):
+                    if claim(s.name, "struct") { structDecls[s.name.name] = s }
+                case .enumDecl(let e):
+                    if claim(e.name, "enum") { enumDecls[e.name.name] = e }
+                case .errorDecl(let e):
+                    if claim(e.name, "error") { errorDecls[e.name.name] = e }
+                case .eventDecl(let e):
+                    if claim(e.name, "event") { eventDecls[e.name.name] = e }
+                case .spec(let s):
+                    specs.append(s)
+                case .pragma, .importDecl:
+                    break
+                }
+            }
+        }
+    }
+
+    /// Scope of contract `c` used when resolving a type name written inside it (nil at file level).
+    func qualifiedTypeName(_ name: String, in contract: String?) -> String? {
+        if let contract {
+            let q = "\(contract).\(name)"
+            if structDecls[q] != nil || enumDecls[q] != nil { return q }
+        }
+        if structDecls[name] != nil || enumDecls[name] != nil { return name }
+        return nil
+    }
+
+    private func resolveTypeDeclarations() {
+        for (name, e) in enumDecls.sorted(by: { $0.key < $1.key }) {
+            if e.members.isEmpty { bag.error("sema.empty-enum", "enum '\(e.name.name)' has no members", at: e.range) }
+            if e.members.count > 256 {
+                bag.error("sema.enum-too-large", "enum '\(e.name.name)' has more than 256 members", at: e.range)
+            }
+            enums[name] = EnumInfo(name: name, members: e.members.map(\.name))
+        }
+        for (name, s) in structDecls.sorted(by: { $0.key < $1.key }) {
+            let owner = name.contains(".") ? String(name.split(separator: ".")[0]) : nil
+            var fields: [(name: String, type: SolType)] = []
+            var seen: [String: SourceRange] = [:]
+            for field in s.fields {
+                let t = resolveType(field.type, in: owner) ?? .void
+                if case .mapping = t {
+                    bag.add(SemaDiagnostics.notSupported("a mapping inside a struct", field.type.range))
+                }
+                if case .structType(let inner) = t, inner == name {
+                    bag.error("sema.recursive-struct", "struct '\(s.name.name)' contains itself", at: field.range)
+                }
+                let fieldName = field.name?.name ?? ""
+                if let previous = seen[fieldName], let n = field.name {
+                    bag.add(SemaDiagnostics.duplicate("field", fieldName, n.range, previous: previous))
+                }
+                if let n = field.name { seen[fieldName] = n.range }
+                fields.append((fieldName, t))
+            }
+            structs[name] = StructInfo(name: name, fields: fields, range: s.range)
+        }
+        for (name, decl) in interfaceDecls.sorted(by: { $0.key < $1.key }) {
+            var functions: [String: InterfaceFunctionInfo] = [:]
+            for member in decl.members {
+                switch member {
+                case .function(let f):
+                    if functions[f.name.name] != nil {
+                        bag.error(
+                            "sema.duplicate-declaration",
+                            "duplicate declaration of function '\(f.name.name)' (overloading is not supported yet)",
+                            at: f.name.range)
+                        continue
+                    }
+                    if f.body != nil {
+                        bag.error(
+                            "sema.interface-body", "functions in an interface cannot have a body", at: f.name.range)
+                    }
+                    let params = f.parameters.map { resolveType($0.type, in: name) ?? .void }
+                    let ret = f.returns.first.map { resolveType($0.type, in: name) ?? .void }
+                    functions[f.name.name] = InterfaceFunctionInfo(
+                        name: f.name.name, parameterTypes: params, returnType: ret,
+                        isView: f.mutability == .view || f.mutability == .pure, isPayable: f.mutability == .payable)
+                case .event, .error, .structDecl, .enumDecl:
+                    break
+                default:
+                    bag.error(
+                        "sema.interface-member", "an interface may only declare functions, events, errors, structs and enums",
+                        at: decl.name.range)
+                }
+            }
+            interfaces[name] = InterfaceInfo(name: name, functions: functions, range: decl.range)
+        }
+    }
+
+    /// Resolves a written type; reports and returns nil when it names nothing.
+    func resolveType(_ t: TypeName, in contract: String?) -> SolType? {
+        switch t {
+        case .elementary(let e, _):
+            return e.solType
+        case .mapping(let k, let v, _):
+            guard let key = resolveType(k, in: contract), let value = resolveType(v, in: contract) else { return nil }
+            switch key {
+            case .uint, .int, .bool, .address, .enumType, .interface: break
+            default:
+                bag.error("sema.mapping-key", "'\(key)' cannot be a mapping key", at: k.range)
+                return nil
+            }
+            return .mapping(key: key, value: value)
+        case .named(let id):
+            if let q = qualifiedTypeName(id.name, in: contract) {
+                if structDecls[q] != nil { return .structType(q) }
+                return .enumType(q, memberCount: enumDecls[q]?.members.count ?? 0)
+            }
+            if interfaceDecls[id.name] != nil { return .interface(id.name) }
+            if contractDecls[id.name] != nil {
+                bag.add(SemaDiagnostics.notSupported("using a contract as a type", id.range))
+                return nil
+            }
+            bag.add(SemaDiagnostics.undeclared(id.name, id.range))
+            return nil
+        }
+    }
+
+    // MARK: - Pragmas
+
+    private func checkPragmas() {
+        for unit in units {
+            for case .pragma(let p) in unit.items where p.name.name == "solidity" {
+                let v = p.value.replacingOccurrences(of: " ", with: "")
+                let admits08 = v.contains("0.8") || v.hasPrefix(">=0.") || v.hasPrefix(">0.") || v == "*"
+                if !admits08 {
+                    bag.warning(
+                        "sema.pragma-excludes-0.8",
+                        "pragma 'solidity \(p.value)' excludes 0.8; Vigil checks the code with Solidity 0.8's meaning",
+                        at: p.range)
+                }
+            }
+        }
+    }
+}

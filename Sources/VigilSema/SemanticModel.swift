@@ -1,0 +1,211 @@
+import BigInt
+import VigilBasics
+import VigilSyntax
+
+/// What a name or member expression refers to.
+public enum Reference: Hashable, Sendable {
+    /// A state variable of the contract being analysed, by index into `ContractInfo.stateVariables`.
+    case stateVariable(Int)
+    /// A parameter, return variable, local variable or bound variable, by its declaration's id.
+    case local(NodeID)
+    /// A member of an enum: `E.A`.
+    case enumMember(enumName: String, index: Int)
+    /// A field of a struct value: `s.f`, by index into the struct's fields.
+    case structField(structName: String, index: Int)
+    /// `this`
+    case this
+    case msgSender
+    case msgValue
+    case txOrigin
+    case blockTimestamp
+    case blockNumber
+    /// The contract's ether: `address(this).balance` in code, `balance` in properties.
+    case selfBalance
+    /// `a.balance` for an address other than `this`: any value.
+    case otherBalance
+    /// `result` in an `ensures`.
+    case result
+    /// `reverted` in a rule, after a `try call`.
+    case reverted
+    /// A name that denotes a type (struct, enum, interface, elementary): used as a callee or member base.
+    case typeName(SolType)
+    /// A function of the contract, used as a callee.
+    case function(String)
+    /// A built-in function name used as a callee (`require`, `assert`, `revert`, `assume`, `satisfy`, `old`, `sum`, `payable`).
+    case builtin(String)
+    /// `msg`, `block`, `tx`: only as member bases.
+    case magic(String)
+}
+
+/// What a call expression does.
+public enum CallTarget: Hashable, Sendable {
+    /// An internal call of a contract function (inlined by every later stage).
+    case internalFunction(String)
+    /// `S(a, b)`: a struct value.
+    case structConstructor(String)
+    /// `T(x)`: a conversion to an elementary, enum or interface type.
+    case conversion(SolType)
+    /// `i.f(args)` on an interface value: an external call. A non-`view` one hands over control.
+    case interfaceFunction(interface: String, function: String, isView: Bool)
+    /// `to.call{value: v}("")`: hands over control; returns `(bool, bytes)`.
+    case lowLevelCall
+    /// `to.transfer(v)`: cannot re-enter; reverts on failure.
+    case transfer
+    /// `to.send(v)`: cannot re-enter; returns whether ether was sent.
+    case send
+    case require
+    case assert
+    /// `revert()` / `revert("message")`
+    case revert
+    case assume
+    case satisfy
+    case old
+    case sum
+}
+
+/// A state variable with its resolved type.
+public struct StateVariableInfo: Sendable {
+    public let name: String
+    public let type: SolType
+    public let decl: StateVariableDecl
+    public var isConstant: Bool { decl.isConstant }
+    public var isImmutable: Bool { decl.isImmutable }
+    public var initializer: Expr? { decl.initializer }
+}
+
+/// A function (or constructor, `receive`, `fallback`) with its resolved signature.
+public struct FunctionInfo: Sendable {
+    public let name: String
+    public let decl: FunctionDecl
+    public let kind: FunctionKind
+    public let visibility: Visibility
+    public let mutability: Mutability
+    public let parameterTypes: [SolType]
+    /// nil when the function returns nothing.
+    public let returnType: SolType?
+    /// True for public and external functions, `receive` and `fallback`: what transactions may call.
+    public var isEntryPoint: Bool {
+        switch kind {
+        case .receive, .fallback: true
+        case .constructor: false
+        case .function: visibility == .public || visibility == .external
+        }
+    }
+    public var isPayable: Bool { mutability == .payable }
+    public var isView: Bool { mutability == .view || mutability == .pure }
+}
+
+/// An interface function's signature.
+public struct InterfaceFunctionInfo: Sendable {
+    public let name: String
+    public let parameterTypes: [SolType]
+    public let returnType: SolType?
+    public let isView: Bool
+    public let isPayable: Bool
+}
+
+public struct InterfaceInfo: Sendable {
+    public let name: String
+    public let functions: [String: InterfaceFunctionInfo]
+    public let range: SourceRange
+}
+
+public struct StructInfo: Sendable {
+    public let name: String
+    public let fields: [(name: String, type: SolType)]
+    public let range: SourceRange
+    public func fieldIndex(_ name: String) -> Int? { fields.firstIndex { $0.name == name } }
+}
+
+public struct EnumInfo: Sendable {
+    public let name: String
+    public let members: [String]
+}
+
+/// Where a property was written: inline in the contract or in a spec file.
+public struct InvariantInfo: Sendable {
+    public let name: String
+    public let expression: Expr
+    public let range: SourceRange
+}
+
+/// An `ensures` clause, inline or from a spec; its property name is `ensures@LINE`.
+public struct EnsuresInfo: Sendable {
+    public let name: String
+    public let function: String
+    public let expression: Expr
+    public let range: SourceRange
+}
+
+/// An in-code `assert(e)`; its property name is `assert@LINE`.
+public struct AssertInfo: Sendable {
+    public let name: String
+    /// The id of the `assert(...)` call expression.
+    public let call: NodeID
+    public let range: SourceRange
+}
+
+/// A `rule`, with what the analysis found about its statements.
+public struct RuleInfo: Sendable {
+    public let name: String
+    public let decl: RuleDecl
+    /// True when the rule uses `satisfy` (and therefore no `assert`).
+    public let isSatisfy: Bool
+    /// True when the rule has a `call any`.
+    public let hasCallAny: Bool
+}
+
+/// A contract with everything the analysis resolved about it.
+public struct ContractInfo: Sendable {
+    public let name: String
+    public let decl: ContractDecl
+    public let stateVariables: [StateVariableInfo]
+    /// Functions by name (constructor, receive and fallback are separate).
+    public let functions: [String: FunctionInfo]
+    /// Function names in source order.
+    public let functionOrder: [String]
+    public let constructor: FunctionInfo?
+    public let receive: FunctionInfo?
+    public let fallback: FunctionInfo?
+    public let modifiers: [String: ModifierDecl]
+    public let invariants: [InvariantInfo]
+    public let ensures: [EnsuresInfo]
+    public let asserts: [AssertInfo]
+    public let trusted: [Expr]
+    public let rules: [RuleInfo]
+
+    /// The index of a state variable by name.
+    public func stateVariableIndex(_ name: String) -> Int? { stateVariables.firstIndex { $0.name == name } }
+
+    /// Every function a transaction may call, in source order, then `receive` and `fallback`.
+    public var entryPoints: [FunctionInfo] {
+        functionOrder.compactMap { functions[$0] }.filter(\.isEntryPoint) + [receive, fallback].compactMap { $0 }
+    }
+}
+
+/// The result of semantic analysis: the parsed units, the resolved declarations and a
+/// side table for every expression. Read by the encoder and, independently, the interpreter.
+public struct SemanticModel: Sendable {
+    public let sources: SourceManager
+    public let units: [SourceUnit]
+    public let contracts: [ContractInfo]
+    public let interfaces: [String: InterfaceInfo]
+    public let structs: [String: StructInfo]
+    public let enums: [String: EnumInfo]
+    /// The type of every expression, after implicit conversion of literals to the type they are used at.
+    public let types: [NodeID: SolType]
+    /// What each identifier and member expression refers to.
+    public let references: [NodeID: Reference]
+    /// What each call expression does.
+    public let calls: [NodeID: CallTarget]
+    /// The value of every constant expression (literals and expressions of literals) at its type.
+    public let constants: [NodeID: BigInt]
+    /// The declared type of every parameter, return variable, local and bound variable.
+    public let variableTypes: [NodeID: SolType]
+    /// Local variables declared `storage`: they alias a location in state.
+    public let storageLocals: Set<NodeID>
+    /// Expressions evaluated inside `unchecked { }` (their arithmetic wraps).
+    public let uncheckedExpressions: Set<NodeID>
+
+    public func contract(named name: String) -> ContractInfo? { contracts.first { $0.name == name } }
+}

@@ -1,0 +1,175 @@
+import BigInt
+import VigilBasics
+import VigilSyntax
+
+extension Analyzer {
+    func checkBlock(_ block: Block, newScope: Bool) {
+        if newScope { pushScope() }
+        for s in block.statements { checkStatement(s) }
+        if newScope { popScope() }
+    }
+
+    func checkStatement(_ s: Stmt) {
+        switch s.kind {
+        case .variable(let v, let initializer):
+            // The initialiser is checked before the name is in scope.
+            let t = resolveType(v.type, in: current.name) ?? .void
+            if let initializer { expect(initializer, t, what: "initial value") }
+            if case .mapping = t, v.location != .storage {
+                bag.add(SemaDiagnostics.notSupported("mapping local variables", v.range))
+            }
+            if v.location == .storage {
+                guard case .structType = t, let initializer, isStateLocation(initializer) else {
+                    bag.add(
+                        SemaDiagnostics.notSupported(
+                            "a 'storage' local that is not a struct in state given by its initial value", v.range))
+                    declareVariable(v, contract: current.name)
+                    return
+                }
+                storageLocals.insert(v.id)
+            }
+            declareVariable(v, contract: current.name)
+        case .tupleVariable(let vars, let initializer):
+            let t = typeOf(initializer)
+            guard t == .callResult, vars.count == 2, let first = vars[0] else {
+                bag.add(
+                    SemaDiagnostics.notSupported(
+                        "tuple declarations other than '(bool ok, ) = to.call{value: v}(\"\")'", s.range))
+                return
+            }
+            let ft = declareVariable(first, contract: current.name)
+            if ft != .bool {
+                bag.add(SemaDiagnostics.typeMismatch("the first component of a call's result is 'bool'", first.range))
+            }
+            if let second = vars[1] {
+                let st = declareVariable(second, contract: current.name)
+                if st != .bytes {
+                    bag.add(
+                        SemaDiagnostics.typeMismatch("the second component of a call's result is 'bytes'", second.range))
+                }
+                context.used.insert(second.id)
+            }
+        case .expression(let e):
+            let t = typeOf(e)
+            if case .literal = t { _ = convertLiteral(e, literalValueOf(t), to: .uint(256), what: "statement") }
+        case .block(let b):
+            checkBlock(b, newScope: true)
+        case .unchecked(let b):
+            let saved = context.unchecked
+            context.unchecked = true
+            checkBlock(b, newScope: true)
+            context.unchecked = saved
+        case .ifStmt(let c, let thenS, let elseS):
+            expect(c, .bool, what: "condition")
+            checkScoped(thenS)
+            if let elseS { checkScoped(elseS) }
+        case .forStmt(let initializer, let condition, let update, let body):
+            pushScope()
+            if let initializer { checkStatement(initializer) }
+            if let condition { expect(condition, .bool, what: "loop condition") }
+            if let update { typeOf(update) }
+            context.loopDepth += 1
+            checkScoped(body)
+            context.loopDepth -= 1
+            popScope()
+        case .whileStmt(let c, let body):
+            expect(c, .bool, what: "loop condition")
+            context.loopDepth += 1
+            checkScoped(body)
+            context.loopDepth -= 1
+        case .breakStmt, .continueStmt:
+            if context.loopDepth == 0 {
+                bag.error("sema.outside-loop", "'break' and 'continue' can only be used inside a loop", at: s.range)
+            }
+        case .returnStmt(let value):
+            checkReturn(value, at: s.range)
+        case .emit(let event, let args):
+            guard let decl = eventDecls["\(current.name).\(event.name)"] ?? eventDecls[event.name] else {
+                bag.add(SemaDiagnostics.undeclared(event.name, event.range))
+                for a in args { typeOf(a) }
+                return
+            }
+            checkDeclaredArguments(event.name, decl.parameters, args, at: s.range)
+        case .revertError(let error, let args):
+            guard let decl = errorDecls["\(current.name).\(error.name)"] ?? errorDecls[error.name] else {
+                bag.add(SemaDiagnostics.undeclared(error.name, error.range))
+                for a in args { typeOf(a) }
+                return
+            }
+            checkDeclaredArguments(error.name, decl.parameters, args, at: s.range)
+        case .delete(let target):
+            let t = typeOf(target)
+            if case .mapping = t {
+                bag.error(
+                    "sema.delete-mapping", "'delete' of a whole mapping does nothing in Solidity; delete its entries",
+                    at: s.range)
+            }
+            checkAssignable(target)
+        case .placeholder:
+            if case .modifier = context.mode {} else { bag.add(SemaDiagnostics.placeholderOutsideModifier(s.range)) }
+        case .ruleCall(let call):
+            checkRuleCall(call)
+        }
+    }
+
+    /// A branch or loop body gets its own scope even when it is a single statement.
+    private func checkScoped(_ s: Stmt) {
+        pushScope()
+        checkStatement(s)
+        popScope()
+    }
+
+    private func literalValueOf(_ t: SolType) -> Rational {
+        if case .literal(let v) = t { return v }
+        return Rational(0)
+    }
+
+    private func checkReturn(_ value: Expr?, at range: SourceRange) {
+        if case .modifier = context.mode {
+            if let value {
+                bag.error("sema.return-value", "a modifier cannot return a value", at: value.range)
+            }
+            return
+        }
+        guard let f = context.function else {
+            bag.error("sema.return-outside-function", "'return' can only be used in a function", at: range)
+            return
+        }
+        switch (value, f.returnType) {
+        case (nil, _):
+            break
+        case (let v?, nil):
+            bag.error("sema.return-value", "'\(f.name)' does not return a value", at: v.range)
+            typeOf(v)
+        case (let v?, let t?):
+            expect(v, t, what: "return value")
+        }
+    }
+
+    private func checkDeclaredArguments(_ name: String, _ params: [VariableDecl], _ args: [Expr], at range: SourceRange) {
+        guard params.count == args.count else {
+            bag.add(SemaDiagnostics.argumentCount(name, expected: params.count, got: args.count, range))
+            for a in args { typeOf(a) }
+            return
+        }
+        for (p, a) in zip(params, args) {
+            let t = resolveType(p.type, in: current.name) ?? .void
+            expect(a, t, what: "argument")
+        }
+    }
+
+    /// True when `e` denotes a location in state (a state variable, a mapping entry or field of one).
+    func isStateLocation(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .identifier:
+            switch references[e.id] {
+            case .stateVariable?: return true
+            case .local(let id)?: return storageLocals.contains(id)
+            default: return false
+            }
+        case .index(let base, _), .member(let base, _): return isStateLocation(base)
+        case .parenthesized(let inner): return isStateLocation(inner)
+        default: return false
+        }
+    }
+}
