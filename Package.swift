@@ -19,9 +19,9 @@ let package = Package(
         // Lexer, parser and AST for the Solidity subset and the property language.
         .target(name: "VigilSyntax", dependencies: ["VigilBasics"]),
         // Name resolution and type checking: the semantic model every later stage reads.
-        .target(name: "VigilSema", dependencies: ["VigilSyntax"]),
+        .target(name: "VigilSema", dependencies: ["VigilSyntax", .product(name: "BigInt", package: "BigInt")]),
         // The counterexample data model: choices of a schedule and the replayed trace.
-        .target(name: "VigilTrace", dependencies: ["VigilBasics"]),
+        .target(name: "VigilTrace", dependencies: ["VigilBasics", .product(name: "BigInt", package: "BigInt")]),
         // Solver-agnostic SMT terms, the Solver protocol and models.
         .target(name: "SMT", dependencies: [.product(name: "BigInt", package: "BigInt")]),
         // Symbolic encoding of contracts and their environment into SMT terms.
@@ -31,7 +31,9 @@ let package = Package(
         // Checking engines (bounded model checking) over the SMT layer.
         .target(name: "VigilVerifier", dependencies: ["VigilLowering", "SMT", "VigilTrace"]),
         // A concrete interpreter that replays schedules; independent of the encoder.
-        .target(name: "VigilInterpreter", dependencies: ["VigilSema", "VigilTrace"]),
+        .target(
+            name: "VigilInterpreter",
+            dependencies: ["VigilSema", "VigilTrace", .product(name: "BigInt", package: "BigInt")]),
         // Text and JSON renderers of results and traces.
         .target(name: "VigilReporting", dependencies: ["VigilVerifier", "VigilTrace", "VigilSema"]),
         // Command-line front end: argument parsing, the pipeline, exit codes.

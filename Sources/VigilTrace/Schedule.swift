@@ -1,0 +1,94 @@
+import BigInt
+
+/// The choices that determine one execution: everything the environment decides.
+/// An engine extracts a schedule from a solver model; the interpreter replays it on
+/// concrete values and decides for itself what happens.
+public struct Schedule: Sendable, Hashable, Codable {
+    /// The contract's own address.
+    public var thisAddress: BigInt
+    /// Ether the contract holds before its constructor runs.
+    public var initialBalance: BigInt
+    /// The deployment: the constructor's arguments, sender and value (function name `constructor`).
+    public var constructor: Invocation
+    /// The transactions after the constructor, in order.
+    public var transactions: [Transaction]
+
+    public init(thisAddress: BigInt, initialBalance: BigInt, constructor: Invocation, transactions: [Transaction]) {
+        self.thisAddress = thisAddress
+        self.initialBalance = initialBalance
+        self.constructor = constructor
+        self.transactions = transactions
+    }
+}
+
+/// One top-level transaction, preceded by ether forced into the contract.
+public struct Transaction: Sendable, Hashable, Codable {
+    /// Ether forced in (by `selfdestruct` or a coinbase reward) just before the transaction.
+    public var forcedEther: BigInt
+    public var timestamp: BigInt
+    public var blockNumber: BigInt
+    public var call: Invocation
+    /// True for a call made by a rule (as opposed to the transactions that reach its starting state).
+    public var isRuleCall: Bool
+
+    public init(
+        forcedEther: BigInt, timestamp: BigInt, blockNumber: BigInt, call: Invocation, isRuleCall: Bool = false
+    ) {
+        self.forcedEther = forcedEther
+        self.timestamp = timestamp
+        self.blockNumber = blockNumber
+        self.call = call
+        self.isRuleCall = isRuleCall
+    }
+}
+
+/// A call of one of the contract's entry points: by a transaction or re-entrant during a handover.
+public struct Invocation: Sendable, Hashable, Codable {
+    /// The function's name, or `constructor`, `receive`, `fallback`.
+    public var function: String
+    /// Argument values in order (booleans as 0 and 1, addresses and enums as integers).
+    public var arguments: [BigInt]
+    public var sender: BigInt
+    public var value: BigInt
+    /// What the outside world does at each external interaction of this call, in execution order.
+    public var events: [ExternalEvent]
+
+    public init(function: String, arguments: [BigInt], sender: BigInt, value: BigInt, events: [ExternalEvent]) {
+        self.function = function
+        self.arguments = arguments
+        self.sender = sender
+        self.value = value
+        self.events = events
+    }
+}
+
+/// The outside world's answer at one external interaction.
+public enum ExternalEvent: Sendable, Hashable, Codable {
+    /// Control was handed over (`.call` or a non-`view` interface call).
+    case handover(Handover)
+    /// A `transfer` or `send`: whether the recipient accepted the ether.
+    case etherSent(success: Bool)
+    /// A `view` interface call returned this value.
+    case viewCall(returned: BigInt)
+    /// `a.balance` of another account read this value.
+    case otherBalance(BigInt)
+}
+
+/// What happened while an external account held control.
+public struct Handover: Sendable, Hashable, Codable {
+    /// Ether forced into the contract during the handover, before the re-entrant calls.
+    public var forcedEther: BigInt
+    /// The environment's calls back into the contract, in order.
+    public var calls: [Invocation]
+    /// For `.call`: the returned bool. For an interface call: false means it reverted.
+    public var success: Bool
+    /// For an interface function with a return value: the value returned.
+    public var returned: BigInt?
+
+    public init(forcedEther: BigInt, calls: [Invocation], success: Bool, returned: BigInt?) {
+        self.forcedEther = forcedEther
+        self.calls = calls
+        self.success = success
+        self.returned = returned
+    }
+}

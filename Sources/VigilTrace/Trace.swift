@@ -1,0 +1,150 @@
+import BigInt
+
+/// A concrete value shown in a trace.
+public enum TraceValue: Sendable, Hashable, Codable {
+    case int(BigInt)
+    case bool(Bool)
+    case address(BigInt)
+    /// An enum member, by name.
+    case enumMember(String)
+    /// Anything else, already written in Vigil syntax (a struct value).
+    case text(String)
+}
+
+/// One step of a path into state: `balances[user1].amount`.
+public enum PathComponent: Sendable, Hashable, Codable {
+    case variable(String)
+    case key(TraceValue)
+    case field(String)
+}
+
+/// A location in state whose value changed, with its values before and after.
+public struct StateChange: Sendable, Hashable, Codable {
+    public var path: [PathComponent]
+    public var old: TraceValue
+    public var new: TraceValue
+    public init(path: [PathComponent], old: TraceValue, new: TraceValue) {
+        self.path = path
+        self.old = old
+        self.new = new
+    }
+}
+
+/// What kind of step a trace shows.
+public enum StepKind: String, Sendable, Hashable, Codable {
+    case constructor
+    case transaction
+    /// A call the environment made during a handover.
+    case reentrantCall = "reentrant-call"
+}
+
+/// A named argument value.
+public struct NamedValue: Sendable, Hashable, Codable {
+    public var name: String
+    public var value: TraceValue
+    public init(name: String, value: TraceValue) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// An external interaction inside a step: a handover with the calls under it, or a value the world returned.
+public struct ExternalCallRecord: Sendable, Hashable, Codable {
+    /// `call`, `transfer`, `send`, or the interface function's name.
+    public var kind: String
+    public var target: TraceValue
+    public var value: BigInt
+    public var line: Int
+    /// Ether forced in during the handover.
+    public var forcedEther: BigInt
+    /// The re-entrant calls, in order.
+    public var calls: [TraceStep]
+    /// What the external call returned (`true`, a value, `reverted`).
+    public var outcome: String
+    public init(
+        kind: String, target: TraceValue, value: BigInt, line: Int, forcedEther: BigInt, calls: [TraceStep],
+        outcome: String
+    ) {
+        self.kind = kind
+        self.target = target
+        self.value = value
+        self.line = line
+        self.forcedEther = forcedEther
+        self.calls = calls
+        self.outcome = outcome
+    }
+}
+
+/// One call of the contract in a replayed trace, with what it changed.
+public struct TraceStep: Sendable, Hashable, Codable {
+    public var kind: StepKind
+    public var function: String
+    public var arguments: [NamedValue]
+    public var sender: TraceValue
+    public var value: BigInt
+    /// Ether forced in just before this step (top-level steps only).
+    public var forcedEther: BigInt
+    public var timestamp: BigInt?
+    public var blockNumber: BigInt?
+    /// The line of the function's declaration.
+    public var line: Int
+    /// The external interactions during the step, in order.
+    public var externalCalls: [ExternalCallRecord]
+    /// What changed in state during the step (nothing when it reverted).
+    public var changes: [StateChange]
+    /// Why the step reverted, if it did.
+    public var revertReason: String?
+    /// The value the function returned, if any.
+    public var returned: TraceValue?
+    /// True for a call made by a rule.
+    public var isRuleCall: Bool
+
+    public init(
+        kind: StepKind, function: String, arguments: [NamedValue], sender: TraceValue, value: BigInt,
+        forcedEther: BigInt, timestamp: BigInt?, blockNumber: BigInt?, line: Int, externalCalls: [ExternalCallRecord],
+        changes: [StateChange], revertReason: String?, returned: TraceValue?, isRuleCall: Bool
+    ) {
+        self.kind = kind
+        self.function = function
+        self.arguments = arguments
+        self.sender = sender
+        self.value = value
+        self.forcedEther = forcedEther
+        self.timestamp = timestamp
+        self.blockNumber = blockNumber
+        self.line = line
+        self.externalCalls = externalCalls
+        self.changes = changes
+        self.revertReason = revertReason
+        self.returned = returned
+        self.isRuleCall = isRuleCall
+    }
+}
+
+/// A replayed counterexample (or witness): the steps in order, where the property failed,
+/// and the values of the property's parts at that point.
+public struct Trace: Sendable, Hashable, Codable {
+    public var steps: [TraceStep]
+    /// Ether held before the constructor.
+    public var initialBalance: BigInt
+    /// The contract's own address.
+    public var thisAddress: BigInt
+    /// The line where the property failed (the assert, the ensures, the invariant).
+    public var failureLine: Int
+    /// Sub-expressions of the property with their values, e.g. `balance = 0`.
+    public var parts: [NamedValue]
+    /// Addresses that hold roles in state, e.g. `owner`, used to name addresses readably.
+    public var roles: [NamedValue]
+
+    public init(
+        steps: [TraceStep], initialBalance: BigInt, thisAddress: BigInt, failureLine: Int, parts: [NamedValue],
+        roles: [NamedValue]
+    ) {
+        self.steps = steps
+        self.initialBalance = initialBalance
+        self.thisAddress = thisAddress
+        self.failureLine = failureLine
+        self.parts = parts
+        self.roles = roles
+    }
+}
