@@ -25,11 +25,13 @@ let package = Package(
         // Solver-agnostic SMT terms, the Solver protocol and models.
         .target(name: "SMT", dependencies: [.product(name: "BigInt", package: "BigInt")]),
         // Symbolic encoding of contracts and their environment into SMT terms.
-        .target(name: "VigilLowering", dependencies: ["VigilSema", "SMT", "VigilTrace"]),
+        .target(
+            name: "VigilLowering",
+            dependencies: ["VigilSema", "SMT", "VigilTrace", .product(name: "BigInt", package: "BigInt")]),
         // The Z3 solver behind the SMT protocol: the only importer of CZ3.
         .target(name: "Z3Backend", dependencies: ["SMT", "CZ3"]),
         // Checking engines (bounded model checking) over the SMT layer.
-        .target(name: "VigilVerifier", dependencies: ["VigilLowering", "SMT", "VigilTrace"]),
+        .target(name: "VigilVerifier", dependencies: ["VigilLowering", "SMT", "VigilTrace", "VigilInterpreter"]),
         // A concrete interpreter that replays schedules; independent of the encoder.
         .target(
             name: "VigilInterpreter",

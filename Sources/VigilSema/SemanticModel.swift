@@ -83,6 +83,19 @@ public struct FunctionInfo: Sendable {
     public let parameterTypes: [SolType]
     /// nil when the function returns nothing.
     public let returnType: SolType?
+
+    public init(
+        name: String, decl: FunctionDecl, kind: FunctionKind, visibility: Visibility, mutability: Mutability,
+        parameterTypes: [SolType], returnType: SolType?
+    ) {
+        self.name = name
+        self.decl = decl
+        self.kind = kind
+        self.visibility = visibility
+        self.mutability = mutability
+        self.parameterTypes = parameterTypes
+        self.returnType = returnType
+    }
     /// True for public and external functions, `receive` and `fallback`: what transactions may call.
     public var isEntryPoint: Bool {
         switch kind {

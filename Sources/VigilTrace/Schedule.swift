@@ -12,12 +12,18 @@ public struct Schedule: Sendable, Hashable, Codable {
     public var constructor: Invocation
     /// The transactions after the constructor, in order.
     public var transactions: [Transaction]
+    /// Ether forced in after the last transaction (a committed state, where invariants are judged too).
+    public var finalForcedEther: BigInt
 
-    public init(thisAddress: BigInt, initialBalance: BigInt, constructor: Invocation, transactions: [Transaction]) {
+    public init(
+        thisAddress: BigInt, initialBalance: BigInt, constructor: Invocation, transactions: [Transaction],
+        finalForcedEther: BigInt = 0
+    ) {
         self.thisAddress = thisAddress
         self.initialBalance = initialBalance
         self.constructor = constructor
         self.transactions = transactions
+        self.finalForcedEther = finalForcedEther
     }
 }
 

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import VigilLowering
+import VigilReporting
+import VigilVerifier
+import Z3Backend
+
+/// Output formats of `vigil check`.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// `vigil check`: the main job.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check every property of the contracts in the given files and folders.",
+        discussion: """
+            Exit status: 0 nothing violated, 1 a property is violated, 2 bad input or usage, \
+            3 nothing violated but some result is unknown.
+            """)
+
+    @Argument(help: "Files or folders (.sol, .vigil, .spec); a folder means every such file below it.")
+    var paths: [String]
+
+    @Option(help: "Top-level transactions after the constructor (bounded engine).")
+    var depth = 4
+
+    @Option(help: "Nesting depth of re-entrant calls during a handover (0: none).")
+    var reentrancy = 2
+
+    @Option(name: .customLong("reentrant-calls"), help: "Calls the environment makes in one handover.")
+    var reentrantCalls = 2
+
+    @Option(help: "Loop unrolling bound.")
+    var loops = 4
+
+    @Option(help: "Z3 resource limit per query (machine-independent budget).")
+    var rlimit: UInt64 = 20_000_000
+
+    @Option(help: "Wall-clock safety net per query, in seconds; ends in 'unknown'.")
+    var timeout: UInt64 = 60
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        guard depth >= 0, reentrancy >= 0, reentrantCalls >= 0, loops >= 0 else {
+            throw ValidationError("bounds must not be negative")
+        }
+    }
+
+    func run() throws {
+        let front = FrontEnd.run(paths: paths)
+        printDiagnostics(front.diagnostics, sources: front.sources)
+        guard let model = front.model, !front.hasErrors else { throw ExitCode(2) }
+        let options = CheckOptions(
+            bounds: Bounds(depth: depth, reentrancy: reentrancy, reentrantCalls: reentrantCalls, loops: loops),
+            rlimit: rlimit, timeoutMilliseconds: timeout * 1000)
+        let checker = BoundedChecker(solverFactory: Z3SolverFactory(), options: options)
+        var results: [PropertyResult] = []
+        for contract in model.contracts {
+            results += checker.check(model: model, contract: contract)
+        }
+        switch format {
+        case .text:
+            print(TextReport(sources: front.sources).render(results), terminator: "")
+        case .json:
+            let report = JSONReport(
+                sources: front.sources, toolVersion: VigilCommand.version, solverName: "z3 \(Z3Backend.version)")
+            print(report.render(results), terminator: "")
+        }
+        let status = ExitStatus.of(results.map(\.verdict))
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+}

@@ -1,0 +1,151 @@
+import BigInt
+import SMT
+import VigilBasics
+import VigilSema
+import VigilSyntax
+
+extension SymbolicExecutor {
+    /// Evaluates a call expression; `value` is the `{value: v}` option of a low-level call.
+    func evalCall(_ e: Expr, callee: Expr, arguments: [Expr], value: Term?) -> SymbolicValue {
+        switch model.calls[e.id] {
+        case .require?:
+            let cond = eval(arguments[0]).scalarTerm
+            revert(when: Term.not(cond))
+            return .scalar(.true)
+        case .assert?:
+            let cond = eval(arguments[0]).scalarTerm
+            if let info = contract.asserts.first(where: { $0.call == e.id }) {
+                violate(info.name, when: Term.not(cond))
+            }
+            revert(when: Term.not(cond))
+            return .scalar(.true)
+        case .revert?:
+            for a in arguments { _ = eval(a) }
+            revert(when: .true)
+            return .scalar(.true)
+        case .internalFunction(let name)?:
+            let args = arguments.map { eval($0) }
+            guard let f = contract.functions[name] else { return .scalar(.int(0)) }
+            return callInternal(f, args) ?? .scalar(.int(0))
+        case .structConstructor?:
+            return .record(arguments.map { eval($0) })
+        case .conversion(let target)?:
+            let v = eval(arguments[0]).scalarTerm
+            return .scalar(convert(v, from: type(of: arguments[0]), to: target))
+        case .old?:
+            return evalOld(arguments[0])
+        case .sum?:
+            return .scalar(evalSum(arguments[0]))
+        case .lowLevelCall?:
+            guard case .member(let base, _) = callee.kind else { return .scalar(.false) }
+            let target = eval(base).scalarTerm
+            return .scalar(encodeLowLevelCall(target: target, value: value ?? .int(0)))
+        case .transfer?, .send?:
+            guard case .member(let base, _) = callee.kind else { return .scalar(.false) }
+            _ = eval(base)
+            let amount = eval(arguments[0]).scalarTerm
+            return .scalar(encodeEtherSend(amount: amount, isTransfer: model.calls[e.id] == .transfer))
+        case .interfaceFunction(let interface, let function, let isView)?:
+            guard case .member(let base, _) = callee.kind else { return .scalar(.int(0)) }
+            _ = eval(base)
+            for a in arguments { _ = eval(a) }
+            let returnType = model.interfaces[interface]?.functions[function]?.returnType
+            if isView { return readViewCall(returnType) }
+            return encodeInterfaceCall(returnType: returnType)
+        case .assume?, .satisfy?, nil:
+            return .scalar(.true)
+        }
+    }
+
+    /// Converts a value explicitly: integers wrap, enums must be in range, addresses keep the value.
+    func convert(_ v: Term, from source: SolType, to target: SolType) -> Term {
+        switch target {
+        case .uint, .int:
+            if inProperty || (source.isInteger && source.minValue >= target.minValue && source.maxValue <= target.maxValue)
+                || (!source.isInteger && target.contains(source.maxValue))
+            {
+                return v
+            }
+            return wrap(v, target)
+        case .enumType:
+            revert(when: Term.gt(v, .int(target.maxValue)))
+            return v
+        default:
+            return v
+        }
+    }
+
+    private func evalOld(_ e: Expr) -> SymbolicValue {
+        guard let old = oldState else { return eval(e) }
+        let savedState = state
+        let savedLocals = locals
+        state = old
+        locals = oldLocals
+        let v = eval(e)
+        state = savedState
+        locals = savedLocals
+        return v
+    }
+
+    private func evalSum(_ e: Expr) -> Term {
+        var inner = e
+        while case .parenthesized(let x) = inner.kind { inner = x }
+        switch inner.kind {
+        case .identifier:
+            if case .stateVariable(let i)? = model.references[inner.id], let s = state.sums[i] { return s }
+        case .index(let base, let key):
+            if case .stateVariable(let i)? = model.references[base.id], let rows = state.rowSums[i] {
+                return Term.select(rows, eval(key).scalarTerm)
+            }
+        default:
+            break
+        }
+        return .int(0)
+    }
+
+    // MARK: - Internal calls and modifiers
+
+    /// Inlines an internal call: a new local scope, no revert boundary.
+    func callInternal(_ f: FunctionInfo, _ args: [SymbolicValue]) -> SymbolicValue? {
+        let savedLocals = locals
+        locals = [:]
+        for (p, a) in zip(f.decl.parameters, args) { locals[p.id] = .value(a) }
+        let result = runFunctionBody(f)
+        locals = savedLocals
+        return result
+    }
+
+    /// Runs a function's modifiers and body in the current local scope; returns its return value.
+    func runFunctionBody(_ f: FunctionInfo) -> SymbolicValue? {
+        let returnDecl = f.decl.returns.first
+        if let r = returnDecl, let t = f.returnType { locals[r.id] = .value(layout.zero(t)) }
+        runModifiers(f, from: 0)
+        guard let r = returnDecl, case .value(let v)? = locals[r.id] else { return nil }
+        return v
+    }
+
+    private func runModifiers(_ f: FunctionInfo, from index: Int) {
+        guard index < f.decl.modifiers.count else {
+            guard let body = f.decl.body else { return }
+            bodyExits.append(BodyExits())
+            returnSlots.append(f.decl.returns.first?.id ?? f.decl.id)
+            execute(body)
+            let exits = bodyExits.removeLast()
+            returnSlots.removeLast()
+            pc = Term.or(exits.exits + [pc])
+            return
+        }
+        let invocation = f.decl.modifiers[index]
+        guard let m = contract.modifiers[invocation.name.name] else { return }
+        let args = invocation.arguments.map { eval($0) }
+        for (p, a) in zip(m.parameters, args) { locals[p.id] = .value(a) }
+        placeholders.append { self.runModifiers(f, from: index + 1) }
+        bodyExits.append(BodyExits())
+        returnSlots.append(m.id)
+        execute(m.body)
+        let exits = bodyExits.removeLast()
+        returnSlots.removeLast()
+        placeholders.removeLast()
+        pc = Term.or(exits.exits + [pc])
+    }
+}

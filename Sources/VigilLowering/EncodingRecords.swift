@@ -1,0 +1,83 @@
+import SMT
+import VigilBasics
+import VigilSema
+
+/// The bounds of the bounded encoding (LANGUAGE.md §5).
+public struct Bounds: Sendable, Hashable, Codable {
+    /// Top-level transactions after the constructor.
+    public var depth: Int
+    /// Nesting depth of re-entrant calls (0: a handover returns without calls).
+    public var reentrancy: Int
+    /// Calls the environment makes in one handover.
+    public var reentrantCalls: Int
+    /// Loop unrolling.
+    public var loops: Int
+
+    public init(depth: Int = 4, reentrancy: Int = 2, reentrantCalls: Int = 2, loops: Int = 4) {
+        self.depth = depth
+        self.reentrancy = reentrancy
+        self.reentrantCalls = reentrantCalls
+        self.loops = loops
+    }
+}
+
+/// The choices of one call of an entry point in the encoding: which terms hold its
+/// arguments, sender and value, and its external interactions in execution order.
+public final class FrameRecord {
+    public let function: FunctionInfo
+    public let arguments: [Term]
+    public let sender: Term
+    public let value: Term
+    public internal(set) var sites: [SiteRecord] = []
+
+    init(function: FunctionInfo, arguments: [Term], sender: Term, value: Term) {
+        self.function = function
+        self.arguments = arguments
+        self.sender = sender
+        self.value = value
+    }
+}
+
+/// One slot of a handover: a call the environment may make (when `guardTerm` holds) to
+/// the entry point `selector` picks among `candidates`.
+public final class SlotRecord {
+    public let guardTerm: Term
+    public let selector: Term
+    public let candidates: [FrameRecord]
+    init(guardTerm: Term, selector: Term, candidates: [FrameRecord]) {
+        self.guardTerm = guardTerm
+        self.selector = selector
+        self.candidates = candidates
+    }
+}
+
+/// An external interaction as encoded; it happened when its guard holds in the model.
+public enum SiteRecord {
+    case handover(guardTerm: Term, forcedEther: Term, slots: [SlotRecord], success: Term, returned: Term?)
+    case etherSent(guardTerm: Term, success: Term)
+    case viewCall(guardTerm: Term, value: Term)
+    case otherBalance(guardTerm: Term, value: Term)
+}
+
+/// The choices of one top-level transaction (or the constructor, with one candidate).
+public final class TransactionRecord {
+    public let forcedEther: Term
+    public let timestamp: Term
+    public let blockNumber: Term
+    public let selector: Term
+    public let candidates: [FrameRecord]
+    init(forcedEther: Term, timestamp: Term, blockNumber: Term, selector: Term, candidates: [FrameRecord]) {
+        self.forcedEther = forcedEther
+        self.timestamp = timestamp
+        self.blockNumber = blockNumber
+        self.selector = selector
+        self.candidates = candidates
+    }
+}
+
+/// A loop whose unrolling bound was reached on some path: such paths are excluded, and
+/// a result that relies on their exclusion is `unknown`.
+public struct LoopCut {
+    public let condition: Term
+    public let loop: SourceRange
+}

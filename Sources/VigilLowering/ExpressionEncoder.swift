@@ -1,0 +1,305 @@
+import BigInt
+import SMT
+import VigilBasics
+import VigilSema
+import VigilSyntax
+
+/// Where an assignable expression lives.
+enum LValueRoot {
+    case state(Int)
+    case local(NodeID)
+}
+
+extension SymbolicExecutor {
+    var inProperty: Bool { propertyFailures != nil }
+
+    func type(of e: Expr) -> SolType { model.types[e.id] ?? .uint(256) }
+
+    // MARK: - Values
+
+    /// Evaluates an expression on the current path.
+    func eval(_ e: Expr) -> SymbolicValue {
+        if let c = model.constants[e.id] { return .scalar(.int(c)) }
+        switch e.kind {
+        case .number(let lit):
+            return .scalar(.int(lit.value.integer ?? 0))
+        case .bool(let b):
+            return .scalar(.bool(b))
+        case .string:
+            return .scalar(.int(0))
+        case .parenthesized(let inner):
+            return eval(inner)
+        case .identifier:
+            return evalReference(e)
+        case .member(let base, _):
+            switch model.references[e.id] {
+            case .structField(_, let index)?:
+                guard case .record(let fields) = eval(base) else { return .scalar(.int(0)) }
+                return fields[index]
+            case .otherBalance?:
+                return readOtherBalance(eval(base).scalarTerm)
+            default:
+                return evalReference(e)
+            }
+        case .index(let base, let index):
+            let b = eval(base)
+            let k = eval(index).scalarTerm
+            return readPath(b, [.index(k)])
+        case .call(let callee, let args):
+            return evalCall(e, callee: callee, arguments: args, value: nil)
+        case .callOptions(let callee, let options, let args):
+            let v = options.first { $0.name.name == "value" }.map { eval($0.value).scalarTerm }
+            return evalCall(e, callee: callee, arguments: args, value: v)
+        case .elementaryType, .typeQuery:
+            return .scalar(.int(0))
+        case .unary(let op, let operand):
+            return .scalar(evalUnary(e, op, operand))
+        case .binary(let op, let l, let r):
+            return .scalar(evalBinary(e, op, l, r))
+        case .assignment(let op, let lhs, let rhs):
+            return evalAssignment(op, lhs, rhs)
+        case .incrementDecrement(let isIncrement, let isPrefix, let operand):
+            let old = eval(operand).scalarTerm
+            let t = type(of: operand)
+            let new = arithmetic(isIncrement ? .add : .subtract, old, .int(1), type: t, unchecked: isUnchecked(e))
+            assign(operand, .scalar(new))
+            return .scalar(isPrefix ? new : old)
+        case .conditional(let c, let a, let b):
+            let cond = eval(c).scalarTerm
+            let (va, vb) = branches(cond, { self.eval(a) }, { self.eval(b) })
+            return mergeValues(cond, va, vb)
+        case .quantifier(let kind, let variable, let body):
+            let t = model.variableTypes[variable.id] ?? .uint(256)
+            let x = Term.constant("q!\(variable.id.raw)!\(counter)", t == .bool ? .bool : .int)
+            counter += 1
+            let saved = locals[variable.id]
+            locals[variable.id] = .value(.scalar(x))
+            let b = eval(body).scalarTerm
+            locals[variable.id] = saved
+            let range = t == .bool ? Term.true : Term.and(Term.ge(x, .int(t.minValue)), Term.le(x, .int(t.maxValue)))
+            return .scalar(
+                kind == .forall
+                    ? Term.forall([x], Term.implies(range, b)) : Term.exists([x], Term.and(range, b)))
+        }
+    }
+
+    /// Runs two alternatives on the paths where `cond` holds and where it does not.
+    func branches<T>(_ cond: Term, _ a: () -> T, _ b: () -> T) -> (T, T) {
+        let saved = pc
+        pc = Term.and(saved, cond)
+        let va = a()
+        let pcA = pc
+        pc = Term.and(saved, Term.not(cond))
+        let vb = b()
+        pc = Term.or(pcA, pc)
+        return (va, vb)
+    }
+
+    func isUnchecked(_ e: Expr) -> Bool { !inProperty && model.uncheckedExpressions.contains(e.id) }
+
+    private func evalReference(_ e: Expr) -> SymbolicValue {
+        switch model.references[e.id] {
+        case .local(let id)?:
+            switch locals[id] {
+            case .value(let v)?: return v
+            case .storage(let variable, let path)?: return readPath(state.variables[variable], path[...])
+            case nil: return layout.zero(model.variableTypes[id] ?? .uint(256))
+            }
+        case .stateVariable(let i)?:
+            let v = contract.stateVariables[i]
+            if v.isConstant, let initializer = v.initializer { return eval(initializer) }
+            return state.variables[i]
+        case .this?: return .scalar(thisAddress)
+        case .msgSender?: return .scalar(environment.sender)
+        case .msgValue?: return .scalar(environment.value)
+        case .txOrigin?: return .scalar(environment.origin)
+        case .blockTimestamp?: return .scalar(environment.timestamp)
+        case .blockNumber?: return .scalar(environment.blockNumber)
+        case .selfBalance?: return .scalar(state.balance)
+        case .result?: return resultValue ?? .scalar(.int(0))
+        case .enumMember(_, let index)?: return .scalar(.int(index))
+        default: return .scalar(.int(0))
+        }
+    }
+
+    // MARK: - Operators
+
+    private func evalUnary(_ e: Expr, _ op: UnaryOperator, _ operand: Expr) -> Term {
+        let v = eval(operand).scalarTerm
+        let t = type(of: e)
+        switch op {
+        case .not: return Term.not(v)
+        case .negate:
+            let r = Term.neg(v)
+            if inProperty { return r }
+            return isUnchecked(e) ? wrap(r, t) : checkedResult(r, t)
+        case .bitNot:
+            return t.isSigned ? Term.sub(Term.neg(v), .int(1)) : Term.sub(.int(t.maxValue), v)
+        }
+    }
+
+    private func evalBinary(_ e: Expr, _ op: BinaryOperator, _ l: Expr, _ r: Expr) -> Term {
+        switch op {
+        case .and, .or, .implies:
+            let a = eval(l).scalarTerm
+            let guardTerm = op == .or ? Term.not(a) : a
+            let (b, _) = branches(guardTerm, { self.eval(r).scalarTerm }, { Term.true })
+            switch op {
+            case .and: return Term.and(a, b)
+            case .or: return Term.or(a, b)
+            default: return Term.implies(a, b)
+            }
+        default:
+            break
+        }
+        let a = eval(l).scalarTerm
+        let b = eval(r).scalarTerm
+        switch op {
+        case .equal: return Term.eq(a, b)
+        case .notEqual: return Term.not(Term.eq(a, b))
+        case .less: return Term.lt(a, b)
+        case .lessEqual: return Term.le(a, b)
+        case .greater: return Term.gt(a, b)
+        case .greaterEqual: return Term.ge(a, b)
+        default:
+            return arithmetic(op, a, b, type: type(of: e), unchecked: isUnchecked(e), rightOperand: r)
+        }
+    }
+
+    /// An arithmetic or bitwise operation at type `type`: checked (reverting), wrapping, or
+    /// mathematical in properties.
+    func arithmetic(
+        _ op: BinaryOperator, _ a: Term, _ b: Term, type t: SolType, unchecked: Bool, rightOperand: Expr? = nil
+    ) -> Term {
+        let constantRight = rightOperand.flatMap { model.constants[$0.id] } ?? b.intLiteralValue
+        let raw: Term
+        switch op {
+        case .add: raw = Term.add(a, b)
+        case .subtract: raw = Term.sub(a, b)
+        case .multiply: raw = Term.mul(a, b)
+        case .divide, .modulo:
+            let zero = Term.eq(b, .int(0))
+            if inProperty { propertyFailures?.append(Term.and(pc, zero)) } else { revert(when: zero) }
+            raw = t.isSigned || inProperty ? truncatedDivision(op, a, b) : (op == .divide ? Term.div(a, b) : Term.mod(a, b))
+            if op == .modulo || inProperty { return raw }
+        case .power:
+            raw = power(a, constantRight ?? 0)
+        case .shiftLeft:
+            guard let n = constantRight, n <= 512 else { return abstracted(t) }
+            let shifted = Term.mul(a, .int(BigInt(1) << Int(n)))
+            return inProperty ? shifted : wrap(shifted, t)
+        case .shiftRight:
+            guard let n = constantRight, n <= 512 else { return abstracted(t) }
+            return Term.div(a, .int(BigInt(1) << Int(n)))
+        case .bitAnd:
+            if let c = constantRight ?? a.intLiteralValue, c >= 0, (c + 1) & c == 0, !t.isSigned {
+                let x = constantRight != nil ? a : b
+                return Term.mod(x, .int(c + 1))
+            }
+            return abstracted(t)
+        case .bitOr, .bitXor:
+            return abstracted(t)
+        default:
+            return abstracted(t)
+        }
+        if inProperty { return raw }
+        return unchecked ? wrap(raw, t) : checkedResult(raw, t)
+    }
+
+    /// Division and remainder truncating toward zero, as Solidity's signed `/` and `%`.
+    private func truncatedDivision(_ op: BinaryOperator, _ a: Term, _ b: Term) -> Term {
+        let absA = Term.ite(Term.ge(a, .int(0)), a, Term.neg(a))
+        let absB = Term.ite(Term.ge(b, .int(0)), b, Term.neg(b))
+        let q = Term.div(absA, absB)
+        let sameSign = Term.eq(Term.ge(a, .int(0)), Term.gt(b, .int(0)))
+        let quotient = Term.ite(sameSign, q, Term.neg(q))
+        return op == .divide ? quotient : Term.sub(a, Term.mul(b, quotient))
+    }
+
+    private func power(_ base: Term, _ exponent: BigInt) -> Term {
+        var result = Term.int(1)
+        var square = base
+        var n = exponent
+        while n > 0 {
+            if n & 1 == 1 { result = Term.mul(result, square) }
+            n >>= 1
+            if n > 0 { square = Term.mul(square, square) }
+        }
+        return result
+    }
+
+    /// A value the encoding does not compute exactly: any value of the type. A trace that
+    /// depends on it is confirmed or rejected by the interpreter.
+    private func abstracted(_ t: SolType) -> Term {
+        usedAbstraction = true
+        return freshValue("abstract", t.isInteger ? t : .uint(256))
+    }
+
+    /// Reverts when `r` leaves the type's range; returns `r`.
+    func checkedResult(_ r: Term, _ t: SolType) -> Term {
+        guard t.isInteger else { return r }
+        revert(when: Term.or(Term.lt(r, .int(t.minValue)), Term.gt(r, .int(t.maxValue))))
+        return r
+    }
+
+    /// Two's-complement wrapping into an integer type.
+    func wrap(_ r: Term, _ t: SolType) -> Term {
+        guard t.isInteger else { return r }
+        let modulus = BigInt(1) << t.bitWidth
+        if t.isSigned {
+            let half = BigInt(1) << (t.bitWidth - 1)
+            return Term.sub(Term.mod(Term.add(r, .int(half)), .int(modulus)), .int(half))
+        }
+        return Term.mod(r, .int(modulus))
+    }
+
+    // MARK: - Assignment
+
+    private func evalAssignment(_ op: AssignmentOperator, _ lhs: Expr, _ rhs: Expr) -> SymbolicValue {
+        let value: SymbolicValue
+        if let binary = op.binary {
+            let old = eval(lhs).scalarTerm
+            let r = eval(rhs).scalarTerm
+            value = .scalar(
+                arithmetic(binary, old, r, type: type(of: lhs), unchecked: isUnchecked(lhs), rightOperand: rhs))
+        } else {
+            value = eval(rhs)
+        }
+        assign(lhs, value)
+        return value
+    }
+
+    /// The root and path of an assignable expression (keys are evaluated now).
+    func lvalue(_ e: Expr) -> (LValueRoot, [Accessor])? {
+        switch e.kind {
+        case .parenthesized(let inner):
+            return lvalue(inner)
+        case .identifier:
+            switch model.references[e.id] {
+            case .stateVariable(let i)?: return (.state(i), [])
+            case .local(let id)?:
+                if case .storage(let variable, let path)? = locals[id] { return (.state(variable), path) }
+                return (.local(id), [])
+            default: return nil
+            }
+        case .index(let base, let index):
+            guard let (root, path) = lvalue(base) else { return nil }
+            return (root, path + [.index(eval(index).scalarTerm)])
+        case .member(let base, _):
+            guard case .structField(_, let i)? = model.references[e.id], let (root, path) = lvalue(base) else {
+                return nil
+            }
+            return (root, path + [.field(i)])
+        default:
+            return nil
+        }
+    }
+
+    func assign(_ target: Expr, _ value: SymbolicValue) {
+        guard let (root, path) = lvalue(target) else { return }
+        switch root {
+        case .state(let i): writeState(i, path, value)
+        case .local(let id): writeLocal(id, path, value)
+        }
+    }
+}

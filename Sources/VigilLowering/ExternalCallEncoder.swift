@@ -1,0 +1,180 @@
+import BigInt
+import SMT
+import VigilBasics
+import VigilSema
+import VigilSyntax
+
+extension SymbolicExecutor {
+    // MARK: - Handing over control
+
+    /// `to.call{value: v}("")`: the value leaves, the environment may re-enter, and the call
+    /// returns any bool; `false` undoes everything inside it. Returns the call's `ok`.
+    func encodeLowLevelCall(target: Term, value: Term) -> Term {
+        let canSend = Term.le(value, state.balance)
+        let before = state
+        let outer = pc
+        pc = Term.and(outer, canSend)
+        state.balance = Term.ite(pc, Term.sub(state.balance, value), state.balance)
+        let (forced, slots) = encodeHandoverCalls()
+        let success = fresh("call.ok", .bool)
+        record?.sites.append(.handover(guardTerm: pc, forcedEther: forced, slots: slots, success: success, returned: nil))
+        state = SymbolicState.merge(Term.and(pc, Term.not(success)), before, state)
+        let ok = Term.and(pc, success)
+        pc = outer
+        return ok
+    }
+
+    /// A non-`view` interface call: a handover, then it returns any value or reverts (propagating).
+    func encodeInterfaceCall(returnType: SolType?) -> SymbolicValue {
+        let (forced, slots) = encodeHandoverCalls()
+        let success = fresh("icall.ok", .bool)
+        let returned = returnType.map { freshValue("icall.ret", $0) }
+        record?.sites.append(
+            .handover(guardTerm: pc, forcedEther: forced, slots: slots, success: success, returned: returned))
+        revert(when: Term.not(success))
+        return .scalar(returned ?? .true)
+    }
+
+    /// While an external account holds control: ether may be forced in, then up to W calls of
+    /// the contract's entry points, nested up to R levels (none during the constructor).
+    private func encodeHandoverCalls() -> (Term, [SlotRecord]) {
+        let forced = freshValue("handover.forced", .uint(256))
+        addEther(forced)
+        let level = environment.level
+        guard level >= 0, level < bounds.reentrancy else { return (forced, []) }
+        let trusted = contract.trusted.map { eval($0).scalarTerm }
+        var slots: [SlotRecord] = []
+        let handoverPC = pc
+        for i in 0..<bounds.reentrantCalls {
+            let makes = fresh("reenter\(level + 1).\(i)", .bool)
+            let slotGuard = Term.and(handoverPC, makes)
+            let sender = freshSender("reenter.sender")
+            for t in trusted { constraints.append(Term.implies(slotGuard, Term.not(Term.eq(sender, t)))) }
+            let selector = fresh("reenter.fn", .int)
+            constraints.append(Term.ge(selector, .int(0)))
+            constraints.append(Term.lt(selector, .int(entryPoints.count)))
+            let env = CallEnvironment(
+                sender: sender, value: .int(0), origin: environment.origin, timestamp: environment.timestamp,
+                blockNumber: environment.blockNumber, level: level + 1)
+            let candidates = runEntryChoice(guardTerm: slotGuard, selector: selector, environment: env)
+            slots.append(SlotRecord(guardTerm: slotGuard, selector: selector, candidates: candidates))
+        }
+        pc = handoverPC
+        return (forced, slots)
+    }
+
+    /// Runs each entry point from the current state under `guardTerm ∧ selector == i` and merges.
+    func runEntryChoice(guardTerm: Term, selector: Term, environment env: CallEnvironment) -> [FrameRecord] {
+        let start = state
+        var outcomes: [(Term, SymbolicState)] = []
+        var records: [FrameRecord] = []
+        for (i, f) in entryPoints.enumerated() {
+            state = start
+            let chosen = Term.and(guardTerm, Term.eq(selector, .int(i)))
+            records.append(runExternalFrame(f, guardTerm: chosen, environment: env))
+            outcomes.append((Term.eq(selector, .int(i)), state))
+        }
+        state = SymbolicState.select(outcomes, else: start)
+        return records
+    }
+
+    /// One external call of an entry point: a revert boundary, with `ensures` judged at a successful return.
+    @discardableResult
+    func runExternalFrame(_ f: FunctionInfo, guardTerm: Term, environment env: CallEnvironment) -> FrameRecord {
+        let savedPC = pc
+        let savedReverted = frameReverted
+        let savedEnv = environment
+        let savedLocals = locals
+        let savedRecord = record
+        let savedExits = bodyExits
+        let before = state
+
+        pc = guardTerm
+        frameReverted = .false
+        locals = [:]
+        let value = f.isPayable ? freshValue("\(f.name).value", .uint(256)) : Term.int(0)
+        environment = env
+        environment.value = value
+        let args = zip(f.decl.parameters, f.parameterTypes).map { p, t in
+            freshValue("\(f.name).\(p.name?.name ?? "arg")", t)
+        }
+        let frame = FrameRecord(function: f, arguments: args, sender: env.sender, value: value)
+        record = frame
+        for (p, a) in zip(f.decl.parameters, args) { locals[p.id] = .value(.scalar(a)) }
+        addEther(value)
+        let entryState = state
+        let entryLocals = locals
+        let result = runFunctionBody(f)
+        let succeeded = pc
+        for ensures in contract.ensures where ensures.function == f.name {
+            let holds = judgeProperty(ensures.expression, old: entryState, oldLocals: entryLocals, result: result)
+            violations[ensures.name, default: []].append(Term.and(succeeded, Term.not(holds)))
+        }
+        state = SymbolicState.merge(frameReverted, before, state)
+
+        pc = savedPC
+        frameReverted = savedReverted
+        environment = savedEnv
+        locals = savedLocals
+        record = savedRecord
+        bodyExits = savedExits
+        return frame
+    }
+
+    // MARK: - Ether and values from outside
+
+    /// `transfer` (reverts on failure) or `send` (returns whether it sent); neither can re-enter.
+    func encodeEtherSend(amount: Term, isTransfer: Bool) -> Term {
+        let canSend = Term.le(amount, state.balance)
+        let accepted = fresh(isTransfer ? "transfer.ok" : "send.ok", .bool)
+        record?.sites.append(.etherSent(guardTerm: Term.and(pc, canSend), success: accepted))
+        let sent = Term.and(canSend, accepted)
+        if isTransfer { revert(when: Term.not(sent)) }
+        let debit = Term.and(pc, sent)
+        state.balance = Term.ite(debit, Term.sub(state.balance, amount), state.balance)
+        return sent
+    }
+
+    /// A `view` interface call: any value, a different one at every call.
+    func readViewCall(_ returnType: SolType?) -> SymbolicValue {
+        let v = freshValue("view.ret", returnType ?? .uint(256))
+        record?.sites.append(.viewCall(guardTerm: pc, value: v))
+        return .scalar(v)
+    }
+
+    /// `a.balance` for an address that is not the contract: any value.
+    func readOtherBalance(_ address: Term) -> SymbolicValue {
+        let isThis = Term.eq(address, thisAddress)
+        let v = freshValue("balance.of", .uint(256))
+        record?.sites.append(.otherBalance(guardTerm: Term.and(pc, Term.not(isThis)), value: v))
+        return .scalar(Term.ite(isThis, state.balance, v))
+    }
+
+    // MARK: - Properties
+
+    /// The truth of a property expression in the current state (mathematical integers);
+    /// false where it divides by zero or a function it calls reverts.
+    func judgeProperty(
+        _ e: Expr, old: SymbolicState? = nil, oldLocals: [NodeID: LocalBinding] = [:], result: SymbolicValue? = nil
+    ) -> Term {
+        let savedPC = pc
+        let savedReverted = frameReverted
+        let savedRecord = record
+        let savedOld = (oldState, self.oldLocals, resultValue)
+        pc = .true
+        frameReverted = .false
+        record = nil
+        propertyFailures = []
+        oldState = old
+        self.oldLocals = oldLocals
+        resultValue = result
+        let value = eval(e).scalarTerm
+        let failed = Term.or((propertyFailures ?? []) + [frameReverted])
+        propertyFailures = nil
+        (oldState, self.oldLocals, resultValue) = savedOld
+        pc = savedPC
+        frameReverted = savedReverted
+        record = savedRecord
+        return Term.and(Term.not(failed), value)
+    }
+}

@@ -1,0 +1,93 @@
+import BigInt
+import SMT
+import VigilBasics
+import VigilSema
+import VigilSyntax
+
+extension SymbolicExecutor {
+    func execute(_ block: Block) {
+        for s in block.statements { execute(s) }
+    }
+
+    func execute(_ s: Stmt) {
+        if pc.boolLiteralValue == false { return }
+        switch s.kind {
+        case .variable(let v, let initializer):
+            let t = model.variableTypes[v.id] ?? .uint(256)
+            if model.storageLocals.contains(v.id), let initializer, let (root, path) = lvalue(initializer),
+                case .state(let i) = root
+            {
+                locals[v.id] = .storage(variable: i, path: path)
+            } else {
+                locals[v.id] = .value(initializer.map { eval($0) } ?? layout.zero(t))
+            }
+        case .tupleVariable(let vars, let initializer):
+            let ok = eval(initializer)
+            if let first = vars.first, let first { locals[first.id] = .value(ok) }
+            if vars.count > 1, let second = vars[1] { locals[second.id] = .value(.scalar(.int(0))) }
+        case .expression(let e):
+            _ = eval(e)
+        case .block(let b):
+            execute(b)
+        case .unchecked(let b):
+            execute(b)
+        case .ifStmt(let c, let thenS, let elseS):
+            let cond = eval(c).scalarTerm
+            _ = branches(cond, { self.execute(thenS) }, { if let elseS { self.execute(elseS) } })
+        case .forStmt(let initializer, let condition, let update, let body):
+            if let initializer { execute(initializer) }
+            unroll(s.range, condition: condition, body: body, update: update)
+        case .whileStmt(let c, let body):
+            unroll(s.range, condition: c, body: body, update: nil)
+        case .breakStmt:
+            loopExits[loopExits.count - 1].breaks.append(pc)
+            pc = .false
+        case .continueStmt:
+            loopExits[loopExits.count - 1].continues.append(pc)
+            pc = .false
+        case .returnStmt(let value):
+            if let value, let slot = returnSlots.last {
+                let v = eval(value)
+                writeLocal(slot, [], v)
+            }
+            bodyExits[bodyExits.count - 1].exits.append(pc)
+            pc = .false
+        case .emit(_, let args):
+            for a in args { _ = eval(a) }
+        case .revertError(_, let args):
+            for a in args { _ = eval(a) }
+            revert(when: .true)
+        case .delete(let target):
+            assign(target, layout.zero(model.types[target.id] ?? .uint(256)))
+        case .placeholder:
+            placeholders.last?()
+        case .ruleCall:
+            break
+        }
+    }
+
+    /// Unrolls a loop `bounds.loops` times; a path that would iterate again is cut (excluded,
+    /// and recorded so that results relying on the exclusion become `unknown`).
+    private func unroll(_ range: SourceRange, condition: Expr?, body: Stmt, update: Expr?) {
+        var exits: [Term] = []
+        for _ in 0..<bounds.loops {
+            let cond = condition.map { eval($0).scalarTerm } ?? .true
+            exits.append(Term.and(pc, Term.not(cond)))
+            pc = Term.and(pc, cond)
+            if pc.boolLiteralValue == false { break }
+            loopExits.append(LoopExits())
+            execute(body)
+            let l = loopExits.removeLast()
+            exits.append(contentsOf: l.breaks)
+            pc = Term.or(l.continues + [pc])
+            if let update { _ = eval(update) }
+        }
+        if pc.boolLiteralValue != false {
+            let cond = condition.map { eval($0).scalarTerm } ?? .true
+            exits.append(Term.and(pc, Term.not(cond)))
+            let cut = Term.and(pc, cond)
+            if cut.boolLiteralValue != false { loopCuts.append(LoopCut(condition: cut, loop: range)) }
+        }
+        pc = Term.or(exits)
+    }
+}

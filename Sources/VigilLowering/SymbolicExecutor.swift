@@ -1,0 +1,180 @@
+import BigInt
+import SMT
+import VigilBasics
+import VigilSema
+import VigilSyntax
+
+/// The most ether the contract can hold (LANGUAGE.md §4): a step that would pass it does not happen.
+let balanceCap = BigInt(1) << 128
+let addressLimit = BigInt(1) << 160
+
+/// The values a call sees as its environment.
+struct CallEnvironment {
+    var sender: Term
+    var value: Term
+    var origin: Term
+    var timestamp: Term
+    var blockNumber: Term
+    /// Nesting level: 0 for a transaction, 1 for a call during its handover, ...
+    var level: Int
+}
+
+/// A local variable: a value, or a `storage` alias of a location in state.
+enum LocalBinding {
+    case value(SymbolicValue)
+    case storage(variable: Int, path: [Accessor])
+}
+
+/// What a `return` and falling off the end of a body contribute.
+struct BodyExits {
+    var exits: [Term] = []
+}
+
+/// What `break` and `continue` contribute inside a loop.
+struct LoopExits {
+    var breaks: [Term] = []
+    var continues: [Term] = []
+}
+
+/// Symbolic execution of contract code: every statement updates the state under the path
+/// condition `pc`, so branches merge at their join and one query covers every path.
+final class SymbolicExecutor {
+    let model: SemanticModel
+    let contract: ContractInfo
+    let bounds: Bounds
+    let layout: TypeLayout
+    let entryPoints: [FunctionInfo]
+    let thisAddress: Term
+
+    /// Constraints for the solver: definitions of fresh values and environment assumptions.
+    var constraints: [Term] = []
+    var counter = 0
+    var loopCuts: [LoopCut] = []
+    /// Violation conditions of `assert@…` and `ensures@…` properties met in the current transaction.
+    var violations: [String: [Term]] = [:]
+    /// True once an operation was over-approximated (a bitwise operation on two unknowns).
+    var usedAbstraction = false
+
+    // The execution point.
+    var state: SymbolicState
+    var pc: Term = .true
+    var frameReverted: Term = .false
+    var environment: CallEnvironment
+    var locals: [NodeID: LocalBinding] = [:]
+    var bodyExits: [BodyExits] = []
+    var loopExits: [LoopExits] = []
+    var returnSlots: [NodeID] = []
+    /// What `_;` runs in each modifier being executed (innermost last).
+    var placeholders: [() -> Void] = []
+    var record: FrameRecord?
+    var unchecked = false
+    /// Property evaluation: mathematical integers; failures (division by zero) collected here.
+    var propertyFailures: [Term]? = nil
+    var oldState: SymbolicState?
+    var oldLocals: [NodeID: LocalBinding] = [:]
+    var resultValue: SymbolicValue?
+
+    init(model: SemanticModel, contract: ContractInfo, bounds: Bounds) {
+        self.model = model
+        self.contract = contract
+        self.bounds = bounds
+        self.layout = TypeLayout(structs: model.structs)
+        // A view function changes nothing: a transaction calling it matters only when a
+        // property is judged inside it.
+        self.entryPoints = contract.entryPoints.filter { f in
+            !f.isView || !contract.asserts.isEmpty || contract.ensures.contains { $0.function == f.name }
+        }
+        thisAddress = Term.constant("this", .int)
+        var sums: [Int: Term] = [:]
+        var rows: [Int: Term] = [:]
+        for (i, v) in contract.stateVariables.enumerated() {
+            guard case .mapping(_, let inner) = v.type, v.type.mappingLeaf.isInteger else { continue }
+            sums[i] = .int(0)
+            if case .mapping = inner { rows[i] = Term.constArray(index: .int, value: .int(0)) }
+        }
+        state = SymbolicState(
+            variables: contract.stateVariables.map { TypeLayout(structs: model.structs).zero($0.type) },
+            balance: .int(0), sums: sums, rowSums: rows)
+        environment = CallEnvironment(
+            sender: .int(0), value: .int(0), origin: .int(0), timestamp: .int(0), blockNumber: .int(0), level: 0)
+        constraints.append(Term.gt(thisAddress, .int(0)))
+        constraints.append(Term.lt(thisAddress, .int(addressLimit)))
+    }
+
+    // MARK: - Fresh values
+
+    func fresh(_ name: String, _ sort: Sort) -> Term {
+        counter += 1
+        return Term.constant("\(name)!\(counter)", sort)
+    }
+
+    /// A fresh value of a Solidity type, constrained to the type's range.
+    func freshValue(_ name: String, _ type: SolType) -> Term {
+        if type == .bool { return fresh(name, .bool) }
+        let t = fresh(name, .int)
+        constraints.append(Term.ge(t, .int(type.minValue)))
+        constraints.append(Term.le(t, .int(type.maxValue)))
+        return t
+    }
+
+    /// A fresh sender: neither `this` nor the zero address.
+    func freshSender(_ name: String) -> Term {
+        let s = freshValue(name, .address(payable: false))
+        constraints.append(Term.gt(s, .int(0)))
+        constraints.append(Term.not(Term.eq(s, thisAddress)))
+        return s
+    }
+
+    /// Adds ether to the balance on the current path; a path that would pass the cap does not happen.
+    func addEther(_ amount: Term) {
+        let new = Term.add(state.balance, amount)
+        constraints.append(Term.implies(pc, Term.le(new, .int(balanceCap))))
+        state.balance = Term.ite(pc, new, state.balance)
+    }
+
+    // MARK: - Control flow
+
+    /// Reverts the current frame where `condition` holds on the current path.
+    func revert(when condition: Term) {
+        let r = Term.and(pc, condition)
+        if r.boolLiteralValue == false { return }
+        frameReverted = Term.or(frameReverted, r)
+        pc = Term.and(pc, Term.not(condition))
+    }
+
+    /// Records a violation of property `name` where `condition` holds on the current path.
+    func violate(_ name: String, when condition: Term) {
+        let v = Term.and(pc, condition)
+        if v.boolLiteralValue == false { return }
+        violations[name, default: []].append(v)
+    }
+
+    // MARK: - State access
+
+    /// Writes `value` at `path` inside state variable `index`, on the current path only.
+    func writeState(_ index: Int, _ path: [Accessor], _ value: SymbolicValue) {
+        let old = state.variables[index]
+        let oldLeaf = readPath(old, path[...])
+        let guarded = mergeValues(pc, value, oldLeaf)
+        state.variables[index] = writePath(old, path[...], guarded)
+        if let sum = state.sums[index], case .scalar(let o) = oldLeaf, case .scalar(let n) = guarded {
+            let delta = Term.sub(n, o)
+            state.sums[index] = Term.add(sum, delta)
+            if let rows = state.rowSums[index], case .index(let k)? = path.first {
+                state.rowSums[index] = Term.store(rows, k, Term.add(Term.select(rows, k), delta))
+            }
+        }
+    }
+
+    func writeLocal(_ id: NodeID, _ path: [Accessor], _ value: SymbolicValue) {
+        switch locals[id] {
+        case .storage(let variable, let base)?:
+            writeState(variable, base + path, value)
+        case .value(let old)?:
+            let oldLeaf = readPath(old, path[...])
+            locals[id] = .value(writePath(old, path[...], mergeValues(pc, value, oldLeaf)))
+        case nil:
+            locals[id] = .value(value)
+        }
+    }
+}

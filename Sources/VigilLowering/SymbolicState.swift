@@ -1,0 +1,30 @@
+import SMT
+import VigilSema
+
+/// The contract's state during symbolic execution: its variables, its ether, and the
+/// ghost sums of its integer mappings (kept exact on every write).
+struct SymbolicState {
+    var variables: [SymbolicValue]
+    var balance: Term
+    /// `sum(m)` for each mapping state variable with integer leaves, by variable index.
+    var sums: [Int: Term]
+    /// `sum(m[k])` for each nested mapping, as an array from the first key to the row's sum.
+    var rowSums: [Int: Term]
+
+    /// `if c then a else b` for every part; identical parts stay shared.
+    static func merge(_ c: Term, _ a: SymbolicState, _ b: SymbolicState) -> SymbolicState {
+        if c.boolLiteralValue == true { return a }
+        if c.boolLiteralValue == false { return b }
+        var out = b
+        for i in a.variables.indices { out.variables[i] = mergeValues(c, a.variables[i], b.variables[i]) }
+        out.balance = Term.ite(c, a.balance, b.balance)
+        for (k, v) in a.sums { out.sums[k] = Term.ite(c, v, b.sums[k]!) }
+        for (k, v) in a.rowSums { out.rowSums[k] = Term.ite(c, v, b.rowSums[k]!) }
+        return out
+    }
+
+    /// The state that a choice among `cases` leads to (the first whose condition holds), else `fallback`.
+    static func select(_ cases: [(Term, SymbolicState)], else fallback: SymbolicState) -> SymbolicState {
+        cases.reversed().reduce(fallback) { merge($1.0, $1.1, $0) }
+    }
+}

@@ -1,0 +1,54 @@
+import VigilBasics
+import VigilLowering
+import VigilTrace
+
+/// Options of one check run; CLI flags and `// @option` keys use the same words.
+public struct CheckOptions: Sendable, Hashable {
+    public var bounds: Bounds
+    /// Z3 resource limit per query (machine-independent budget).
+    public var rlimit: UInt64?
+    /// Wall-clock safety net per query, in milliseconds; ends in `unknown`.
+    public var timeoutMilliseconds: UInt64?
+
+    public init(bounds: Bounds = Bounds(), rlimit: UInt64? = 20_000_000, timeoutMilliseconds: UInt64? = 60_000) {
+        self.bounds = bounds
+        self.rlimit = rlimit
+        self.timeoutMilliseconds = timeoutMilliseconds
+    }
+}
+
+/// The result for one property of one contract.
+public struct PropertyResult: Sendable {
+    public var contract: String
+    public var property: PropertyReference
+    public var verdict: Verdict
+    /// Where the property is written.
+    public var range: SourceRange
+    /// The bounds the verdict rests on (for `holds` and bounded `violated`).
+    public var bounds: Bounds
+    /// What the result rests on: bounds, `trusted` addresses, loop cuts, abstractions.
+    public var assumptions: [String]
+    /// Why the verdict is `unknown` (or what a `vacuous` found).
+    public var reason: String?
+    /// The replayed counterexample of a `violated` result.
+    public var trace: Trace?
+    public var timeMilliseconds: Int
+    /// The depth (number of transactions) at which the result was decided.
+    public var depthReached: Int
+
+    public init(
+        contract: String, property: PropertyReference, verdict: Verdict, range: SourceRange, bounds: Bounds,
+        assumptions: [String], reason: String?, trace: Trace?, timeMilliseconds: Int, depthReached: Int
+    ) {
+        self.contract = contract
+        self.property = property
+        self.verdict = verdict
+        self.range = range
+        self.bounds = bounds
+        self.assumptions = assumptions
+        self.reason = reason
+        self.trace = trace
+        self.timeMilliseconds = timeMilliseconds
+        self.depthReached = depthReached
+    }
+}

@@ -1,0 +1,75 @@
+import BigInt
+import SMT
+import VigilLowering
+import VigilTrace
+
+/// Reads the choices of a counterexample out of a solver model: which functions, arguments,
+/// senders, values, what each external interaction returned and the re-entrant calls made.
+/// Only choices are read, never the state: the interpreter recomputes everything else.
+struct ScheduleExtractor {
+    let model: any Model
+    let encoding: ContractEncoding
+
+    func int(_ t: Term) throws -> BigInt {
+        switch try model.evaluate(t) {
+        case .int(let v): return v
+        case .bool(let b): return b ? 1 : 0
+        }
+    }
+
+    func bool(_ t: Term) throws -> Bool {
+        switch try model.evaluate(t) {
+        case .bool(let b): return b
+        case .int(let v): return v != 0
+        }
+    }
+
+    /// The schedule of the deployment and the first `depth` transactions.
+    func schedule(depth: Int) throws -> Schedule {
+        let records = encoding.transactions
+        let constructor = try invocation(records[0].candidates[0])
+        var transactions: [Transaction] = []
+        for record in records.dropFirst().prefix(depth) {
+            let index = Int(try int(record.selector))
+            guard record.candidates.indices.contains(index) else { throw SolverError("selector out of range") }
+            transactions.append(
+                Transaction(
+                    forcedEther: try int(record.forcedEther), timestamp: try int(record.timestamp),
+                    blockNumber: try int(record.blockNumber), call: try invocation(record.candidates[index])))
+        }
+        return Schedule(
+            thisAddress: try int(encoding.thisAddress), initialBalance: try int(encoding.initialBalance),
+            constructor: constructor, transactions: transactions,
+            finalForcedEther: try int(encoding.pendingForcedEther))
+    }
+
+    private func invocation(_ frame: FrameRecord) throws -> Invocation {
+        var events: [ExternalEvent] = []
+        for site in frame.sites {
+            switch site {
+            case .handover(let guardTerm, let forced, let slots, let success, let returned):
+                guard try bool(guardTerm) else { continue }
+                var calls: [Invocation] = []
+                for slot in slots where try bool(slot.guardTerm) {
+                    let index = Int(try int(slot.selector))
+                    guard slot.candidates.indices.contains(index) else { throw SolverError("selector out of range") }
+                    calls.append(try invocation(slot.candidates[index]))
+                }
+                events.append(
+                    .handover(
+                        Handover(
+                            forcedEther: try int(forced), calls: calls, success: try bool(success),
+                            returned: try returned.map { try int($0) })))
+            case .etherSent(let guardTerm, let success):
+                if try bool(guardTerm) { events.append(.etherSent(success: try bool(success))) }
+            case .viewCall(let guardTerm, let value):
+                if try bool(guardTerm) { events.append(.viewCall(returned: try int(value))) }
+            case .otherBalance(let guardTerm, let value):
+                if try bool(guardTerm) { events.append(.otherBalance(try int(value))) }
+            }
+        }
+        return Invocation(
+            function: frame.function.name, arguments: try frame.arguments.map { try int($0) },
+            sender: try int(frame.sender), value: try int(frame.value), events: events)
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+import VigilBasics
+import VigilCLI
+import VigilReporting
+import VigilVerifier
+import Z3Backend
+
+/// Runs the checker over examples/ and specs/ as `vigil check examples` does and checks every
+/// `// @expect` line; runs every invalid fixture and checks its `// @expect-error` lines.
+@Suite struct GoldenTests {
+    static let exampleResults: (FrontEndResult, [PropertyResult]) = {
+        let front = FrontEnd.run(paths: [repositoryRoot.appendingPathComponent("examples").path])
+        guard let model = front.model else { return (front, []) }
+        let checker = BoundedChecker(solverFactory: Z3SolverFactory(), options: CheckOptions())
+        return (front, model.contracts.flatMap { checker.check(model: model, contract: $0) })
+    }()
+
+    static let expectationFiles =
+        repositoryFiles(in: "examples", extensions: ["sol", "vigil", "spec"])
+        + repositoryFiles(in: "specs", extensions: ["spec"])
+
+    @Test func examplesAndSpecsParseAndTypeCheck() {
+        let (front, _) = Self.exampleResults
+        let errors = front.diagnostics.filter { $0.severity == .error }
+        let renderer = DiagnosticRenderer(sources: front.sources, colored: false)
+        #expect(errors.isEmpty, "\(errors.map(renderer.render).joined())")
+        #expect(front.model != nil)
+    }
+
+    @Test func everyExampleCarriesExpectations() {
+        for file in Self.expectationFiles {
+            #expect(!verdictExpectations(in: file).isEmpty, "\(file) has no // @expect line")
+        }
+    }
+
+    @Test(arguments: expectationFiles)
+    func expectationsHold(file: String) {
+        let (front, results) = Self.exampleResults
+        for expectation in verdictExpectations(in: file) {
+            let matching = results.filter { r in
+                (r.property.name == expectation.property || r.property.name.hasPrefix(expectation.property + "["))
+                    && belongs(r, to: file, front: front)
+            }
+            #expect(!matching.isEmpty, "\(expectation): no such property was checked")
+            for r in matching {
+                let ok =
+                    expectation.verdict == "safe" ? r.verdict.isSafe : r.verdict.rawValue == expectation.verdict
+                #expect(ok, "\(expectation): got \(r.verdict.rawValue) \(r.reason ?? "")")
+            }
+        }
+    }
+
+    /// A result belongs to a file when the property is written there or its contract is declared there.
+    private func belongs(_ r: PropertyResult, to file: String, front: FrontEndResult) -> Bool {
+        let standardized = (file as NSString).standardizingPath
+        if (front.sources[r.range.file].path as NSString).standardizingPath == standardized { return true }
+        guard let contract = front.model?.contract(named: r.contract) else { return false }
+        return (front.sources[contract.decl.range.file].path as NSString).standardizingPath == standardized
+    }
+
+    static let fixtures = repositoryFiles(in: "Tests/Fixtures", extensions: ["sol", "vigil", "spec"])
+        .filter { !errorExpectations(in: $0).isEmpty }
+
+    @Test(arguments: fixtures)
+    func invalidInputGetsItsDiagnostics(file: String) {
+        let front = FrontEnd.run(paths: [file])
+        let errors = front.diagnostics.filter { $0.severity == .error }
+        #expect(!errors.isEmpty, "\(file) was accepted")
+        let renderer = DiagnosticRenderer(sources: front.sources, colored: false)
+        let rendered = errors.map(renderer.render).joined()
+        for expectation in errorExpectations(in: file) {
+            let found = errors.contains { d in
+                guard let range = d.range else { return expectation.line == 0 && d.message.contains(expectation.message) }
+                let lc = front.sources.start(of: range)
+                return lc.line == expectation.line && lc.column == expectation.column
+                    && d.message.localizedCaseInsensitiveContains(expectation.message)
+            }
+            #expect(found, "\(file): expected error at \(expectation), got:\n\(rendered)")
+        }
+    }
+}
