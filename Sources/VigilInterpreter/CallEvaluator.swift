@@ -1,0 +1,191 @@
+import BigInt
+import VigilBasics
+import VigilSema
+import VigilSyntax
+
+// Call expressions: built-ins, internal calls with their modifiers, struct values, conversions,
+// and the dispatch to external interactions.
+
+extension Machine {
+    func evaluateCall(
+        _ e: Expr, callee: Expr, arguments: [Expr], options: [(name: Identifier, value: Expr)]
+    ) throws(Interruption) -> Value {
+        guard let callTarget = model.calls[e.id] else {
+            throw .mismatch("internal: unresolved call '\(text(of: e.range))'")
+        }
+        switch callTarget {
+        case .require:
+            guard let condition = arguments.first else { throw .mismatch("internal: require without a condition") }
+            if !(try evaluateBool(condition)) {
+                var reason = "require failed at line \(line(of: e.range))"
+                if arguments.count > 1, case .string(let message) = arguments[1].kind { reason += ": \(message)" }
+                throw .revert(reason)
+            }
+            return .none
+        case .assert:
+            try evaluateAssert(e, arguments)
+            return .none
+        case .revert:
+            var reason = "revert at line \(line(of: e.range))"
+            if let first = arguments.first, case .string(let message) = first.kind { reason += ": \(message)" }
+            throw .revert(reason)
+        case .internalFunction(let name):
+            guard let function = contract.functions[name] else { throw .mismatch("no function named '\(name)'") }
+            let values = try evaluateAll(arguments)
+            return try runFunction(function, arguments: values)
+        case .structConstructor:
+            return .structure(try evaluateAll(arguments))
+        case .conversion(let t):
+            guard let argument = arguments.first else { throw .mismatch("internal: conversion without a value") }
+            return try convert(try evaluate(argument), to: t, at: e)
+        case .interfaceFunction(let interface, let function, let isView):
+            let target = try evaluateNumber(try receiver(of: callee))
+            _ = try evaluateAll(arguments)  // the callee sees them; the environment decides what it does
+            return try interfaceCall(e, interface: interface, function: function, isView: isView, target: target)
+        case .lowLevelCall:
+            let target = try evaluateNumber(try receiver(of: callee))
+            var amount: BigInt = 0
+            if let option = options.first(where: { $0.name.name == "value" }) {
+                amount = try evaluateNumber(option.value)
+            }
+            return .bool(try lowLevelCall(e, target: target, amount: amount))
+        case .transfer, .send:
+            let target = try evaluateNumber(try receiver(of: callee))
+            guard let argument = arguments.first else { throw .mismatch("internal: transfer without a value") }
+            let amount = try evaluateNumber(argument)
+            let isTransfer = callTarget == .transfer
+            let sent = try sendEther(e, isTransfer: isTransfer, to: target, amount: amount)
+            return isTransfer ? .none : .bool(sent)
+        case .old:
+            guard let argument = arguments.first else { throw .mismatch("internal: old without a value") }
+            return try evaluateOld(argument)
+        case .sum:
+            guard let argument = arguments.first else { throw .mismatch("internal: sum without a mapping") }
+            return .int(try evaluate(argument).leafSum)
+        case .assume, .satisfy:
+            throw .mismatch("rules are replayed elsewhere")
+        }
+    }
+
+    func evaluateAll(_ expressions: [Expr]) throws(Interruption) -> [Value] {
+        var values: [Value] = []
+        values.reserveCapacity(expressions.count)
+        for e in expressions { values.append(try evaluate(e)) }
+        return values
+    }
+
+    /// The receiver `r` of a member call `r.f(...)`.
+    private func receiver(of callee: Expr) throws(Interruption) -> Expr {
+        switch callee.kind {
+        case .parenthesized(let inner): return try receiver(of: inner)
+        case .member(let base, _): return base
+        default: throw .mismatch("internal: a member call without a receiver")
+        }
+    }
+
+    /// An explicit conversion: integers wrap, enums must be in range, addresses keep their value.
+    private func convert(_ value: Value, to target: SolType, at e: Expr) throws(Interruption) -> Value {
+        switch target {
+        case .uint, .int:
+            return .int(target.wrap(try value.number()))
+        case .enumType(_, let count):
+            let v = try value.number()
+            guard v >= 0, v < BigInt(count) else {
+                throw .revert("enum conversion out of range at line \(line(of: e.range))")
+            }
+            return .int(v)
+        case .address, .interface:
+            return .int(try value.number())
+        default:
+            return value
+        }
+    }
+
+    // MARK: - assert
+
+    /// `assert(e)`: a failing assert reverts like `require`, and is a violation when it is the judged one.
+    private func evaluateAssert(_ e: Expr, _ arguments: [Expr]) throws(Interruption) {
+        guard let condition = arguments.first else { throw .mismatch("internal: assert without a condition") }
+        let judged = violation == nil && propertyDepth == 0 && judgedAsserts.contains(e.id)
+        let parts = judged ? propertyParts(of: condition) : []
+        let savedIDs = recordedIDs
+        let savedValues = recorded
+        if judged {
+            recordedIDs = Set(parts.map(\.id))
+            recorded = [:]
+        }
+        let holds: Bool
+        do {
+            holds = try evaluateBool(condition)
+        } catch {
+            if judged {
+                recordedIDs = savedIDs
+                recorded = savedValues
+            }
+            throw error
+        }
+        let values = judged ? partValues(parts) : []
+        if judged {
+            recordedIDs = savedIDs
+            recorded = savedValues
+        }
+        if !holds {
+            if judged { violation = Violation(line: line(of: e.range), parts: values) }
+            throw .revert("assertion failed at line \(line(of: e.range))")
+        }
+    }
+
+    // MARK: - Internal calls
+
+    /// Runs a function's modifiers and body in a new frame (no revert boundary) and returns its
+    /// return variable's final value. Code called from a property runs as code.
+    func runFunction(_ function: FunctionInfo, arguments: [Value]) throws(Interruption) -> Value {
+        guard function.decl.body != nil else { throw .mismatch("'\(function.name)' has no body") }
+        guard arguments.count == function.decl.parameters.count else {
+            throw .mismatch("internal: '\(function.name)' called with \(arguments.count) arguments")
+        }
+        var frame = LocalFrame()
+        for (p, a) in zip(function.decl.parameters, arguments) { frame.values[p.id] = a }
+        if let r = function.decl.returns.first {
+            frame.values[r.id] = zeros.zero(of: function.returnType ?? .void)
+            frame.returnSlot = r.id
+        }
+        let savedProperty = propertyContext
+        propertyContext = nil
+        let saved = pushFrame(frame)
+        let functionFrame = activeFrame
+        defer {
+            popFrames(to: saved)
+            propertyContext = savedProperty
+        }
+        try runModifierChain(ModifierChain(function: function.decl, index: 0, functionFrame: functionFrame))
+        guard let r = function.decl.returns.first else { return .none }
+        return frames[functionFrame].values[r.id] ?? zeros.zero(of: function.returnType ?? .void)
+    }
+
+    /// Runs modifier `chain.index` of the function (its `_;` runs the rest), or the body after the last one.
+    func runModifierChain(_ chain: ModifierChain) throws(Interruption) {
+        let decl = chain.function
+        guard chain.index < decl.modifiers.count else {
+            activeFrame = chain.functionFrame
+            guard let body = decl.body else { throw .mismatch("'\(decl.name.name)' has no body") }
+            _ = try executeBlock(body)  // a `return` leaves the body only
+            return
+        }
+        let use = decl.modifiers[chain.index]
+        guard let modifier = contract.modifiers[use.name.name] else {
+            throw .mismatch("no modifier named '\(use.name.name)'")
+        }
+        guard use.arguments.count == modifier.parameters.count else {
+            throw .mismatch("internal: modifier '\(use.name.name)' with \(use.arguments.count) arguments")
+        }
+        activeFrame = chain.functionFrame
+        let values = try evaluateAll(use.arguments)
+        var frame = LocalFrame()
+        for (p, v) in zip(modifier.parameters, values) { frame.values[p.id] = v }
+        frame.placeholder = chain
+        let saved = pushFrame(frame)
+        defer { popFrames(to: saved) }
+        _ = try executeBlock(modifier.body)  // a `return` leaves this modifier only
+    }
+}

@@ -1,0 +1,265 @@
+import BigInt
+import VigilBasics
+import VigilSema
+import VigilSyntax
+
+// Evaluation of expressions: code (checked or unchecked arithmetic) and properties
+// (mathematical integers), told apart by `propertyContext`.
+
+extension Machine {
+    /// The arithmetic mode of expression `e` where it is evaluated.
+    func arithmeticMode(_ e: Expr) -> ArithmeticMode {
+        if propertyContext != nil { return .mathematical }
+        return model.uncheckedExpressions.contains(e.id) ? .unchecked : .checked
+    }
+
+    /// Evaluates `e`, recording its value when it is a part of the judged property.
+    func evaluate(_ e: Expr) throws(Interruption) -> Value {
+        try tick()
+        let value: Value
+        if let c = model.constants[e.id] {
+            value = .int(c)
+        } else {
+            value = try evaluateStructure(e)
+        }
+        if !recordedIDs.isEmpty, recordedIDs.contains(e.id) { recorded[e.id] = value }
+        return value
+    }
+
+    func evaluateNumber(_ e: Expr) throws(Interruption) -> BigInt { try evaluate(e).number() }
+
+    func evaluateBool(_ e: Expr) throws(Interruption) -> Bool { try evaluate(e).boolean() }
+
+    private func evaluateStructure(_ e: Expr) throws(Interruption) -> Value {
+        switch e.kind {
+        case .number(let literal):
+            if case .literal(let r) = type(of: e), let i = r.integer { return .int(i) }
+            guard let i = literal.value.integer else { throw .mismatch("the number \(literal.text) is not an integer") }
+            return .int(i)
+        case .bool(let b):
+            return .bool(b)
+        case .string:
+            return .none
+        case .parenthesized(let inner):
+            return try evaluate(inner)
+        case .identifier:
+            return try evaluateName(e)
+        case .member(let base, _):
+            return try evaluateMember(e, base: base)
+        case .index(let base, let index):
+            let container = try evaluate(base)
+            let key = try evaluate(index).number()
+            guard case .mapping(let entries) = container else {
+                throw .mismatch("internal: indexing \(container.kindName)")
+            }
+            return entries[key] ?? zeros.zero(of: type(of: e))
+        case .call(let callee, let arguments):
+            return try evaluateCall(e, callee: callee, arguments: arguments, options: [])
+        case .callOptions(let callee, let options, let arguments):
+            return try evaluateCall(e, callee: callee, arguments: arguments, options: options)
+        case .elementaryType:
+            throw .mismatch("a type is not a value")
+        case .typeQuery:
+            throw .mismatch("internal: type(...) without a constant value")
+        case .unary(let op, let operand):
+            return try evaluateUnary(e, op, operand)
+        case .binary(let op, let l, let r):
+            return try evaluateBinary(e, op, l, r)
+        case .assignment(let op, let lhs, let rhs):
+            return try assign(e, op, lhs: lhs, rhs: rhs)
+        case .incrementDecrement(let isIncrement, let isPrefix, let operand):
+            let location = try lvalue(operand)
+            let old = try read(location).number()
+            let new = try Arithmetic.fit(
+                isIncrement ? old + 1 : old - 1, type(of: operand), arithmeticMode(e), line(of: e.range))
+            try write(location, .int(new))
+            return .int(isPrefix ? new : old)
+        case .conditional(let c, let a, let b):
+            return try evaluateBool(c) ? try evaluate(a) : try evaluate(b)
+        case .quantifier:
+            guard propertyContext != nil else { throw .mismatch("a quantifier outside a property") }
+            let judged = try judgeQuantifier(e)
+            if !judged.exact { inexactQuantifierSeen = true }
+            return .bool(judged.value)
+        }
+    }
+
+    // MARK: - Names and members
+
+    private func evaluateName(_ e: Expr) throws(Interruption) -> Value {
+        switch model.references[e.id] {
+        case .stateVariable(let i)?:
+            guard state.variables.indices.contains(i) else { throw .mismatch("internal: no state variable \(i)") }
+            return state.variables[i]
+        case .local(let id)?:
+            guard frames.indices.contains(activeFrame) else { throw .mismatch("internal: no frame") }
+            if let location = frames[activeFrame].storageReferences[id] { return try read(location) }
+            return frames[activeFrame].values[id] ?? zeros.zero(of: model.variableTypes[id] ?? .void)
+        case .result?:
+            guard let result = propertyContext?.result else { throw .mismatch("'result' has no value here") }
+            return result
+        case .enumMember(_, let index)?:
+            return .int(BigInt(index))
+        case let reference?:
+            return try evaluateEnvironment(reference, e)
+        case nil:
+            throw .mismatch("internal: unresolved name '\(text(of: e.range))'")
+        }
+    }
+
+    /// `this`, `msg.*`, `tx.origin`, `block.*` and the contract's balance.
+    private func evaluateEnvironment(_ reference: Reference, _ e: Expr) throws(Interruption) -> Value {
+        switch reference {
+        case .this: return .int(thisAddress)
+        case .selfBalance: return .int(state.balance)
+        case .msgSender: return .int(try currentInvocation(for: "msg.sender").sender)
+        case .msgValue: return .int(try currentInvocation(for: "msg.value").value)
+        case .txOrigin:
+            _ = try currentInvocation(for: "tx.origin")
+            return .int(origin)
+        case .blockTimestamp:
+            _ = try currentInvocation(for: "block.timestamp")
+            return .int(timestamp)
+        case .blockNumber:
+            _ = try currentInvocation(for: "block.number")
+            return .int(blockNumber)
+        default:
+            throw .mismatch("internal: '\(text(of: e.range))' is not a value")
+        }
+    }
+
+    private func evaluateMember(_ e: Expr, base: Expr) throws(Interruption) -> Value {
+        switch model.references[e.id] {
+        case .structField(_, let index)?:
+            guard case .structure(let fields) = try evaluate(base), fields.indices.contains(index) else {
+                throw .mismatch("internal: field of a non-struct")
+            }
+            return fields[index]
+        case .enumMember(_, let index)?:
+            return .int(BigInt(index))
+        case .otherBalance?:
+            let address = try evaluateNumber(base)
+            if address == thisAddress { return .int(state.balance) }
+            return .int(try readOtherBalance(of: address, at: e))
+        case let reference?:
+            return try evaluateEnvironment(reference, e)
+        case nil:
+            throw .mismatch("internal: unresolved member '\(text(of: e.range))'")
+        }
+    }
+
+    // MARK: - Operators
+
+    private func evaluateUnary(_ e: Expr, _ op: UnaryOperator, _ operand: Expr) throws(Interruption) -> Value {
+        switch op {
+        case .not:
+            return .bool(!(try evaluateBool(operand)))
+        case .negate:
+            let v = try evaluateNumber(operand)
+            return .int(try Arithmetic.negate(v, type: type(of: e), mode: arithmeticMode(e), line: line(of: e.range)))
+        case .bitNot:
+            let v = try evaluateNumber(operand)
+            return .int(Arithmetic.bitNot(v, type: type(of: e)))
+        }
+    }
+
+    private func evaluateBinary(_ e: Expr, _ op: BinaryOperator, _ l: Expr, _ r: Expr) throws(Interruption) -> Value {
+        switch op {
+        case .and:
+            if !(try evaluateBool(l)) { return .bool(false) }
+            return .bool(try evaluateBool(r))
+        case .or:
+            if try evaluateBool(l) { return .bool(true) }
+            return .bool(try evaluateBool(r))
+        case .implies:
+            if !(try evaluateBool(l)) { return .bool(true) }
+            return .bool(try evaluateBool(r))
+        case .equal, .notEqual:
+            let a = try evaluate(l)
+            let b = try evaluate(r)
+            let same: Bool
+            switch (a, b) {
+            case (.bool(let x), .bool(let y)): same = x == y
+            default: same = try a.number() == b.number()
+            }
+            return .bool(op == .equal ? same : !same)
+        case .less, .lessEqual, .greater, .greaterEqual:
+            let a = try evaluateNumber(l)
+            let b = try evaluateNumber(r)
+            switch op {
+            case .less: return .bool(a < b)
+            case .lessEqual: return .bool(a <= b)
+            case .greater: return .bool(a > b)
+            default: return .bool(a >= b)
+            }
+        default:
+            let a = try evaluateNumber(l)
+            let b = try evaluateNumber(r)
+            return .int(
+                try Arithmetic.apply(
+                    op, a, b, type: resultType(type(of: e)), mode: arithmeticMode(e), line: line(of: e.range)))
+        }
+    }
+
+    /// A literal type (a constant that was never given a type) computes as `int256`/`uint256`.
+    private func resultType(_ t: SolType) -> SolType {
+        if case .literal(let r) = t { return r.numerator < 0 ? .int(256) : .uint(256) }
+        return t
+    }
+
+    // MARK: - Assignment
+
+    private func assign(_ e: Expr, _ op: AssignmentOperator, lhs: Expr, rhs: Expr) throws(Interruption) -> Value {
+        if op.binary == nil, case .local(let id)? = model.references[lhs.id], model.storageLocals.contains(id) {
+            // Assigning to a `storage` local points it elsewhere in state.
+            let target = try lvalue(rhs)
+            frames[activeFrame].storageReferences[id] = target
+            return try read(target)
+        }
+        let right = try evaluate(rhs)
+        let location = try lvalue(lhs)
+        guard let binary = op.binary else {
+            try write(location, right)
+            return right
+        }
+        let old = try read(location).number()
+        let lhsType = type(of: lhs)
+        let new = try Arithmetic.apply(
+            binary, old, try right.number(), type: lhsType, mode: arithmeticMode(e), line: line(of: e.range))
+        try write(location, .int(new))
+        return .int(new)
+    }
+
+    /// The location an assignable expression denotes. Mapping keys are evaluated left to right.
+    func lvalue(_ e: Expr) throws(Interruption) -> LValue {
+        switch e.kind {
+        case .parenthesized(let inner):
+            return try lvalue(inner)
+        case .identifier:
+            switch model.references[e.id] {
+            case .stateVariable(let i)?:
+                return LValue(root: .state(i), steps: [])
+            case .local(let id)?:
+                guard frames.indices.contains(activeFrame) else { throw .mismatch("internal: no frame") }
+                if let location = frames[activeFrame].storageReferences[id] { return location }
+                return LValue(root: .local(frame: activeFrame, id), steps: [])
+            default:
+                throw .mismatch("'\(text(of: e.range))' cannot be assigned")
+            }
+        case .index(let base, let index):
+            var location = try lvalue(base)
+            let key = try evaluateNumber(index)
+            location.steps.append(.key(key, valueType: type(of: e)))
+            return location
+        case .member(let base, _):
+            guard case .structField(_, let i)? = model.references[e.id] else {
+                throw .mismatch("'\(text(of: e.range))' cannot be assigned")
+            }
+            var location = try lvalue(base)
+            location.steps.append(.field(i))
+            return location
+        default:
+            throw .mismatch("'\(text(of: e.range))' cannot be assigned")
+        }
+    }
+}

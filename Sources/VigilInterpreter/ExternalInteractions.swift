@@ -1,0 +1,196 @@
+import BigInt
+import VigilBasics
+import VigilSema
+import VigilSyntax
+import VigilTrace
+
+// Interactions with other accounts (§4 "Handing over control"). Each consumes the next event of
+// the current invocation, in execution order, and leaves a record in the trace.
+
+extension Machine {
+    /// `to.call{value: v}("")`: hands over control; false undoes everything that happened in it.
+    func lowLevelCall(_ e: Expr, target: BigInt, amount: BigInt) throws(Interruption) -> Bool {
+        if amount > state.balance {
+            record(e, kind: "call", target: target, value: amount, outcome: "false (value exceeds balance)")
+            return false
+        }
+        let h = try nextHandover(for: "the call", at: e)
+        guard h.returned == nil else {
+            throw .mismatch("the handover of the call at line \(line(of: e.range)) returns a value; a call returns none")
+        }
+        let snapshot = state
+        state.balance -= amount
+        let steps = try runHandover(h, at: e)
+        if !h.success { state = snapshot }
+        record(
+            e, kind: "call", target: target, value: amount, forcedEther: h.forcedEther, calls: steps,
+            outcome: h.success ? "true" : "false")
+        return h.success
+    }
+
+    /// A call of an interface function: a `view` one returns a value of the schedule; any other
+    /// one hands over control, then returns a value or reverts (and the revert propagates).
+    func interfaceCall(
+        _ e: Expr, interface: String, function: String, isView: Bool, target: BigInt
+    ) throws(Interruption) -> Value {
+        let returnType = model.interfaces[interface]?.functions[function]?.returnType
+        if isView {
+            let event = try nextEvent(expecting: "a viewCall event for \(interface).\(function)", at: e)
+            guard case .viewCall(let r) = event else {
+                throw kindMismatch(expected: "a viewCall event for \(interface).\(function)", found: event, at: e)
+            }
+            let value = try returnedValue(r, type: returnType, of: function, at: e)
+            record(e, kind: function, target: target, value: 0, outcome: outcomeText(value, returnType))
+            return value
+        }
+        let h = try nextHandover(for: "\(interface).\(function)", at: e)
+        let steps = try runHandover(h, at: e)
+        guard h.success else {
+            record(e, kind: function, target: target, value: 0, forcedEther: h.forcedEther, calls: steps, outcome: "reverted")
+            throw .revert("\(interface).\(function) reverted at line \(line(of: e.range))")
+        }
+        let value: Value
+        if returnType != nil {
+            guard let r = h.returned else {
+                throw .mismatch(
+                    "the handover of \(interface).\(function) at line \(line(of: e.range)) needs a returned value")
+            }
+            value = try returnedValue(r, type: returnType, of: function, at: e)
+        } else {
+            guard h.returned == nil else {
+                throw .mismatch(
+                    "the handover of \(interface).\(function) at line \(line(of: e.range)) returns a value, "
+                        + "but the function returns none")
+            }
+            value = .none
+        }
+        record(
+            e, kind: function, target: target, value: 0, forcedEther: h.forcedEther, calls: steps,
+            outcome: outcomeText(value, returnType))
+        return value
+    }
+
+    /// `transfer` and `send`: cannot re-enter. Sending more than the balance always fails.
+    func sendEther(_ e: Expr, isTransfer: Bool, to target: BigInt, amount: BigInt) throws(Interruption) -> Bool {
+        let kind = isTransfer ? "transfer" : "send"
+        let failure = isTransfer ? "reverted" : "false"
+        if amount > state.balance {
+            record(e, kind: kind, target: target, value: amount, outcome: "\(failure) (value exceeds balance)")
+            if isTransfer { throw .revert("transfer of more than the balance at line \(line(of: e.range))") }
+            return false
+        }
+        let event = try nextEvent(expecting: "an etherSent event for the \(kind)", at: e)
+        guard case .etherSent(let success) = event else {
+            throw kindMismatch(expected: "an etherSent event for the \(kind)", found: event, at: e)
+        }
+        guard success else {
+            record(e, kind: kind, target: target, value: amount, outcome: failure)
+            if isTransfer { throw .revert("transfer failed at line \(line(of: e.range))") }
+            return false
+        }
+        state.balance -= amount
+        record(e, kind: kind, target: target, value: amount, outcome: "true")
+        return true
+    }
+
+    /// `a.balance` of an account other than this contract: any value.
+    func readOtherBalance(of address: BigInt, at e: Expr) throws(Interruption) -> BigInt {
+        let event = try nextEvent(expecting: "an otherBalance event", at: e)
+        guard case .otherBalance(let v) = event else {
+            throw kindMismatch(expected: "an otherBalance event", found: event, at: e)
+        }
+        guard v >= 0, v < ReplayLimits.uint256Limit else {
+            throw .mismatch("the balance read at line \(line(of: e.range)) is not a uint256")
+        }
+        record(e, kind: "balance", target: address, value: 0, outcome: "returned \(v)")
+        return v
+    }
+
+    // MARK: - Handovers
+
+    /// Forced ether, then the environment's calls back into the contract, each a revert boundary.
+    private func runHandover(_ h: Handover, at e: Expr) throws(Interruption) -> [TraceStep] {
+        guard h.forcedEther >= 0 else { throw .mismatch("negative forced ether at line \(line(of: e.range))") }
+        state.balance += h.forcedEther
+        try checkBalance("after ether forced in during the handover at line \(line(of: e.range))")
+        guard !h.calls.isEmpty else { return [] }
+        if inConstructor {
+            throw .mismatch("nothing can re-enter during the constructor (handover at line \(line(of: e.range)))")
+        }
+        let trustedAddresses = applyTrusted ? try evaluateTrusted() : []
+        var steps: [TraceStep] = []
+        for call in h.calls {
+            if trustedAddresses.contains(call.sender) {
+                throw .mismatch(
+                    "a re-entrant call of '\(call.function)' comes from the trusted address \(call.sender)")
+            }
+            steps.append(try runEntry(call, kind: .reentrantCall))
+        }
+        return steps
+    }
+
+    private func nextHandover(for what: String, at e: Expr) throws(Interruption) -> Handover {
+        let event = try nextEvent(expecting: "a handover for \(what)", at: e)
+        guard case .handover(let h) = event else {
+            throw kindMismatch(expected: "a handover for \(what)", found: event, at: e)
+        }
+        return h
+    }
+
+    /// Takes the next event of the current invocation.
+    private func nextEvent(expecting expected: String, at e: Expr) throws(Interruption) -> ExternalEvent {
+        guard propertyDepth == 0 else {
+            throw .mismatch("a property cannot interact with other accounts (line \(line(of: e.range)))")
+        }
+        guard let context = invocations.last else {
+            throw .mismatch("an interaction at line \(line(of: e.range)) outside a call of the contract")
+        }
+        guard context.cursor < context.invocation.events.count else {
+            throw .mismatch(
+                "'\(context.functionName)' expected \(expected) at line \(line(of: e.range)), "
+                    + "but the schedule has no more events")
+        }
+        invocations[invocations.count - 1].cursor += 1
+        return context.invocation.events[context.cursor]
+    }
+
+    private func kindMismatch(expected: String, found: ExternalEvent, at e: Expr) -> Interruption {
+        let function = invocations.last?.functionName ?? "?"
+        return .mismatch(
+            "'\(function)' expected \(expected) at line \(line(of: e.range)), but the schedule gives \(describe(found))")
+    }
+
+    private func returnedValue(_ r: BigInt, type: SolType?, of function: String, at e: Expr) throws(Interruption)
+        -> Value
+    {
+        guard let type else { return .none }
+        switch type {
+        case .bool:
+            guard r == 0 || r == 1 else { throw .mismatch("\(function) at line \(line(of: e.range)) returns a non-bool") }
+            return .bool(r == 1)
+        case .uint, .int, .address, .enumType, .interface:
+            guard type.contains(r) else {
+                throw .mismatch("\(function) at line \(line(of: e.range)) returns \(r), not a value of type \(type)")
+            }
+            return .int(r)
+        default:
+            throw .mismatch("\(function) returns a \(type), which a schedule cannot give")
+        }
+    }
+
+    private func outcomeText(_ value: Value, _ type: SolType?) -> String {
+        guard let type else { return "returned" }
+        return "returned \(render(traceValue(value, type: type)))"
+    }
+
+    private func record(
+        _ e: Expr, kind: String, target: BigInt, value: BigInt, forcedEther: BigInt = 0, calls: [TraceStep] = [],
+        outcome: String
+    ) {
+        guard !invocations.isEmpty else { return }
+        invocations[invocations.count - 1].records.append(
+            ExternalCallRecord(
+                kind: kind, target: .address(target), value: value, line: line(of: e.range), forcedEther: forcedEther,
+                calls: calls, outcome: outcome))
+    }
+}

@@ -1,0 +1,143 @@
+import BigInt
+import VigilSema
+import VigilTrace
+
+/// A concrete interpreter for one contract: it replays a schedule (the environment's choices)
+/// with the meaning of LANGUAGE.md §4 and judges one property, independently of the encoder.
+public struct Interpreter: Sendable {
+    /// The analysed program.
+    public let model: SemanticModel
+    /// The contract whose schedules are replayed.
+    public let contract: ContractInfo
+
+    public init(model: SemanticModel, contract: ContractInfo) {
+        self.model = model
+        self.contract = contract
+    }
+
+    /// Replays the schedule and judges `property`. Never traps: every problem is a `.mismatch`.
+    ///
+    /// With `trusted` false, the contract's `trusted` declarations are ignored: re-entrant calls
+    /// may come from any sender but `this` and `address(0)`.
+    public func replay(_ schedule: Schedule, property: PropertyReference, trusted: Bool = true) -> ReplayResult {
+        if property.kind == .rule { return .mismatch("rules are replayed elsewhere") }
+        let machine = Machine(model: model, contract: contract, schedule: schedule, property: property, trusted: trusted)
+        return machine.replay()
+    }
+}
+
+/// What a replay found.
+public enum ReplayResult: Sendable {
+    /// The property failed; the trace ends with the transaction in which it failed.
+    case violated(Trace)
+    /// The schedule ran to the end and the property held throughout.
+    case notViolated(Trace)
+    /// The schedule does not fit the contract or the rules of §4; the reason says where.
+    case mismatch(String)
+}
+
+extension Machine {
+    /// Deploys, runs every transaction, and judges the property at the points §5 names.
+    func replay() -> ReplayResult {
+        do {
+            try checkPropertyExists()
+            var steps: [TraceStep] = []
+            steps.append(try deploy())
+            try judgeInvariant()
+            if violation != nil { return finish(steps) }
+            var lastTimestamp = timestamp
+            var lastBlockNumber = blockNumber
+            for (index, transaction) in schedule.transactions.enumerated() {
+                let position = "transaction \(index + 1)"
+                try forceEther(transaction.forcedEther, before: position)
+                try checkBlock(transaction, position: position, after: (lastTimestamp, lastBlockNumber))
+                lastTimestamp = transaction.timestamp
+                lastBlockNumber = transaction.blockNumber
+                timestamp = transaction.timestamp
+                blockNumber = transaction.blockNumber
+                origin = transaction.call.sender
+                try judgeInvariant()
+                steps.append(
+                    try runEntry(
+                        transaction.call, kind: .transaction, forcedEther: transaction.forcedEther,
+                        timestamp: transaction.timestamp, blockNumber: transaction.blockNumber,
+                        isRuleCall: transaction.isRuleCall))
+                try judgeInvariant()
+                if violation != nil { return finish(steps) }
+            }
+            try forceEther(schedule.finalForcedEther, before: "the end")
+            try judgeInvariant()
+            return finish(steps)
+        } catch {
+            switch error {
+            case .mismatch(let reason): return .mismatch(reason)
+            case .revert(let reason): return .mismatch("internal: a revert escaped its call (\(reason))")
+            case .propertyFalse: return .mismatch("internal: a property failure escaped its property")
+            }
+        }
+    }
+
+    private func finish(_ steps: [TraceStep]) -> ReplayResult {
+        let trace = Trace(
+            steps: steps, initialBalance: schedule.initialBalance, thisAddress: thisAddress,
+            failureLine: violation?.line ?? 0, parts: violation?.parts ?? [], roles: roles())
+        return violation == nil ? .notViolated(trace) : .violated(trace)
+    }
+
+    private func checkPropertyExists() throws(Interruption) {
+        switch property.kind {
+        case .invariant where judgedInvariant == nil,
+            .assertion where judgedAsserts.isEmpty,
+            .ensures where judgedEnsures.isEmpty:
+            throw .mismatch("\(contract.name) has no \(property.kind.rawValue) named '\(property.name)'")
+        default:
+            return
+        }
+    }
+
+    /// The deployment: zero state, initialisers, then the constructor's modifiers and body.
+    private func deploy() throws(Interruption) -> TraceStep {
+        guard thisAddress > 0, thisAddress < ReplayLimits.addressLimit else {
+            throw .mismatch("the contract's address is not a nonzero address")
+        }
+        guard schedule.initialBalance >= 0, schedule.initialBalance <= ReplayLimits.maximumBalance else {
+            throw .mismatch("the initial balance is not between 0 and 2^128")
+        }
+        state = ContractState(
+            variables: contract.stateVariables.map { zeros.zero(of: $0.type) }, balance: schedule.initialBalance)
+        let first = schedule.transactions.first
+        timestamp = first?.timestamp ?? 0
+        blockNumber = first?.blockNumber ?? 0
+        origin = schedule.constructor.sender
+        try checkBlockValues(timestamp, blockNumber, position: "the deployment")
+        inConstructor = true
+        defer { inConstructor = false }
+        let step = try runEntry(schedule.constructor, kind: .constructor, timestamp: timestamp, blockNumber: blockNumber)
+        if let reason = step.revertReason { throw .mismatch("constructor reverts: \(reason)") }
+        return step
+    }
+
+    private func forceEther(_ amount: BigInt, before position: String) throws(Interruption) {
+        guard amount >= 0 else { throw .mismatch("negative ether forced in before \(position)") }
+        state.balance += amount
+        try checkBalance("after ether forced in before \(position)")
+    }
+
+    private func checkBlock(
+        _ transaction: Transaction, position: String, after last: (timestamp: BigInt, number: BigInt)
+    ) throws(Interruption) {
+        try checkBlockValues(transaction.timestamp, transaction.blockNumber, position: position)
+        guard transaction.timestamp >= last.timestamp else {
+            throw .mismatch("the timestamp decreases at \(position)")
+        }
+        guard transaction.blockNumber >= last.number else {
+            throw .mismatch("the block number decreases at \(position)")
+        }
+    }
+
+    private func checkBlockValues(_ t: BigInt, _ n: BigInt, position: String) throws(Interruption) {
+        guard t >= 0, t < ReplayLimits.uint256Limit, n >= 0, n < ReplayLimits.uint256Limit else {
+            throw .mismatch("the block of \(position) is out of range")
+        }
+    }
+}

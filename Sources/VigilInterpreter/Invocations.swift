@@ -1,0 +1,182 @@
+import BigInt
+import VigilBasics
+import VigilSema
+import VigilSyntax
+import VigilTrace
+
+// External calls of the contract: the constructor, transactions and re-entrant calls. Each is a
+// revert boundary, and each becomes one step of the trace.
+
+extension Machine {
+    /// Runs one external call of the contract and returns its trace step. A revert is caught here
+    /// (the step records it and every state change of the call is undone); a mismatch propagates.
+    func runEntry(
+        _ invocation: Invocation, kind: StepKind, forcedEther: BigInt = 0, timestamp stepTimestamp: BigInt? = nil,
+        blockNumber stepBlockNumber: BigInt? = nil, isRuleCall: Bool = false
+    ) throws(Interruption) -> TraceStep {
+        let function: FunctionInfo?
+        if kind == .constructor {
+            guard invocation.function == "constructor" else {
+                throw .mismatch("the deployment calls '\(invocation.function)', not the constructor")
+            }
+            function = contract.constructor
+        } else {
+            function = try entryPoint(named: invocation.function)
+        }
+        let name = invocation.function
+        let parameters = function?.decl.parameters ?? []
+        let parameterTypes = function?.parameterTypes ?? []
+        guard invocation.arguments.count == parameterTypes.count else {
+            throw .mismatch(
+                "'\(name)' takes \(parameterTypes.count) arguments, the schedule gives \(invocation.arguments.count)")
+        }
+        var arguments: [Value] = []
+        for (i, (t, a)) in zip(parameterTypes, invocation.arguments).enumerated() {
+            arguments.append(try argumentValue(a, type: t, function: name, position: i + 1))
+        }
+        try checkSender(invocation.sender, of: name)
+        guard invocation.value >= 0, invocation.value < ReplayLimits.uint256Limit else {
+            throw .mismatch("the value sent to '\(name)' is not a uint256")
+        }
+        if invocation.value > 0, !(function?.isPayable ?? false) {
+            throw .mismatch("'\(name)' is not payable, but the schedule sends it \(invocation.value) wei")
+        }
+        if kind == .reentrantCall, invocations.count >= ReplayLimits.reentrancyDepth {
+            throw .mismatch("re-entrant calls are nested more than \(ReplayLimits.reentrancyDepth) deep")
+        }
+
+        let before = state
+        state.balance += invocation.value
+        try checkBalance("after the value sent to '\(name)'")
+        let entryState = state
+        invocations.append(
+            InvocationContext(
+                invocation: invocation, functionName: name, sender: invocation.sender, value: invocation.value))
+        let savedFrames = (count: frames.count, active: activeFrame)
+        var revertReason: String?
+        var returned: Value?
+        do {
+            if kind == .constructor {
+                try runInitializers()
+                if let function { _ = try runFunction(function, arguments: arguments) }
+            } else if let function {
+                returned = try runFunction(function, arguments: arguments)
+            }
+        } catch {
+            guard case .revert(let reason) = error else {
+                invocations.removeLast()
+                if case .propertyFalse = error { throw .mismatch("internal: a property failure escaped into code") }
+                throw error
+            }
+            popFrames(to: savedFrames)
+            state = before
+            revertReason = reason
+        }
+        let context = invocations[invocations.count - 1]
+        if context.cursor < invocation.events.count {
+            let left = invocation.events.count - context.cursor
+            invocations.removeLast()
+            throw .mismatch(
+                "'\(name)' ended with \(left) event\(left == 1 ? "" : "s") of the schedule left over "
+                    + "(the next is \(describe(invocation.events[context.cursor])))")
+        }
+        if revertReason == nil, kind != .constructor, let function {
+            do {
+                try judgeEnsures(function, entryState: entryState, arguments: arguments, result: returned)
+            } catch {
+                invocations.removeLast()
+                throw error
+            }
+        }
+        invocations.removeLast()
+
+        let returnType = function?.returnType
+        return TraceStep(
+            kind: kind, function: name,
+            arguments: zip(parameters, zip(parameterTypes, arguments)).enumerated().map { i, p in
+                NamedValue(name: p.0.name?.name ?? "arg\(i + 1)", value: traceValue(p.1.1, type: p.1.0))
+            },
+            sender: .address(invocation.sender), value: invocation.value, forcedEther: forcedEther,
+            timestamp: stepTimestamp, blockNumber: stepBlockNumber,
+            line: function.map { line(of: $0.decl.range) } ?? line(of: contract.decl.range),
+            externalCalls: context.records, changes: revertReason == nil ? changes(from: before, to: state) : [],
+            revertReason: revertReason,
+            returned: revertReason == nil ? returned.flatMap { v in returnType.map { traceValue(v, type: $0) } } : nil,
+            isRuleCall: isRuleCall)
+    }
+
+    /// The entry point a schedule names: a public or external function, `receive` or `fallback`.
+    private func entryPoint(named name: String) throws(Interruption) -> FunctionInfo {
+        let function: FunctionInfo?
+        switch name {
+        case "receive": function = contract.receive
+        case "fallback": function = contract.fallback
+        default: function = contract.functions[name]
+        }
+        guard let function, function.isEntryPoint else {
+            throw .mismatch("'\(name)' is not a public or external function of \(contract.name)")
+        }
+        return function
+    }
+
+    /// An argument of a schedule as a value of its parameter's type.
+    private func argumentValue(_ a: BigInt, type: SolType, function: String, position: Int) throws(Interruption)
+        -> Value
+    {
+        switch type {
+        case .bool:
+            guard a == 0 || a == 1 else { throw .mismatch("argument \(position) of '\(function)' is not a bool") }
+            return .bool(a == 1)
+        case .uint, .int, .address, .enumType, .interface:
+            guard type.contains(a) else {
+                throw .mismatch("argument \(position) of '\(function)' (\(a)) is not a value of type \(type)")
+            }
+            return .int(a)
+        default:
+            throw .mismatch("argument \(position) of '\(function)' has type \(type), which a schedule cannot give")
+        }
+    }
+
+    /// `msg.sender` is never `this` nor `address(0)`.
+    func checkSender(_ sender: BigInt, of function: String) throws(Interruption) {
+        guard sender > 0, sender < ReplayLimits.addressLimit else {
+            throw .mismatch("the sender of '\(function)' (\(sender)) is not a nonzero address")
+        }
+        guard sender != thisAddress else { throw .mismatch("the sender of '\(function)' is the contract itself") }
+    }
+
+    /// Ether never exceeds 2^128: a step that would pass it does not happen.
+    func checkBalance(_ when: String) throws(Interruption) {
+        if state.balance > ReplayLimits.maximumBalance {
+            throw .mismatch("the balance exceeds 2^128 \(when)")
+        }
+        if state.balance < 0 { throw .mismatch("internal: negative balance \(when)") }
+    }
+
+    /// State variables start at zero; constants first (they are inlined), then initialisers in order.
+    private func runInitializers() throws(Interruption) {
+        let saved = pushFrame(LocalFrame())
+        defer { popFrames(to: saved) }
+        let variables = contract.stateVariables
+        for pass in [true, false] {
+            for (i, v) in variables.enumerated() where v.isConstant == pass {
+                guard let initializer = v.initializer else { continue }
+                if let constant = model.constants[initializer.id] {
+                    state.variables[i] = .int(constant)
+                } else {
+                    state.variables[i] = try evaluate(initializer)
+                }
+            }
+        }
+    }
+
+    /// An event of a schedule, for messages.
+    func describe(_ event: ExternalEvent) -> String {
+        switch event {
+        case .handover: "a handover"
+        case .etherSent: "an etherSent event"
+        case .viewCall: "a viewCall event"
+        case .otherBalance: "an otherBalance event"
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import BigInt
+import VigilBasics
+import VigilSema
+import VigilSyntax
+
+/// How a statement ended.
+enum Flow {
+    case normal
+    case breakLoop
+    case continueLoop
+    /// A `return`: leaves the function body or the modifier it is in.
+    case returned
+}
+
+extension Machine {
+    func executeBlock(_ block: Block) throws(Interruption) -> Flow {
+        for s in block.statements {
+            let flow = try execute(s)
+            if flow != .normal { return flow }
+        }
+        return .normal
+    }
+
+    func execute(_ s: Stmt) throws(Interruption) -> Flow {
+        try tick()
+        switch s.kind {
+        case .variable(let v, let initializer):
+            try declare(v, initializer: initializer)
+            return .normal
+        case .tupleVariable(let variables, let initializer):
+            let ok = try evaluate(initializer)
+            if let first = variables.first, let first { frames[activeFrame].values[first.id] = ok }
+            if variables.count > 1, let second = variables[1] { frames[activeFrame].values[second.id] = Value.none }
+            return .normal
+        case .expression(let e):
+            _ = try evaluate(e)
+            return .normal
+        case .block(let b), .unchecked(let b):
+            return try executeBlock(b)
+        case .ifStmt(let condition, let thenBranch, let elseBranch):
+            if try evaluateBool(condition) { return try execute(thenBranch) }
+            if let elseBranch { return try execute(elseBranch) }
+            return .normal
+        case .forStmt(let initializer, let condition, let update, let body):
+            if let initializer { _ = try execute(initializer) }
+            return try loop(s, condition: condition, update: update, body: body)
+        case .whileStmt(let condition, let body):
+            return try loop(s, condition: condition, update: nil, body: body)
+        case .breakStmt:
+            return .breakLoop
+        case .continueStmt:
+            return .continueLoop
+        case .returnStmt(let value):
+            if let value {
+                let v = try evaluate(value)
+                guard let slot = frames[activeFrame].returnSlot else {
+                    throw .mismatch("internal: a return value outside a function")
+                }
+                frames[activeFrame].values[slot] = v
+            }
+            return .returned
+        case .emit(_, let arguments):
+            _ = try evaluateAll(arguments)
+            return .normal
+        case .revertError(let error, let arguments):
+            _ = try evaluateAll(arguments)
+            throw .revert("custom error \(error.name)")
+        case .delete(let target):
+            try write(try lvalue(target), zeros.zero(of: type(of: target)))
+            return .normal
+        case .placeholder:
+            guard let chain = frames[activeFrame].placeholder else {
+                throw .mismatch("internal: '_' outside a modifier")
+            }
+            let saved = activeFrame
+            try runModifierChain(
+                ModifierChain(function: chain.function, index: chain.index + 1, functionFrame: chain.functionFrame))
+            activeFrame = saved
+            return .normal
+        case .ruleCall:
+            throw .mismatch("rules are replayed elsewhere")
+        }
+    }
+
+    private func declare(_ v: VariableDecl, initializer: Expr?) throws(Interruption) {
+        if model.storageLocals.contains(v.id) {
+            guard let initializer else { throw .mismatch("internal: a storage local without a location") }
+            frames[activeFrame].storageReferences[v.id] = try lvalue(initializer)
+            return
+        }
+        let value = try initializer.map { e throws(Interruption) in try evaluate(e) }
+        frames[activeFrame].storageReferences[v.id] = nil
+        frames[activeFrame].values[v.id] = value ?? zeros.zero(of: model.variableTypes[v.id] ?? .void)
+    }
+
+    private func loop(_ s: Stmt, condition: Expr?, update: Expr?, body: Stmt) throws(Interruption) -> Flow {
+        var iterations = 0
+        while true {
+            if let condition, !(try evaluateBool(condition)) { break }
+            iterations += 1
+            if iterations > ReplayLimits.loopIterations {
+                throw .mismatch(
+                    "execution too long: the loop at line \(line(of: s.range)) runs more than "
+                        + "\(ReplayLimits.loopIterations) times")
+            }
+            let flow = try execute(body)
+            if flow == .breakLoop { break }
+            if flow == .returned { return .returned }
+            if let update { _ = try evaluate(update) }
+        }
+        return .normal
+    }
+}

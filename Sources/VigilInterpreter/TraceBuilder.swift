@@ -1,0 +1,115 @@
+import BigInt
+import VigilSema
+import VigilTrace
+
+// Values as the trace shows them, and the state changes of a step.
+
+extension Machine {
+    /// A value of `type` for the trace: booleans, addresses, enum members by name, integers;
+    /// a struct as text in Vigil syntax.
+    func traceValue(_ v: Value, type: SolType) -> TraceValue {
+        switch (v, type) {
+        case (.bool(let b), _):
+            return .bool(b)
+        case (.int(let i), .address), (.int(let i), .interface):
+            return .address(i)
+        case (.int(let i), .enumType(let name, _)):
+            guard let members = model.enums[name]?.members, i >= 0, i < BigInt(members.count) else { return .int(i) }
+            return .enumMember("\(shortName(name)).\(members[Int(i)])")
+        case (.int(let i), _):
+            return .int(i)
+        case (.structure(let fields), .structType(let name)):
+            let types = model.structs[name]?.fields.map(\.type) ?? []
+            let shown = fields.enumerated().map { i, f in
+                render(traceValue(f, type: i < types.count ? types[i] : .void))
+            }
+            return .text("\(shortName(name))(\(shown.joined(separator: ", ")))")
+        case (.mapping, _):
+            return .text("mapping")
+        default:
+            return .text("")
+        }
+    }
+
+    /// A trace value as text: decimal integers, `0x` addresses, `true`/`false`, enum members.
+    func render(_ v: TraceValue) -> String {
+        switch v {
+        case .int(let i): i.description
+        case .bool(let b): b ? "true" : "false"
+        case .address(let a): "0x" + String(a, radix: 16)
+        case .enumMember(let name): name
+        case .text(let t): t
+        }
+    }
+
+    /// The last component of a qualified name: `Vault.S` → `S`.
+    private func shortName(_ qualified: String) -> String {
+        qualified.split(separator: ".").last.map(String.init) ?? qualified
+    }
+
+    /// Every non-mapping state variable holding an address, with its value (e.g. `owner`).
+    func roles() -> [NamedValue] {
+        contract.stateVariables.enumerated().compactMap { i, v in
+            guard v.type.isAddressLike, state.variables.indices.contains(i) else { return nil }
+            return NamedValue(name: v.name, value: traceValue(state.variables[i], type: v.type))
+        }
+    }
+
+    // MARK: - State changes
+
+    /// One leaf of the flattened state, with the key it sorts by and the zero value of its type.
+    private struct Leaf {
+        var order: [BigInt]
+        var value: TraceValue
+        var zero: TraceValue
+    }
+
+    /// The leaves that differ between two states, in order: state variables in declaration order
+    /// (mapping keys ascending, fields in order), then the contract's `balance`.
+    func changes(from old: ContractState, to new: ContractState) -> [StateChange] {
+        let before = flatten(old)
+        let after = flatten(new)
+        var paths = Array(Set(before.keys).union(after.keys))
+        paths.sort { a, b in
+            let x = (before[a] ?? after[a])?.order ?? []
+            let y = (before[b] ?? after[b])?.order ?? []
+            return x.lexicographicallyPrecedes(y)
+        }
+        return paths.compactMap { path in
+            let zero = (before[path] ?? after[path])?.zero ?? .int(0)
+            let o = before[path]?.value ?? zero
+            let n = after[path]?.value ?? zero
+            return o == n ? nil : StateChange(path: path, old: o, new: n)
+        }
+    }
+
+    /// Every leaf of the state by path; zero entries of mappings count as absent.
+    private func flatten(_ s: ContractState) -> [[PathComponent]: Leaf] {
+        var leaves: [[PathComponent]: Leaf] = [:]
+        func walk(_ v: Value, _ t: SolType, _ path: [PathComponent], _ order: [BigInt], inMapping: Bool) {
+            switch (v, t) {
+            case (.mapping(let entries), .mapping(let keyType, let valueType)):
+                for (k, entry) in entries {
+                    let key = keyType == .bool ? TraceValue.bool(k != 0) : traceValue(.int(k), type: keyType)
+                    walk(entry, valueType, path + [.key(key)], order + [k], inMapping: true)
+                }
+            case (.structure(let fields), .structType(let name)):
+                let declared = model.structs[name]?.fields ?? []
+                for (i, f) in fields.enumerated() where i < declared.count {
+                    walk(f, declared[i].type, path + [.field(declared[i].name)], order + [BigInt(i)], inMapping: inMapping)
+                }
+            default:
+                if inMapping, v.isZero { return }
+                leaves[path] = Leaf(
+                    order: order, value: traceValue(v, type: t), zero: traceValue(zeros.zero(of: t), type: t))
+            }
+        }
+        for (i, variable) in contract.stateVariables.enumerated() where !variable.isConstant {
+            guard s.variables.indices.contains(i) else { continue }
+            walk(s.variables[i], variable.type, [.variable(variable.name)], [BigInt(i)], inMapping: false)
+        }
+        let balanceIndex = BigInt(contract.stateVariables.count)
+        leaves[[.variable("balance")]] = Leaf(order: [balanceIndex], value: .int(s.balance), zero: .int(0))
+        return leaves
+    }
+}

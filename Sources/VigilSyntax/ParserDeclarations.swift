@@ -1,0 +1,313 @@
+import VigilBasics
+
+// Top-level items, contracts and their members.
+
+extension SyntaxParser {
+    // MARK: - Source unit
+
+    mutating func parseSourceUnit() -> [TopLevelItem] {
+        var items: [TopLevelItem] = []
+        while !at(.endOfFile) {
+            let before = index
+            do {
+                if let item = try parseTopLevelItem() { items.append(item) }
+            } catch {
+                skipTopLevel()
+            }
+            if index == before { advance() }
+        }
+        return items
+    }
+
+    /// One top-level item; nil for a construct that was reported and skipped.
+    mutating func parseTopLevelItem() throws(ParseFailure) -> TopLevelItem? {
+        let start = current
+        let isSpecBlock = startsTopLevelDeclaration() && start.kind == .identifier
+        let allowedInSpecFile = isSpecBlock || at(.pragma) || at(.import)
+        if kind == .spec && !allowedInSpecFile && startsTopLevelItem() {
+            report(SyntaxDiagnostics.declarationInSpecFile(at: range(start)))
+            _ = try parseTopLevelItemIgnoringFileKind()
+            return nil
+        }
+        return try parseTopLevelItemIgnoringFileKind()
+    }
+
+    /// Whether the current token starts something `parseTopLevelItemIgnoringFileKind` recognises.
+    private func startsTopLevelItem() -> Bool {
+        switch current.kind {
+        case .keyword(.struct), .keyword(.enum), .keyword(.event), .keyword(.function), .keyword(.using),
+            .keyword(.type), .keyword(.mapping), .keyword(.bool), .keyword(.address), .keyword(.string),
+            .keyword(.bytes), .integerType, .fixedBytesType, .fixedPointType:
+            return true
+        case .identifier:
+            return atWord("error") && peek(1).kind == .identifier && peek(2).kind == .leftParen
+        default:
+            return startsTopLevelDeclaration()
+        }
+    }
+
+    private mutating func parseTopLevelItemIgnoringFileKind() throws(ParseFailure) -> TopLevelItem? {
+        switch current.kind {
+        case .keyword(.pragma): return .pragma(try parsePragma())
+        case .keyword(.import): return try parseImport().map { .importDecl($0) }
+        case .keyword(.contract), .keyword(.interface), .keyword(.abstract): return .contract(try parseContract())
+        case .keyword(.library):
+            reportNotSupported(.libraries, at: range(current))
+            skipUnsupportedBody()
+            return nil
+        case .keyword(.struct): return .structDecl(try parseStruct())
+        case .keyword(.enum): return .enumDecl(try parseEnum())
+        case .keyword(.event): return .eventDecl(try parseEvent())
+        case .keyword(.function):
+            reportNotSupported(.freeFunctions, at: range(current))
+            _ = try parseFunction()
+            return nil
+        case .keyword(.using):
+            reportNotSupported(.usingFor, at: range(current))
+            skipPastSemicolon()
+            return nil
+        case .keyword(.type):
+            reportNotSupported(.userDefinedValueTypes, at: range(current))
+            skipPastSemicolon()
+            return nil
+        case .keyword(.mapping), .keyword(.bool), .keyword(.address), .keyword(.string), .keyword(.bytes),
+            .integerType, .fixedBytesType, .fixedPointType:
+            reportNotSupported(.fileLevelVariables, at: range(current))
+            skipPastSemicolon()
+            return nil
+        case .identifier:
+            if atWord("error") && peek(1).kind == .identifier && peek(2).kind == .leftParen {
+                return .errorDecl(try parseError())
+            }
+            if startsTopLevelDeclaration() {  // `spec Name {`
+                if kind == .solidity { report(SyntaxDiagnostics.propertyInSolidity(at: range(current))) }
+                return .spec(try parseSpec())
+            }
+        default:
+            break
+        }
+        throw failure(expected: "a contract, interface, spec or other top-level declaration")
+    }
+
+    /// `pragma NAME anything ;` — the tokens after the name are kept as their source text.
+    mutating func parsePragma() throws(ParseFailure) -> PragmaDecl {
+        let start = advance().start
+        guard at(.identifier) || current.kind.isKeywordLike else { throw failure(expected: "pragma name") }
+        let name = identifier(advance())
+        let valueStart = current.start
+        var valueEnd = valueStart
+        while !at(.semicolon) && !at(.endOfFile) && !startsTopLevelDeclaration() {
+            valueEnd = advance().end
+        }
+        try expectSemicolon(after: "pragma")
+        let value = String(decoding: bytes[valueStart..<max(valueStart, valueEnd)], as: UTF8.self)
+        return PragmaDecl(name: name, value: value, range: range(from: start))
+    }
+
+    /// `import "path";`; any other form is reported and skipped (nil).
+    mutating func parseImport() throws(ParseFailure) -> ImportDecl? {
+        let keyword = advance()
+        if at(.stringLiteral) && peek(1).kind == .semicolon {
+            let path = advance()
+            advance()
+            return ImportDecl(path: strings[path.payload], pathRange: range(path), range: range(from: keyword.start))
+        }
+        report(SyntaxDiagnostics.unsupportedImport(at: range(keyword)))
+        skipPastSemicolon()
+        return nil
+    }
+
+    /// Skips `library L { ... }` or a similar declaration with a body.
+    private mutating func skipUnsupportedBody() {
+        advance()
+        while !at(.leftBrace) && !at(.endOfFile) && !at(.semicolon) { advance() }
+        if at(.leftBrace) { skipBalanced(.leftBrace, .rightBrace) }
+    }
+
+    // MARK: - Contracts
+
+    mutating func parseContract() throws(ParseFailure) -> ContractDecl {
+        let start = current.start
+        if let abstract = consume(.abstract) { reportNotSupported(.abstractContract, at: range(abstract)) }
+        let keyword = current
+        guard at(.contract) || at(.interface) else { throw failure(expected: "'contract' after 'abstract'") }
+        advance()
+        let contractKind: ContractKind = keyword.kind == .keyword(.interface) ? .interface : .contract
+        let name = try expectIdentifier("\(contractKind.rawValue) name")
+        if let isKeyword = consume(.is) {
+            reportNotSupported(.inheritance, at: range(isKeyword))
+            while !at(.leftBrace) && !at(.endOfFile) && !at(.semicolon) { advance() }
+        }
+        let open = try expect(.leftBrace, "'{' to start the \(contractKind.rawValue) body")
+        var members: [ContractMember] = []
+        while true {
+            if consume(.rightBrace) != nil { break }
+            if at(.endOfFile) {
+                report(SyntaxDiagnostics.expectedClosingBrace(at: range(current), opening: range(open)))
+                break
+            }
+            if startsTopLevelDeclaration() {
+                report(
+                    SyntaxDiagnostics.expectedClosingBraceBefore(
+                        current.kind.spelling, at: range(current), opening: range(open)))
+                break
+            }
+            let before = index
+            do {
+                if let member = try parseMember() { members.append(member) }
+            } catch {
+                skip(from: before, level: .member)
+            }
+            if index == before && !at(.rightBrace) && !at(.endOfFile) { advance() }
+        }
+        return ContractDecl(kind: contractKind, name: name, members: members, range: range(from: start))
+    }
+
+    /// One member of a contract or interface body; nil for a construct that was reported and skipped.
+    mutating func parseMember() throws(ParseFailure) -> ContractMember? {
+        switch current.kind {
+        case .keyword(.function) where peek(1).kind != .leftParen: return .function(try parseFunction())
+        case .keyword(.constructor): return .function(try parseConstructor())
+        case .keyword(.modifier): return .modifier(try parseModifier())
+        case .keyword(.event): return .event(try parseEvent())
+        case .keyword(.struct): return .structDecl(try parseStruct())
+        case .keyword(.enum): return .enumDecl(try parseEnum())
+        case .keyword(.using):
+            reportNotSupported(.usingFor, at: range(current))
+            skipPastSemicolon()
+            return nil
+        case .keyword(.type) where peek(1).kind == .identifier:
+            reportNotSupported(.userDefinedValueTypes, at: range(current))
+            skipPastSemicolon()
+            return nil
+        case .identifier:
+            if (atWord("receive") || atWord("fallback")) && peek(1).kind == .leftParen {
+                return .function(try parseReceiveOrFallback())
+            }
+            if atWord("error") && peek(1).kind == .identifier && peek(2).kind == .leftParen {
+                return .error(try parseError())
+            }
+            if startsPropertyMember() {
+                if kind == .solidity { report(SyntaxDiagnostics.propertyInSolidity(at: range(current))) }
+                return .property(try parseProperty())
+            }
+        default:
+            break
+        }
+        return .stateVariable(try parseStateVariable())
+    }
+
+    /// `T [public|internal|private|constant|immutable]* NAME [= e];`
+    mutating func parseStateVariable() throws(ParseFailure) -> StateVariableDecl {
+        let start = current.start
+        let type = try parseType(what: "a contract member")
+        var visibility: Visibility?
+        var isConstant = false
+        var isImmutable = false
+        var reportedOverride = false
+        attributes: while true {
+            let word = current
+            switch word.kind {
+            case .keyword(.public), .keyword(.internal), .keyword(.private):
+                if visibility != nil { report(SyntaxDiagnostics.duplicateSpecifier("visibility", at: range(word))) }
+                visibility = Visibility(rawValue: text(word))
+            case .keyword(.constant), .keyword(.immutable):
+                let already = word.kind == .keyword(.constant) ? isConstant : isImmutable
+                if already { report(SyntaxDiagnostics.duplicateSpecifier("'\(text(word))'", at: range(word))) }
+                if word.kind == .keyword(.constant) { isConstant = true } else { isImmutable = true }
+            case .keyword(.override), .keyword(.virtual):
+                if !reportedOverride { reportNotSupported(.virtualOverride, at: range(word)) }
+                reportedOverride = true
+                if word.kind == .keyword(.override) && peek(1).kind == .leftParen {
+                    advance()
+                    skipBalanced(.leftParen, .rightParen)
+                    continue attributes
+                }
+            case .keyword(.external), .keyword(.payable), .keyword(.memory), .keyword(.storage),
+                .keyword(.calldata), .keyword(.view), .keyword(.pure), .keyword(.indexed):
+                report(SyntaxDiagnostics.invalidSpecifier(text(word), on: "a state variable", at: range(word)))
+            default:
+                break attributes
+            }
+            advance()
+        }
+        let name = try expectIdentifier("state variable name")
+        var initializer: Expr?
+        if consume(.assign) != nil { initializer = try parseExpression() }
+        try expectSemicolon(after: "state variable declaration")
+        return StateVariableDecl(
+            id: ids.make(), type: type, name: name, visibility: visibility ?? .internal, isConstant: isConstant,
+            isImmutable: isImmutable, initializer: initializer, range: range(from: start))
+    }
+
+    /// `event E(T indexed a, ...) [anonymous];` — `indexed` and `anonymous` are accepted and ignored.
+    mutating func parseEvent() throws(ParseFailure) -> EventDecl {
+        let start = advance().start
+        let name = try expectIdentifier("event name")
+        let parameters = try parseParameterList(allowString: true, allowIndexed: true)
+        _ = consume(.anonymous)
+        try expectSemicolon(after: "event declaration")
+        return EventDecl(name: name, parameters: parameters, range: range(from: start))
+    }
+
+    /// `error E(T a, ...);`
+    mutating func parseError() throws(ParseFailure) -> ErrorDecl {
+        let start = advance().start
+        let name = try expectIdentifier("error name")
+        let parameters = try parseParameterList(allowString: true)
+        try expectSemicolon(after: "error declaration")
+        return ErrorDecl(name: name, parameters: parameters, range: range(from: start))
+    }
+
+    /// `struct S { T a; ... }`; an error in a field skips that field only.
+    mutating func parseStruct() throws(ParseFailure) -> StructDecl {
+        let start = advance().start
+        let name = try expectIdentifier("struct name")
+        let open = try expect(.leftBrace, "'{' after the struct name")
+        var fields: [VariableDecl] = []
+        while consume(.rightBrace) == nil {
+            if at(.endOfFile) {
+                report(SyntaxDiagnostics.expectedClosingBrace(at: range(current), opening: range(open)))
+                break
+            }
+            let before = index
+            do {
+                let fieldStart = current.start
+                let type = try parseType(what: "a struct field")
+                let fieldName = try expectIdentifier("field name")
+                fields.append(
+                    VariableDecl(id: ids.make(), type: type, location: nil, name: fieldName, range: range(from: fieldStart)))
+                try expectSemicolon(after: "struct field")
+            } catch {
+                skip(from: before, level: .statement)
+            }
+            if index == before && !at(.rightBrace) && !at(.endOfFile) { advance() }
+        }
+        return StructDecl(name: name, fields: fields, range: range(from: start))
+    }
+
+    /// `enum E { A, B }`
+    mutating func parseEnum() throws(ParseFailure) -> EnumDecl {
+        let start = advance().start
+        let name = try expectIdentifier("enum name")
+        try expect(.leftBrace, "'{' after the enum name")
+        var members: [Identifier] = []
+        if !at(.rightBrace) {
+            repeat {
+                members.append(try expectIdentifier("enum member name"))
+            } while consume(.comma) != nil
+        }
+        try expect(.rightBrace, "',' or '}' in the enum")
+        return EnumDecl(name: name, members: members, range: range(from: start))
+    }
+}
+
+extension TokenKind {
+    /// Keywords and elementary type names, which may name a pragma (`pragma abicoder v2;`).
+    var isKeywordLike: Bool {
+        switch self {
+        case .keyword, .integerType, .fixedBytesType, .fixedPointType: true
+        default: false
+        }
+    }
+}

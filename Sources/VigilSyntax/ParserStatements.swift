@@ -1,0 +1,252 @@
+import VigilBasics
+
+// Blocks and statements. A statement that fails to parse is skipped up to its `;` (or the `}` of
+// its block) and the block goes on with the next one.
+
+extension SyntaxParser {
+    /// `{ statement* }`; `what` names the `{` in the message when it is missing.
+    mutating func parseBlock(_ what: String = "'{'") throws(ParseFailure) -> Block {
+        try enterNesting()
+        defer { leaveNesting() }
+        let open = try expect(.leftBrace, what)
+        var statements: [Stmt] = []
+        while true {
+            if consume(.rightBrace) != nil { break }
+            if at(.endOfFile) {
+                report(SyntaxDiagnostics.expectedClosingBrace(at: range(current), opening: range(open)))
+                break
+            }
+            if startsDeclarationInBlock() {
+                report(
+                    SyntaxDiagnostics.expectedClosingBraceBefore(
+                        current.kind.spelling, at: range(current), opening: range(open)))
+                break
+            }
+            let before = index
+            do {
+                statements.append(try parseStatement())
+            } catch {
+                skip(from: before, level: .statement)
+            }
+            if index == before && !at(.rightBrace) && !at(.endOfFile) && !startsDeclarationInBlock() { advance() }
+        }
+        return Block(statements: statements, range: range(from: open.start))
+    }
+
+    mutating func parseStatement() throws(ParseFailure) -> Stmt {
+        try enterNesting()
+        defer { leaveNesting() }
+        let start = current.start
+        switch current.kind {
+        case .leftBrace:
+            return makeStmt(.block(try parseBlock()), from: start)
+        case .keyword(.unchecked):
+            advance()
+            return makeStmt(.unchecked(try parseBlock("'{' after 'unchecked'")), from: start)
+        case .keyword(.if): return try parseIf()
+        case .keyword(.for): return try parseFor()
+        case .keyword(.while):
+            advance()
+            let condition = try parseCondition(after: "'while'")
+            let body = try parseStatement()
+            return makeStmt(.whileStmt(condition: condition, body: body), from: start)
+        case .keyword(.do): return try parseDoWhile()
+        case .keyword(.break), .keyword(.continue):
+            let isBreak = advance().kind == .keyword(.break)
+            try expectSemicolon(after: isBreak ? "'break'" : "'continue'")
+            return makeStmt(isBreak ? .breakStmt : .continueStmt, from: start)
+        case .keyword(.return): return try parseReturn()
+        case .keyword(.delete):
+            advance()
+            let target = try parseExpression()
+            try expectSemicolon(after: "'delete'")
+            return makeStmt(.delete(target), from: start)
+        case .keyword(.emit): return try parseEmit()
+        case .keyword(.try):
+            if startsRuleCall() { return try parseRuleCall() }
+            return skipTryCatch()
+        case .keyword(.assembly): return skipAssembly()
+        case .identifier:
+            if let statement = try parseStatementStartingWithWord() { return statement }
+        default:
+            break
+        }
+        if looksLikeVariableDeclaration(at: index) { return try parseVariableStatement() }
+        if at(.leftParen) && looksLikeTupleDeclaration() { return try parseTupleDeclaration() }
+        let expression = try parseExpression()
+        try expectSemicolon(after: "expression")
+        return makeStmt(.expression(expression), from: start)
+    }
+
+    /// `_;`, `revert E(args);`, `revert;` and rule calls; nil for anything else.
+    private mutating func parseStatementStartingWithWord() throws(ParseFailure) -> Stmt? {
+        let start = current.start
+        if atWord("_") && peek(1).kind == .semicolon {
+            advance()
+            advance()
+            return makeStmt(.placeholder, from: start)
+        }
+        if atWord("revert") && peek(1).kind == .identifier && peek(2).kind == .leftParen {
+            advance()
+            let error = identifier(advance())
+            let arguments = try parseArguments()
+            try expectSemicolon(after: "'revert'")
+            return makeStmt(.revertError(error: error, arguments: arguments), from: start)
+        }
+        if atWord("revert") && peek(1).kind == .semicolon {
+            let keyword = advance()
+            let callee = makeExpr(.identifier("revert"), range(keyword))
+            let call = makeExpr(.call(callee: callee, arguments: []), range(keyword))
+            advance()
+            return makeStmt(.expression(call), from: start)
+        }
+        if startsRuleCall() { return try parseRuleCall() }
+        return nil
+    }
+
+    /// `T [location] name [= e];`
+    private mutating func parseVariableStatement() throws(ParseFailure) -> Stmt {
+        let start = current.start
+        let variable = try parseLocalVariable()
+        var initializer: Expr?
+        if consume(.assign) != nil { initializer = try parseExpression() }
+        try expectSemicolon(after: "variable declaration")
+        return makeStmt(.variable(variable, initializer: initializer), from: start)
+    }
+
+    /// Whether `(` starts a tuple declaration: its first component (after leading commas) is a declaration.
+    private func looksLikeTupleDeclaration() -> Bool {
+        var cursor = index + 1
+        while token(at: cursor).kind == .comma { cursor += 1 }
+        return looksLikeVariableDeclaration(at: cursor)
+    }
+
+    /// `(bool ok, ) = e;`, `(bool ok, bytes memory data) = e;`
+    private mutating func parseTupleDeclaration() throws(ParseFailure) -> Stmt {
+        let start = advance().start
+        var components: [VariableDecl?] = []
+        repeat {
+            if at(.comma) || at(.rightParen) {
+                components.append(nil)
+            } else {
+                components.append(try parseLocalVariable(allowBytes: true))
+            }
+        } while consume(.comma) != nil
+        try expect(.rightParen, "',' or ')' in the tuple declaration")
+        try expect(.assign, "'=' after the tuple declaration")
+        let initializer = try parseExpression()
+        try expectSemicolon(after: "variable declaration")
+        return makeStmt(.tupleVariable(components, initializer: initializer), from: start)
+    }
+
+    /// `( expression )` after `if` or `while`.
+    private mutating func parseCondition(after keyword: String) throws(ParseFailure) -> Expr {
+        try expect(.leftParen, "'(' after \(keyword)")
+        let condition = try parseExpression()
+        try expect(.rightParen, "')' after the condition")
+        return condition
+    }
+
+    private mutating func parseIf() throws(ParseFailure) -> Stmt {
+        let start = advance().start
+        let condition = try parseCondition(after: "'if'")
+        let thenBranch = try parseStatement()
+        var elseBranch: Stmt?
+        if consume(.else) != nil { elseBranch = try parseStatement() }
+        return makeStmt(.ifStmt(condition: condition, then: thenBranch, else: elseBranch), from: start)
+    }
+
+    /// `for ([init]; [condition]; [update]) body`; the initializer is a declaration or an expression.
+    private mutating func parseFor() throws(ParseFailure) -> Stmt {
+        let start = advance().start
+        try expect(.leftParen, "'(' after 'for'")
+        var initializer: Stmt?
+        if consume(.semicolon) == nil {
+            if looksLikeVariableDeclaration(at: index) {
+                initializer = try parseVariableStatement()
+            } else {
+                let initStart = current.start
+                let expression = try parseExpression()
+                try expectSemicolon(after: "the loop initializer")
+                initializer = makeStmt(.expression(expression), from: initStart)
+            }
+        }
+        var condition: Expr?
+        if !at(.semicolon) { condition = try parseExpression() }
+        try expectSemicolon(after: "the loop condition")
+        var update: Expr?
+        if !at(.rightParen) { update = try parseExpression() }
+        try expect(.rightParen, "')' after the loop header")
+        let body = try parseStatement()
+        return makeStmt(.forStmt(initializer: initializer, condition: condition, update: update, body: body), from: start)
+    }
+
+    /// `do body while (e);` is parsed, reported and kept as a block holding its body.
+    private mutating func parseDoWhile() throws(ParseFailure) -> Stmt {
+        let keyword = advance()
+        reportNotSupported(.doWhile, at: range(keyword))
+        let body = try parseStatement()
+        try expect(.keyword(.while), "'while' after the body of 'do'")
+        _ = try parseCondition(after: "'while'")
+        try expectSemicolon(after: "'do ... while'")
+        return makeStmt(.block(Block(statements: [body], range: range(from: keyword.start))), from: keyword.start)
+    }
+
+    private mutating func parseReturn() throws(ParseFailure) -> Stmt {
+        let start = advance().start
+        var value: Expr?
+        if !at(.semicolon) {
+            returnTupleStart = at(.leftParen) ? current.start : nil
+            value = try parseExpression()
+        }
+        try expectSemicolon(after: "'return'")
+        return makeStmt(.returnStmt(value), from: start)
+    }
+
+    /// `emit E(args);`
+    private mutating func parseEmit() throws(ParseFailure) -> Stmt {
+        let start = advance().start
+        let event = try expectIdentifier("event name after 'emit'")
+        if at(.period) {
+            reportNotSupported(.qualifiedNames, at: range(current))
+            throw ParseFailure()
+        }
+        let arguments = try parseArguments()
+        try expectSemicolon(after: "'emit'")
+        return makeStmt(.emit(event: event, arguments: arguments), from: start)
+    }
+
+    /// `try e returns (...) { } catch ... { }` is reported and skipped; an empty block stands for it.
+    private mutating func skipTryCatch() -> Stmt {
+        let keyword = advance()
+        reportNotSupported(.tryCatch, at: range(keyword))
+        skipToBlockAndOver()
+        while consume(.catch) != nil { skipToBlockAndOver() }
+        return makeStmt(.block(Block(statements: [], range: range(from: keyword.start))), from: keyword.start)
+    }
+
+    /// `assembly ["dialect"] [(flags)] { ... }` is reported and skipped.
+    private mutating func skipAssembly() -> Stmt {
+        let keyword = advance()
+        reportNotSupported(.inlineAssembly, at: range(keyword))
+        skipToBlockAndOver()
+        return makeStmt(.block(Block(statements: [], range: range(from: keyword.start))), from: keyword.start)
+    }
+
+    /// Skips tokens up to the next `{` outside parentheses (call options `{value: v}` aside), then the
+    /// balanced block.
+    private mutating func skipToBlockAndOver() {
+        var parentheses = 0
+        while !at(.endOfFile) && !(at(.semicolon) && parentheses == 0) {
+            if at(.leftBrace) {
+                guard parentheses > 0 || startsCallOptions() else { break }
+                skipBalanced(.leftBrace, .rightBrace)
+                continue
+            }
+            if at(.leftParen) { parentheses += 1 }
+            if at(.rightParen) { parentheses = max(0, parentheses - 1) }
+            advance()
+        }
+        if at(.leftBrace) { skipBalanced(.leftBrace, .rightBrace) }
+    }
+}

@@ -1,0 +1,143 @@
+import VigilBasics
+
+/// Every diagnostic of the lexer and the parser, with its stable id and message, sorted by id.
+/// Tests, the documentation and SARIF `ruleId`s quote these ids.
+enum SyntaxDiagnostics {
+    // MARK: - Lexer
+
+    /// `lex.invalid-escape`: an escape sequence a Solidity string cannot hold.
+    static func invalidEscape(_ sequence: String, at range: SourceRange) -> Diagnostic {
+        .error("lex.invalid-escape", "invalid escape sequence '\(sequence)' in string literal", at: range)
+    }
+
+    /// `lex.invalid-number`: a malformed number literal (`1_`, `0x`, `1e`, `12ab`, `007`).
+    static func invalidNumber(_ reason: String, at range: SourceRange) -> Diagnostic {
+        .error("lex.invalid-number", "invalid number literal: \(reason)", at: range)
+    }
+
+    /// `lex.invalid-utf8`: the file is not UTF-8; reported once, at the first bad byte.
+    static func invalidUTF8(at range: SourceRange) -> Diagnostic {
+        .error("lex.invalid-utf8", "file is not valid UTF-8", at: range)
+    }
+
+    /// `lex.number-too-large`: more than 100 digits or an exponent beyond ±1000.
+    static func numberTooLarge(at range: SourceRange) -> Diagnostic {
+        .error("lex.number-too-large", "number literal is too large", at: range)
+    }
+
+    /// `lex.unexpected-character`: a character that starts no token.
+    static func unexpectedCharacter(_ character: String, at range: SourceRange) -> Diagnostic {
+        .error("lex.unexpected-character", "unexpected character '\(character)'", at: range)
+    }
+
+    /// `lex.unterminated-comment`: a `/*` without `*/`, at the `/*`.
+    static func unterminatedComment(at range: SourceRange) -> Diagnostic {
+        .error("lex.unterminated-comment", "unterminated block comment", at: range)
+    }
+
+    /// `lex.unterminated-string`: a string literal without its closing quote on the same line.
+    static func unterminatedString(at range: SourceRange) -> Diagnostic {
+        .error("lex.unterminated-string", "unterminated string literal", at: range)
+    }
+
+    // MARK: - Parser
+
+    /// `parse.address-payable-conversion`: `address payable(x)`, which Solidity rejects.
+    static func addressPayableConversion(at range: SourceRange) -> Diagnostic {
+        .error(
+            "parse.address-payable-conversion", "'address payable' cannot be used as a conversion; use 'payable(x)'",
+            at: range)
+    }
+
+    /// `parse.declaration-in-spec-file`: a `.spec` file holds only spec blocks, pragmas and imports.
+    static func declarationInSpecFile(at range: SourceRange) -> Diagnostic {
+        .error(
+            "parse.declaration-in-spec-file",
+            "only 'spec' blocks, pragmas and imports are allowed in a .spec file", at: range)
+    }
+
+    /// `parse.duplicate-specifier`: `public public`, `view pure`, a second `constant`.
+    static func duplicateSpecifier(_ what: String, at range: SourceRange) -> Diagnostic {
+        .error("parse.duplicate-specifier", "\(what) is already specified", at: range)
+    }
+
+    /// `parse.expected`: the parser needed something else here (`what` says what, e.g. "';' after expression").
+    static func expected(_ what: String, at range: SourceRange) -> Diagnostic {
+        .error("parse.expected", "expected \(what)", at: range)
+    }
+
+    /// `parse.expected` at end of file inside a block, with a note at the unclosed `{`.
+    static func expectedClosingBrace(at range: SourceRange, opening: SourceRange) -> Diagnostic {
+        .error(
+            "parse.expected", "expected '}' at end of file", at: range,
+            notes: [DiagnosticNote("to match this '{'", at: opening)])
+    }
+
+    /// `parse.expected` where a declaration starts inside a block: the block's `}` is missing.
+    static func expectedClosingBraceBefore(_ what: String, at range: SourceRange, opening: SourceRange) -> Diagnostic {
+        .error(
+            "parse.expected", "expected '}' before \(what)", at: range,
+            notes: [DiagnosticNote("to match this '{'", at: opening)])
+    }
+
+    /// `parse.implication-outside-property`: `==>` in contract code.
+    static func implicationOutsideProperty(at range: SourceRange) -> Diagnostic {
+        .error("parse.implication-outside-property", "'==>' is only allowed in property expressions", at: range)
+    }
+
+    /// `parse.invalid-specifier`: a specifier that cannot appear on this declaration.
+    static func invalidSpecifier(_ word: String, on what: String, at range: SourceRange) -> Diagnostic {
+        .error("parse.invalid-specifier", "'\(word)' is not allowed on \(what)", at: range)
+    }
+
+    /// `parse.nesting-too-deep`: more than `SyntaxParser.maximumNesting` levels; reported once per file.
+    static func nestingTooDeep(at range: SourceRange) -> Diagnostic {
+        .error("parse.nesting-too-deep", "nesting too deep (more than \(SyntaxParser.maximumNesting) levels)", at: range)
+    }
+
+    /// `parse.not-supported`: Solidity outside Vigil's subset ("<construct> is/are not supported yet").
+    static func notSupported(_ construct: UnsupportedConstruct, at range: SourceRange) -> Diagnostic {
+        .error("parse.not-supported", construct.rawValue, at: range)
+    }
+
+    /// `parse.property-in-solidity`: `invariant`, `rule`, `ensures`, `trusted` or `spec` in a `.sol` file.
+    static func propertyInSolidity(at range: SourceRange) -> Diagnostic {
+        .error(
+            "parse.property-in-solidity", "property declarations are not allowed in a .sol file", at: range,
+            notes: [DiagnosticNote("move it into a .spec file (spec CONTRACT { ... })")])
+    }
+
+    /// `parse.unsupported-import`: any import but `import "path";`.
+    static func unsupportedImport(at range: SourceRange) -> Diagnostic {
+        .error("parse.unsupported-import", "only the form 'import \"path\";' is supported", at: range)
+    }
+}
+
+/// Solidity constructs outside the subset; the raw value is the whole message.
+enum UnsupportedConstruct: String, Sendable {
+    case abstractContract = "abstract contracts are not supported yet"
+    case arrays = "arrays are not supported yet"
+    case bytesVariables = "'bytes' variables are not supported yet"
+    case contractCreation = "contract creation ('new') is not supported yet"
+    case deleteInExpression = "'delete' inside an expression is not supported yet"
+    case doWhile = "'do ... while' is not supported yet"
+    case fileLevelVariables = "file-level constants and variables are not supported yet"
+    case fixedBytes = "fixed-size byte types ('bytes1' ... 'bytes32') are not supported yet"
+    case fixedPoint = "fixed-point numbers are not supported yet"
+    case freeFunctions = "functions outside a contract are not supported yet"
+    case functionTypes = "function types are not supported yet"
+    case hexStrings = "hex string literals are not supported yet"
+    case inheritance = "inheritance ('is') is not supported yet"
+    case inlineAssembly = "inline assembly is not supported yet"
+    case libraries = "libraries are not supported yet"
+    case multipleReturnValues = "multiple return values are not supported yet"
+    case namedArguments = "named arguments are not supported yet"
+    case qualifiedNames = "qualified names ('A.B') in types are not supported yet"
+    case stringVariables = "'string' variables are not supported yet"
+    case tryCatch = "try/catch is not supported yet"
+    case tupleAssignments = "tuple assignments are not supported yet"
+    case tupleExpressions = "tuple expressions are not supported yet"
+    case userDefinedValueTypes = "user-defined value types are not supported yet"
+    case usingFor = "'using for' is not supported yet"
+    case virtualOverride = "'virtual' and 'override' are not supported yet"
+}

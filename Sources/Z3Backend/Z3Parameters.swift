@@ -1,0 +1,122 @@
+import CZ3
+import SMT
+
+/// Builds the Z3 parameter set of a solver from `SolverOptions`, validating every extra parameter against the
+/// solver's own descriptions (`Z3_solver_set_params` silently ignores a misspelled name).
+struct Z3Parameters {
+    /// The largest `rlimit` Z3 4.8.12 accepts: it is an unsigned 32-bit parameter.
+    static let maximumRlimit = UInt64(UInt32.max)
+
+    /// Parameters Vigil never passes through, with the reason given to the caller.
+    static let forbidden: [String: String] = [
+        "timeout":
+            "the solver parameter 'timeout' is not allowed: it can deadlock Z3 4.8.12; budget with "
+            + "SolverOptions.rlimit and use SolverOptions.wallClockMilliseconds as a safety net",
+        "rlimit": "set the resource limit with SolverOptions.rlimit, not as a solver parameter",
+    ]
+
+    /// A parameter set for `solver` carrying `options`: the resource limit, `ctrl_c` off (Z3 must not take over
+    /// SIGINT from the process), and the validated extra parameters.
+    static func make(for solver: Z3SolverHandle, options: SolverOptions) throws -> Z3ParamsHandle {
+        let context = solver.context
+        let c = context.raw
+        guard let made = Z3_mk_params(c) else {
+            try context.checkError("mk_params")
+            throw SolverError("z3 cannot make a parameter set")
+        }
+        let params = Z3ParamsHandle(context, made)
+        func symbol(_ name: String) -> Z3_symbol? { Z3_mk_string_symbol(c, name) }
+
+        Z3_params_set_bool(c, params.raw, symbol("ctrl_c"), false)
+        if let rlimit = options.rlimit {
+            guard rlimit <= maximumRlimit else {
+                throw SolverError("rlimit \(rlimit) is larger than the largest Z3 accepts (\(maximumRlimit))")
+            }
+            Z3_params_set_uint(c, params.raw, symbol("rlimit"), UInt32(rlimit))
+        }
+        if !options.parameters.isEmpty {
+            let kinds = try parameterKinds(of: solver)
+            for (name, value) in options.parameters.sorted(by: { $0.key < $1.key }) {
+                if let reason = forbidden[name] { throw SolverError(reason) }
+                guard let kind = kinds[name] else {
+                    throw SolverError("unknown solver parameter '\(name)'" + suggestion(for: name, among: kinds.keys))
+                }
+                switch (value, kind) {
+                case (.bool(let flag), Z3_PK_BOOL):
+                    Z3_params_set_bool(c, params.raw, symbol(name), flag)
+                case (.uint(let number), Z3_PK_UINT):
+                    Z3_params_set_uint(c, params.raw, symbol(name), number)
+                case (.double(let number), Z3_PK_DOUBLE):
+                    Z3_params_set_double(c, params.raw, symbol(name), number)
+                case (.symbol(let text), Z3_PK_SYMBOL):
+                    Z3_params_set_symbol(c, params.raw, symbol(name), symbol(text))
+                default:
+                    throw SolverError(
+                        "solver parameter '\(name)' takes \(describe(kind)), not \(describe(value))")
+                }
+            }
+        }
+        try context.checkError("cannot build the solver parameters")
+        return params
+    }
+
+    /// Every parameter name `solver` accepts, with its kind.
+    static func parameterKinds(of solver: Z3SolverHandle) throws -> [String: Z3_param_kind] {
+        let context = solver.context
+        let c = context.raw
+        let made = Z3_solver_get_param_descrs(c, solver.raw)
+        try context.checkError("solver_get_param_descrs")
+        guard let made else { throw SolverError("z3 returned no parameter descriptions") }
+        let descriptions = Z3ParamDescrsHandle(context, made)
+        var kinds: [String: Z3_param_kind] = [:]
+        for index in 0..<Z3_param_descrs_size(c, descriptions.raw) {
+            let name = Z3_param_descrs_get_name(c, descriptions.raw, index)
+            kinds[context.string(Z3_get_symbol_string(c, name))] = Z3_param_descrs_get_kind(c, descriptions.raw, name)
+        }
+        try context.checkError("reading the parameter descriptions")
+        return kinds
+    }
+
+    /// " (did you mean 'x'?)" for the closest known name within a small edit distance, or "".
+    private static func suggestion(for name: String, among names: Dictionary<String, Z3_param_kind>.Keys) -> String {
+        let scored = names.map { ($0, editDistance(name, $0)) }.filter { $0.1 <= max(2, name.count / 4) }
+        guard let best = scored.min(by: { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }) else { return "" }
+        return " (did you mean '\(best.0)'?)"
+    }
+
+    /// The Levenshtein distance between `a` and `b`.
+    private static func editDistance(_ a: String, _ b: String) -> Int {
+        let b = Array(b)
+        var previous = Array(0...b.count)
+        for (i, x) in a.enumerated() {
+            var current = [i + 1]
+            for (j, y) in b.enumerated() {
+                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+
+    /// The kind of value a parameter takes, in words.
+    private static func describe(_ kind: Z3_param_kind) -> String {
+        switch kind {
+        case Z3_PK_BOOL: return "a Boolean"
+        case Z3_PK_UINT: return "an unsigned integer"
+        case Z3_PK_DOUBLE: return "a floating-point number"
+        case Z3_PK_SYMBOL: return "a symbol"
+        case Z3_PK_STRING: return "a string (which Vigil cannot set)"
+        default: return "a value Vigil cannot set"
+        }
+    }
+
+    /// The kind of `value`, in words.
+    private static func describe(_ value: SolverParameterValue) -> String {
+        switch value {
+        case .bool: return "a Boolean"
+        case .uint: return "an unsigned integer"
+        case .double: return "a floating-point number"
+        case .symbol: return "a symbol"
+        }
+    }
+}

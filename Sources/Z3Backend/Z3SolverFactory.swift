@@ -1,0 +1,12 @@
+import SMT
+
+/// Makes `Z3Solver`s: the factory the command line hands to the engines.
+public struct Z3SolverFactory: SolverFactory {
+    /// A factory; it holds no state.
+    public init() {}
+
+    /// A fresh `Z3Solver` configured by `options`.
+    public func makeSolver(options: SolverOptions) throws -> any Solver {
+        try Z3Solver(options: options)
+    }
+}
