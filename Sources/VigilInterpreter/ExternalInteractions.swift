@@ -16,7 +16,8 @@ extension Machine {
         }
         let h = try nextHandover(for: "the call", at: e)
         guard h.returned == nil else {
-            throw .mismatch("the handover of the call at line \(line(of: e.range)) returns a value; a call returns none")
+            throw .mismatch(
+                "the handover of the call at line \(line(of: e.range)) returns a value; a call returns none")
         }
         let snapshot = state
         state.balance -= amount
@@ -46,7 +47,9 @@ extension Machine {
         let h = try nextHandover(for: "\(interface).\(function)", at: e)
         let steps = try runHandover(h, at: e)
         guard h.success else {
-            record(e, kind: function, target: target, value: 0, forcedEther: h.forcedEther, calls: steps, outcome: "reverted")
+            record(
+                e, kind: function, target: target, value: 0, forcedEther: h.forcedEther, calls: steps,
+                outcome: "reverted")
             throw .revert("\(interface).\(function) reverted at line \(line(of: e.range))")
         }
         let value: Value
@@ -157,7 +160,8 @@ extension Machine {
     private func kindMismatch(expected: String, found: ExternalEvent, at e: Expr) -> Interruption {
         let function = invocations.last?.functionName ?? "?"
         return .mismatch(
-            "'\(function)' expected \(expected) at line \(line(of: e.range)), but the schedule gives \(describe(found))")
+            "'\(function)' expected \(expected) at line \(line(of: e.range)), but the schedule gives \(describe(found))"
+        )
     }
 
     private func returnedValue(_ r: BigInt, type: SolType?, of function: String, at e: Expr) throws(Interruption)
@@ -166,7 +170,9 @@ extension Machine {
         guard let type else { return .none }
         switch type {
         case .bool:
-            guard r == 0 || r == 1 else { throw .mismatch("\(function) at line \(line(of: e.range)) returns a non-bool") }
+            guard r == 0 || r == 1 else {
+                throw .mismatch("\(function) at line \(line(of: e.range)) returns a non-bool")
+            }
             return .bool(r == 1)
         case .uint, .int, .address, .enumType, .interface:
             guard type.contains(r) else {

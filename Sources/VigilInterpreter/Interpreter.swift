@@ -10,6 +10,7 @@ public struct Interpreter: Sendable {
     /// The contract whose schedules are replayed.
     public let contract: ContractInfo
 
+    /// An interpreter for `contract`, one of `model.contracts`.
     public init(model: SemanticModel, contract: ContractInfo) {
         self.model = model
         self.contract = contract
@@ -21,7 +22,8 @@ public struct Interpreter: Sendable {
     /// may come from any sender but `this` and `address(0)`.
     public func replay(_ schedule: Schedule, property: PropertyReference, trusted: Bool = true) -> ReplayResult {
         if property.kind == .rule { return .mismatch("rules are replayed elsewhere") }
-        let machine = Machine(model: model, contract: contract, schedule: schedule, property: property, trusted: trusted)
+        let machine = Machine(
+            model: model, contract: contract, schedule: schedule, property: property, trusted: trusted)
         return machine.replay()
     }
 }
@@ -57,11 +59,10 @@ extension Machine {
                 blockNumber = transaction.blockNumber
                 origin = transaction.call.sender
                 try judgeInvariant()
-                steps.append(
-                    try runEntry(
-                        transaction.call, kind: .transaction, forcedEther: transaction.forcedEther,
-                        timestamp: transaction.timestamp, blockNumber: transaction.blockNumber,
-                        isRuleCall: transaction.isRuleCall))
+                let placement = StepPlacement(
+                    forcedEther: transaction.forcedEther, timestamp: transaction.timestamp,
+                    blockNumber: transaction.blockNumber, isRuleCall: transaction.isRuleCall)
+                steps.append(try runEntry(transaction.call, kind: .transaction, placement: placement))
                 try judgeInvariant()
                 if violation != nil { return finish(steps) }
             }
@@ -112,7 +113,8 @@ extension Machine {
         try checkBlockValues(timestamp, blockNumber, position: "the deployment")
         inConstructor = true
         defer { inConstructor = false }
-        let step = try runEntry(schedule.constructor, kind: .constructor, timestamp: timestamp, blockNumber: blockNumber)
+        let placement = StepPlacement(timestamp: timestamp, blockNumber: blockNumber)
+        let step = try runEntry(schedule.constructor, kind: .constructor, placement: placement)
         if let reason = step.revertReason { throw .mismatch("constructor reverts: \(reason)") }
         return step
     }

@@ -7,24 +7,91 @@ import VigilTrace
 // External calls of the contract: the constructor, transactions and re-entrant calls. Each is a
 // revert boundary, and each becomes one step of the trace.
 
+/// Where a top-level step sits in the schedule; re-entrant steps have none of it.
+struct StepPlacement {
+    var forcedEther: BigInt = 0
+    var timestamp: BigInt?
+    var blockNumber: BigInt?
+    var isRuleCall = false
+}
+
 extension Machine {
     /// Runs one external call of the contract and returns its trace step. A revert is caught here
     /// (the step records it and every state change of the call is undone); a mismatch propagates.
-    func runEntry(
-        _ invocation: Invocation, kind: StepKind, forcedEther: BigInt = 0, timestamp stepTimestamp: BigInt? = nil,
-        blockNumber stepBlockNumber: BigInt? = nil, isRuleCall: Bool = false
-    ) throws(Interruption) -> TraceStep {
-        let function: FunctionInfo?
-        if kind == .constructor {
-            guard invocation.function == "constructor" else {
-                throw .mismatch("the deployment calls '\(invocation.function)', not the constructor")
-            }
-            function = contract.constructor
-        } else {
-            function = try entryPoint(named: invocation.function)
-        }
+    func runEntry(_ invocation: Invocation, kind: StepKind, placement: StepPlacement = StepPlacement())
+        throws(Interruption) -> TraceStep
+    {
+        let function = try entryFunction(of: invocation, kind: kind)
+        let arguments = try checkEntry(invocation, function: function, kind: kind)
         let name = invocation.function
-        let parameters = function?.decl.parameters ?? []
+        let before = state
+        state.balance += invocation.value
+        try checkBalance("after the value sent to '\(name)'")
+        let entryState = state
+        invocations.append(
+            InvocationContext(
+                invocation: invocation, functionName: name, sender: invocation.sender, value: invocation.value))
+        defer { invocations.removeLast() }
+        let savedFrames = (count: frames.count, active: activeFrame)
+        var revertReason: String?
+        var returned: Value?
+        do {
+            if kind == .constructor {
+                try runInitializers()
+                if let function { _ = try runFunction(function, arguments: arguments) }
+            } else if let function {
+                returned = try runFunction(function, arguments: arguments)
+            }
+        } catch {
+            guard case .revert(let reason) = error else {
+                if case .propertyFalse = error { throw .mismatch("internal: a property failure escaped into code") }
+                throw error
+            }
+            popFrames(to: savedFrames)
+            state = before
+            revertReason = reason
+        }
+        let context = invocations[invocations.count - 1]
+        if context.cursor < invocation.events.count {
+            let left = invocation.events.count - context.cursor
+            throw .mismatch(
+                "'\(name)' ended with \(left) event\(left == 1 ? "" : "s") of the schedule left over "
+                    + "(the next is \(describe(invocation.events[context.cursor])))")
+        }
+        if revertReason == nil, kind != .constructor, let function {
+            try judgeEnsures(function, entryState: entryState, arguments: arguments, result: returned)
+        }
+        var step = TraceStep(
+            kind: kind, function: name, arguments: namedArguments(function, arguments),
+            sender: .address(invocation.sender), value: invocation.value, forcedEther: placement.forcedEther,
+            timestamp: placement.timestamp, blockNumber: placement.blockNumber,
+            line: function.map { line(of: $0.decl.range) } ?? line(of: contract.decl.range),
+            externalCalls: context.records, changes: [], revertReason: revertReason, returned: nil,
+            isRuleCall: placement.isRuleCall)
+        if revertReason == nil {
+            step.changes = changes(from: before, to: state)
+            if let returned, let returnType = function?.returnType {
+                step.returned = traceValue(returned, type: returnType)
+            }
+        }
+        return step
+    }
+
+    /// The function an invocation calls: the constructor (none when the contract has none) or an entry point.
+    private func entryFunction(of invocation: Invocation, kind: StepKind) throws(Interruption) -> FunctionInfo? {
+        guard kind == .constructor else { return try entryPoint(named: invocation.function) }
+        guard invocation.function == "constructor" else {
+            throw .mismatch("the deployment calls '\(invocation.function)', not the constructor")
+        }
+        return contract.constructor
+    }
+
+    /// Checks what the schedule chose for an external call (arguments, sender, value, nesting)
+    /// and returns the arguments as values.
+    private func checkEntry(_ invocation: Invocation, function: FunctionInfo?, kind: StepKind) throws(Interruption)
+        -> [Value]
+    {
+        let name = invocation.function
         let parameterTypes = function?.parameterTypes ?? []
         guard invocation.arguments.count == parameterTypes.count else {
             throw .mismatch(
@@ -44,65 +111,15 @@ extension Machine {
         if kind == .reentrantCall, invocations.count >= ReplayLimits.reentrancyDepth {
             throw .mismatch("re-entrant calls are nested more than \(ReplayLimits.reentrancyDepth) deep")
         }
+        return arguments
+    }
 
-        let before = state
-        state.balance += invocation.value
-        try checkBalance("after the value sent to '\(name)'")
-        let entryState = state
-        invocations.append(
-            InvocationContext(
-                invocation: invocation, functionName: name, sender: invocation.sender, value: invocation.value))
-        let savedFrames = (count: frames.count, active: activeFrame)
-        var revertReason: String?
-        var returned: Value?
-        do {
-            if kind == .constructor {
-                try runInitializers()
-                if let function { _ = try runFunction(function, arguments: arguments) }
-            } else if let function {
-                returned = try runFunction(function, arguments: arguments)
-            }
-        } catch {
-            guard case .revert(let reason) = error else {
-                invocations.removeLast()
-                if case .propertyFalse = error { throw .mismatch("internal: a property failure escaped into code") }
-                throw error
-            }
-            popFrames(to: savedFrames)
-            state = before
-            revertReason = reason
+    /// The arguments with their parameters' names (`arg1`, ... for unnamed ones) for the trace.
+    private func namedArguments(_ function: FunctionInfo?, _ arguments: [Value]) -> [NamedValue] {
+        guard let function else { return [] }
+        return zip(function.decl.parameters, zip(function.parameterTypes, arguments)).enumerated().map { i, p in
+            NamedValue(name: p.0.name?.name ?? "arg\(i + 1)", value: traceValue(p.1.1, type: p.1.0))
         }
-        let context = invocations[invocations.count - 1]
-        if context.cursor < invocation.events.count {
-            let left = invocation.events.count - context.cursor
-            invocations.removeLast()
-            throw .mismatch(
-                "'\(name)' ended with \(left) event\(left == 1 ? "" : "s") of the schedule left over "
-                    + "(the next is \(describe(invocation.events[context.cursor])))")
-        }
-        if revertReason == nil, kind != .constructor, let function {
-            do {
-                try judgeEnsures(function, entryState: entryState, arguments: arguments, result: returned)
-            } catch {
-                invocations.removeLast()
-                throw error
-            }
-        }
-        invocations.removeLast()
-
-        let returnType = function?.returnType
-        return TraceStep(
-            kind: kind, function: name,
-            arguments: zip(parameters, zip(parameterTypes, arguments)).enumerated().map { i, p in
-                NamedValue(name: p.0.name?.name ?? "arg\(i + 1)", value: traceValue(p.1.1, type: p.1.0))
-            },
-            sender: .address(invocation.sender), value: invocation.value, forcedEther: forcedEther,
-            timestamp: stepTimestamp, blockNumber: stepBlockNumber,
-            line: function.map { line(of: $0.decl.range) } ?? line(of: contract.decl.range),
-            externalCalls: context.records, changes: revertReason == nil ? changes(from: before, to: state) : [],
-            revertReason: revertReason,
-            returned: revertReason == nil ? returned.flatMap { v in returnType.map { traceValue(v, type: $0) } } : nil,
-            isRuleCall: isRuleCall)
     }
 
     /// The entry point a schedule names: a public or external function, `receive` or `fallback`.

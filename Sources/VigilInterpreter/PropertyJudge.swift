@@ -40,10 +40,15 @@ extension Machine {
     func evaluateTrusted() throws(Interruption) -> Set<BigInt> {
         var addresses: Set<BigInt> = []
         for e in contract.trusted {
-            let value = try inPropertyScope(PropertyContext(), locals: [:]) { () throws(Interruption) in
-                try evaluateNumber(e)
+            do {
+                let value = try inPropertyScope(PropertyContext(), locals: [:]) { () throws(Interruption) in
+                    try evaluateNumber(e)
+                }
+                addresses.insert(value)
+            } catch {
+                guard case .propertyFalse = error else { throw error }
+                throw .mismatch("the trusted address '\(text(of: e.range))' has no value here")
             }
-            addresses.insert(value)
         }
         return addresses
     }
@@ -66,7 +71,8 @@ extension Machine {
             judgement = try inPropertyScope(context, locals: locals) { () throws(Interruption) in try judge(e) }
         } catch {
             guard case .propertyFalse = error else { throw error }
-            judgement = Judgement(value: false, exact: true)  // a division by zero makes the property false
+            // A division by zero, or a revert in a view function it calls, makes the property false.
+            judgement = Judgement(value: false, exact: true)
         }
         if !judgement.value, !judgement.exact {
             throw .mismatch("cannot confirm a quantified property concretely")
@@ -75,7 +81,7 @@ extension Machine {
     }
 
     /// Runs `body` with a property frame: mathematical arithmetic, `result` and `old` available.
-    /// A revert in code the property calls is a mismatch.
+    /// A revert in code the property calls makes the property false (`propertyFalse`).
     private func inPropertyScope<T>(
         _ context: PropertyContext, locals: [NodeID: Value], _ body: () throws(Interruption) -> T
     ) throws(Interruption) -> T {
@@ -94,7 +100,7 @@ extension Machine {
         do {
             return try body()
         } catch {
-            if case .revert(let reason) = error { throw .mismatch("evaluating a property reverts (\(reason))") }
+            if case .revert = error { throw .propertyFalse }
             throw error
         }
     }

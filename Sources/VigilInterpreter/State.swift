@@ -64,7 +64,7 @@ enum ReplayLimits {
     /// Statements and expressions evaluated in one replay.
     static let steps = 10_000_000
     /// Nesting of re-entrant calls.
-    static let reentrancyDepth = 64
+    static let reentrancyDepth = 32
     /// Ether never exceeds this: a step that would pass it does not happen.
     static let maximumBalance = BigInt(1) << 128
     static let addressLimit = BigInt(1) << 160

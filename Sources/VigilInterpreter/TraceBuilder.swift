@@ -96,7 +96,9 @@ extension Machine {
             case (.structure(let fields), .structType(let name)):
                 let declared = model.structs[name]?.fields ?? []
                 for (i, f) in fields.enumerated() where i < declared.count {
-                    walk(f, declared[i].type, path + [.field(declared[i].name)], order + [BigInt(i)], inMapping: inMapping)
+                    walk(
+                        f, declared[i].type, path + [.field(declared[i].name)], order + [BigInt(i)],
+                        inMapping: inMapping)
                 }
             default:
                 if inMapping, v.isZero { return }

@@ -19,6 +19,7 @@ extension SymbolicExecutor {
         let success = fresh("call.ok", .bool)
         record?.sites.append(.handover(guardTerm: pc, forcedEther: forced, slots: slots, success: success, returned: nil))
         state = SymbolicState.merge(Term.and(pc, Term.not(success)), before, state)
+        nameState()
         let ok = Term.and(pc, success)
         pc = outer
         return ok
@@ -75,6 +76,7 @@ extension SymbolicExecutor {
             outcomes.append((Term.eq(selector, .int(i)), state))
         }
         state = SymbolicState.select(outcomes, else: start)
+        nameState()
         return records
     }
 
@@ -106,6 +108,8 @@ extension SymbolicExecutor {
         let entryLocals = locals
         let result = runFunctionBody(f)
         let succeeded = pc
+        // `ensures` sees the parameters as they were passed.
+        locals = entryLocals
         for ensures in contract.ensures where ensures.function == f.name {
             let holds = judgeProperty(ensures.expression, old: entryState, oldLocals: entryLocals, result: result)
             violations[ensures.name, default: []].append(Term.and(succeeded, Term.not(holds)))
@@ -176,5 +180,25 @@ extension SymbolicExecutor {
         frameReverted = savedReverted
         record = savedRecord
         return Term.and(Term.not(failed), value)
+    }
+}
+
+extension SymbolicExecutor {
+    /// Replaces every part of the state by a fresh constant equal to it, so later terms stay small.
+    func nameState() {
+        func name(_ v: SymbolicValue) -> SymbolicValue {
+            switch v {
+            case .scalar(let t):
+                if t.boolLiteralValue != nil || t.intLiteralValue != nil { return v }
+                let c = fresh("s", t.sort); constraints.append(Term.eq(c, t)); return .scalar(c)
+            case .array(let t):
+                let c = fresh("s", t.sort); constraints.append(Term.eq(c, t)); return .array(c)
+            case .record(let fs): return .record(fs.map(name))
+            }
+        }
+        state.variables = state.variables.map(name)
+        state.balance = name(.scalar(state.balance)).scalarTerm
+        for (k, v) in state.sums { state.sums[k] = name(.scalar(v)).scalarTerm }
+        for (k, v) in state.rowSums { state.rowSums[k] = name(.array(v)).term! }
     }
 }

@@ -67,7 +67,6 @@ final class SymbolicExecutor {
     /// What `_;` runs in each modifier being executed (innermost last).
     var placeholders: [() -> Void] = []
     var record: FrameRecord?
-    var unchecked = false
     /// Property evaluation: mathematical integers; failures (division by zero) collected here.
     var propertyFailures: [Term]? = nil
     var oldState: SymbolicState?

@@ -279,6 +279,13 @@ extension Analyzer {
             return .void
         }
         if case .typeName(let t)? = references[base.id] {
+            if case .interface(let i) = t, let q = qualifiedTypeName(name.name, in: i), q.contains(".") {
+                let nested: SolType =
+                    structDecls[q] != nil
+                    ? .structType(q) : .enumType(q, memberCount: enumDecls[q]?.members.count ?? 0)
+                references[e.id] = .typeName(nested)
+                return .void
+            }
             if case .enumType(let q, _) = t, let index = enums[q]?.members.firstIndex(of: name.name) {
                 references[e.id] = .enumMember(enumName: q, index: index)
                 constants[e.id] = BigInt(index)

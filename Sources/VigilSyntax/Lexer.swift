@@ -68,7 +68,8 @@ struct Lexer {
     static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
     static func isHexDigit(_ b: UInt8) -> Bool {
-        isDigit(b) || (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "f")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "F"))
+        isDigit(b) || (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "f"))
+            || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "F"))
     }
 
     static func isIdentifierStart(_ b: UInt8) -> Bool {
@@ -227,7 +228,8 @@ struct Lexer {
                     content.append(contentsOf: String(Character(scalar)).utf8)
                 }
             } else {
-                result.diagnostics.append(SyntaxDiagnostics.invalidEscape(text(start, position), at: range(start, position)))
+                result.diagnostics.append(
+                    SyntaxDiagnostics.invalidEscape(text(start, position), at: range(start, position)))
             }
         default:
             if c == 0 && position > bytes.count {  // a backslash at the very end of the file
@@ -235,7 +237,8 @@ struct Lexer {
                 return
             }
             position = start + 1 + Lexer.scalarLength(c)
-            result.diagnostics.append(SyntaxDiagnostics.invalidEscape(text(start, position), at: range(start, position)))
+            result.diagnostics.append(
+                SyntaxDiagnostics.invalidEscape(text(start, position), at: range(start, position)))
         }
     }
 

@@ -35,8 +35,9 @@ enum RecoveryLevel {
 /// catches it and resynchronises.
 struct ParseFailure: Error {}
 
-/// The recursive-descent parser over one file's tokens. Its parts live in `ParserDeclarations.swift`,
-/// `ParserStatements.swift` and `ParserExpressions.swift`.
+/// The recursive-descent parser over one file's tokens: token access, diagnostics, nesting and error
+/// recovery live here; the grammar in `ParserDeclarations.swift`, `ParserFunctions.swift`,
+/// `ParserTypes.swift`, `ParserProperties.swift`, `ParserStatements.swift` and `ParserExpressions.swift`.
 struct SyntaxParser {
     /// The deepest nesting of expressions, statements and blocks the parser follows.
     static let maximumNesting = 200
@@ -178,13 +179,25 @@ struct SyntaxParser {
         if nesting + length > SyntaxParser.maximumNesting { throw nestingTooDeep() }
     }
 
-    /// Reports `parse.nesting-too-deep` at the current token, once per file.
+    /// Reports `parse.nesting-too-deep` once per file: at the outermost of the run of identical openers
+    /// (`((((`, `{{{{`, `----`) that the current token ends, or at the current token.
     private mutating func nestingTooDeep() -> ParseFailure {
         if !reportedNestingTooDeep {
             reportedNestingTooDeep = true
-            report(SyntaxDiagnostics.nestingTooDeep(at: range(current)))
+            var first = index
+            if SyntaxParser.opensNesting(current.kind) {
+                while first > 0 && tokens[first - 1].kind == current.kind { first -= 1 }
+            }
+            report(SyntaxDiagnostics.nestingTooDeep(at: range(tokens[first])))
         }
         return ParseFailure()
+    }
+
+    private static func opensNesting(_ kind: TokenKind) -> Bool {
+        switch kind {
+        case .leftParen, .leftBracket, .leftBrace, .bang, .tilde, .minus, .plusPlus, .minusMinus: true
+        default: false
+        }
     }
 
     // MARK: - Node ids

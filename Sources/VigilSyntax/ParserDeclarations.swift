@@ -83,6 +83,8 @@ extension SyntaxParser {
                 if kind == .solidity { report(SyntaxDiagnostics.propertyInSolidity(at: range(current))) }
                 return .spec(try parseSpec())
             }
+        case .rightBrace:
+            throw failure(SyntaxDiagnostics.unmatchedBrace(at: range(advance())))
         default:
             break
         }
@@ -276,7 +278,8 @@ extension SyntaxParser {
                 let type = try parseType(what: "a struct field")
                 let fieldName = try expectIdentifier("field name")
                 fields.append(
-                    VariableDecl(id: ids.make(), type: type, location: nil, name: fieldName, range: range(from: fieldStart)))
+                    VariableDecl(
+                        id: ids.make(), type: type, location: nil, name: fieldName, range: range(from: fieldStart)))
                 try expectSemicolon(after: "struct field")
             } catch {
                 skip(from: before, level: .statement)

@@ -140,7 +140,8 @@ extension SyntaxParser {
                 expr = try parseCallOptions(callee: expr)
             case .plusPlus, .minusMinus:
                 let isIncrement = advance().kind == .plusPlus
-                expr = makeExpr(.incrementDecrement(isIncrement: isIncrement, isPrefix: false, expr), range(from: start))
+                expr = makeExpr(
+                    .incrementDecrement(isIncrement: isIncrement, isPrefix: false, expr), range(from: start))
             default:
                 return expr
             }

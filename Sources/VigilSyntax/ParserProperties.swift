@@ -63,7 +63,8 @@ extension SyntaxParser {
         let parameters = try parseParameterList()
         inRule = true
         let body = try parseBlock("'{' to start the rule body")
-        return .rule(RuleDecl(id: ids.make(), name: name, parameters: parameters, body: body, range: range(from: start)))
+        return .rule(
+            RuleDecl(id: ids.make(), name: name, parameters: parameters, body: body, range: range(from: start)))
     }
 
     /// A property expression: `==>`, `forall` and `exists` are allowed in it.

@@ -178,7 +178,8 @@ extension SyntaxParser {
         if !at(.rightParen) { update = try parseExpression() }
         try expect(.rightParen, "')' after the loop header")
         let body = try parseStatement()
-        return makeStmt(.forStmt(initializer: initializer, condition: condition, update: update, body: body), from: start)
+        return makeStmt(
+            .forStmt(initializer: initializer, condition: condition, update: update, body: body), from: start)
     }
 
     /// `do body while (e);` is parsed, reported and kept as a block holding its body.
@@ -229,7 +230,9 @@ extension SyntaxParser {
     private mutating func skipAssembly() -> Stmt {
         let keyword = advance()
         reportNotSupported(.inlineAssembly, at: range(keyword))
-        skipToBlockAndOver()
+        _ = consume(.stringLiteral)
+        if at(.leftParen) { skipBalanced(.leftParen, .rightParen) }
+        if at(.leftBrace) { skipBalanced(.leftBrace, .rightBrace) }
         return makeStmt(.block(Block(statements: [], range: range(from: keyword.start))), from: keyword.start)
     }
 

@@ -4,7 +4,8 @@ import VigilBasics
 
 extension SyntaxParser {
     /// A type as written. `string` is reported unless `allowString` (event and error parameters), `bytes`
-    /// unless `allowBytes` (the tuple declaration); an array suffix is reported and skipped.
+    /// unless `allowBytes` (the tuple declaration); an array type is reported (at its start) and its
+    /// suffix skipped.
     /// `what` names what was expected when no type starts here.
     mutating func parseType(
         what: String = "type name", allowString: Bool = false, allowBytes: Bool = false
@@ -49,14 +50,15 @@ extension SyntaxParser {
                     advance()
                 }
                 let qualified = range(from: start.start)
-                type = .named(Identifier(String(decoding: bytes[qualified.start..<qualified.end], as: UTF8.self), qualified))
+                type = .named(
+                    Identifier(String(decoding: bytes[qualified.start..<qualified.end], as: UTF8.self), qualified))
             }
         default:
             throw failure(expected: what)
         }
         if at(.leftBracket) {
-            reportNotSupported(.arrays, at: range(current))
             while at(.leftBracket) { skipBalanced(.leftBracket, .rightBracket) }
+            reportNotSupported(.arrays, at: range(from: start.start))
         }
         return type
     }

@@ -92,7 +92,8 @@ enum SyntaxDiagnostics {
 
     /// `parse.nesting-too-deep`: more than `SyntaxParser.maximumNesting` levels; reported once per file.
     static func nestingTooDeep(at range: SourceRange) -> Diagnostic {
-        .error("parse.nesting-too-deep", "nesting too deep (more than \(SyntaxParser.maximumNesting) levels)", at: range)
+        .error(
+            "parse.nesting-too-deep", "nesting too deep (more than \(SyntaxParser.maximumNesting) levels)", at: range)
     }
 
     /// `parse.not-supported`: Solidity outside Vigil's subset ("<construct> is/are not supported yet").
@@ -105,6 +106,11 @@ enum SyntaxDiagnostics {
         .error(
             "parse.property-in-solidity", "property declarations are not allowed in a .sol file", at: range,
             notes: [DiagnosticNote("move it into a .spec file (spec CONTRACT { ... })")])
+    }
+
+    /// `parse.unmatched-brace`: a `}` outside any declaration.
+    static func unmatchedBrace(at range: SourceRange) -> Diagnostic {
+        .error("parse.unmatched-brace", "'}' without a matching '{'", at: range)
     }
 
     /// `parse.unsupported-import`: any import but `import "path";`.

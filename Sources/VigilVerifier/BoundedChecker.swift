@@ -95,6 +95,8 @@ public struct BoundedChecker: Sendable {
                     try solver.assert(Term.implies(literal, violation))
                     switch try solver.check(assumptions: [literal, noCut]) {
                     case .unsat:
+                        // No execution of this depth violates it: a fact that later depths may use.
+                        try solver.assert(Term.implies(noCut, Term.not(violation)))
                         still.append(p)
                     case .unknown(let reason):
                         finish(p, .unknown, reason: "solver: \(reason) at depth \(depth)", trace: nil, depth: depth)

@@ -1,0 +1,164 @@
+import Testing
+import VigilBasics
+import VigilSyntax
+
+/// One construct outside the subset: the source (a contract whose last member is `function tail()`),
+/// and the one diagnostic it must produce, as `line:col message`.
+struct UnsupportedCase: CustomTestStringConvertible, Sendable {
+    let source: String
+    let expected: String
+    var testDescription: String { expected }
+}
+
+@Suite struct NotSupportedTests {
+    static let cases: [UnsupportedCase] = [
+        .init(
+            source: "contract A is B, C {\n function tail() public {} }",
+            expected: "1:12 inheritance ('is') is not supported yet"),
+        .init(
+            source: "contract A {\n uint[] a;\n function tail() public {} }",
+            expected: "2:2 arrays are not supported yet"),
+        .init(
+            source: "contract A {\n uint[2][] a;\n function tail() public {} }",
+            expected: "2:2 arrays are not supported yet"),
+        .init(
+            source: "contract A { function f(uint[] memory xs) public {}\n function tail() public {} }",
+            expected: "1:25 arrays are not supported yet"),
+        .init(
+            source: "contract A { function f() public { x = [1, 2]; }\n function tail() public {} }",
+            expected: "1:40 arrays are not supported yet"),
+        .init(
+            source: "library L { function f() internal {} }\ncontract A {\n function tail() public {} }",
+            expected: "1:1 libraries are not supported yet"),
+        .init(
+            source: "contract A {\n using L for uint;\n function tail() public {} }",
+            expected: "2:2 'using for' is not supported yet"),
+        .init(
+            source: """
+                contract A { function f() public {
+                 assembly ("memory-safe") { x := 1 } x = 1; }
+                 function tail() public {} }
+                """,
+            expected: "2:2 inline assembly is not supported yet"),
+        .init(
+            source: "contract A { function f() public { B b = new B(1); }\n function tail() public {} }",
+            expected: "1:42 contract creation ('new') is not supported yet"),
+        .init(
+            source: """
+                contract A { function f() public {
+                 try b.g{value: 1}(2) returns (uint v) { x = v; } catch Error(string memory) { } catch { }
+                 x = 1; }
+                 function tail() public {} }
+                """,
+            expected: "2:2 try/catch is not supported yet"),
+        .init(
+            source: "contract A {\n function(uint) external callback;\n function tail() public {} }",
+            expected: "2:2 function types are not supported yet"),
+        .init(
+            source: "contract A { function f() public {\n do { x++; } while (x < 3); }\n function tail() public {} }",
+            expected: "2:2 'do ... while' is not supported yet"),
+        .init(
+            source: "contract A {\n function f() public virtual {}\n function tail() public {} }",
+            expected: "2:22 'virtual' and 'override' are not supported yet"),
+        .init(
+            source: "contract A {\n function f() public override(B, C) {}\n function tail() public {} }",
+            expected: "2:22 'virtual' and 'override' are not supported yet"),
+        .init(
+            source: "abstract contract A {\n function tail() public {} }",
+            expected: "1:1 abstract contracts are not supported yet"),
+        .init(
+            source: "contract A { function f() public {\n (a, b) = g(); }\n function tail() public {} }",
+            expected: "2:2 tuple assignments are not supported yet"),
+        .init(
+            source: "contract A { function f() public {\n g({a: 1, b: 2}); }\n function tail() public {} }",
+            expected: "2:4 named arguments are not supported yet"),
+        .init(
+            source: "contract A {\n function f() public returns (uint, bool) {}\n function tail() public {} }",
+            expected: "2:37 multiple return values are not supported yet"),
+        .init(
+            source: "contract A { function f() public {\n return (1, true); }\n function tail() public {} }",
+            expected: "2:9 multiple return values are not supported yet"),
+        .init(
+            source: "contract A {\n string name;\n function tail() public {} }",
+            expected: "2:2 'string' variables are not supported yet"),
+        .init(
+            source: "contract A { function f(string memory s) public {}\n function tail() public {} }",
+            expected: "1:25 'string' variables are not supported yet"),
+        .init(
+            source: "contract A { function f() public {\n bytes memory b; }\n function tail() public {} }",
+            expected: "2:2 'bytes' variables are not supported yet"),
+        .init(
+            source: "contract A {\n bytes32 h;\n function tail() public {} }",
+            expected: "2:2 fixed-size byte types ('bytes1' ... 'bytes32') are not supported yet"),
+        .init(
+            source: "contract A {\n fixed128x18 f;\n function tail() public {} }",
+            expected: "2:2 fixed-point numbers are not supported yet"),
+        .init(
+            source: "contract A { function f() public {\n x = hex\"00ff\"; }\n function tail() public {} }",
+            expected: "2:6 hex string literals are not supported yet"),
+        .init(
+            source: "function free() {}\ncontract A {\n function tail() public {} }",
+            expected: "1:1 functions outside a contract are not supported yet"),
+        .init(
+            source: "uint constant K = 1;\ncontract A {\n function tail() public {} }",
+            expected: "1:1 file-level constants and variables are not supported yet"),
+        .init(
+            source: "type Price is uint128;\ncontract A {\n function tail() public {} }",
+            expected: "1:1 user-defined value types are not supported yet"),
+        .init(
+            source: "contract A {\n I.S s;\n function tail() public {} }",
+            expected: "2:3 qualified names ('A.B') in types are not supported yet"),
+        .init(
+            source: "contract A { function f() public {\n g((1, 2)); }\n function tail() public {} }",
+            expected: "2:4 tuple expressions are not supported yet"),
+        .init(
+            source: "contract A { function f() public {\n x = delete y; }\n function tail() public {} }",
+            expected: "2:6 'delete' inside an expression is not supported yet"),
+    ]
+
+    @Test(arguments: cases)
+    func reportedOnceAtItsLocation(_ c: UnsupportedCase) throws {
+        let parsed = parse(c.source)
+        #expect(parsed.errorIDs == ["parse.not-supported"])
+        let d = try #require(parsed.diagnostics.first)
+        let at = parsed.sources.start(of: try #require(d.range))
+        #expect("\(at.line):\(at.column) \(d.message)" == c.expected)
+        // Parsing went on after the construct.
+        guard case .function(let last) = parsed.contracts.last?.members.last else {
+            Issue.record("the contract's last member was not parsed")
+            return
+        }
+        #expect(last.name.name == "tail")
+    }
+
+    @Test func allowedStringsAndBytes() {
+        let parsed = parse(
+            """
+            contract A {
+                event Note(string text);
+                error Failed(string reason);
+                function f(address to) public {
+                    (bool ok, bytes memory data) = to.call{value: 1}("");
+                    require(ok, "call failed");
+                    emit Note("done");
+                }
+            }
+            """)
+        #expect(parsed.messages == [])
+    }
+
+    @Test func unsupportedCallsParseAsOrdinaryCalls() {
+        let parsed = parse(
+            """
+            contract A {
+                function f(address a) public {
+                    a.delegatecall(abi.encodeWithSignature("g()"));
+                    selfdestruct(payable(a));
+                    uint h = uint(keccak256(abi.encode(1)));
+                }
+            }
+            """)
+        #expect(parsed.messages == [])
+        #expect(firstFunctionBody(parsed).count == 3)
+    }
+}
