@@ -68,7 +68,7 @@ extension Machine {
             }
             try forceEther(schedule.finalForcedEther, before: "the end")
             try judgeInvariant()
-            return finish(steps)
+            return finish(steps, finalForcedEther: schedule.finalForcedEther)
         } catch {
             switch error {
             case .mismatch(let reason): return .mismatch(reason)
@@ -78,10 +78,11 @@ extension Machine {
         }
     }
 
-    private func finish(_ steps: [TraceStep]) -> ReplayResult {
+    private func finish(_ steps: [TraceStep], finalForcedEther: BigInt = 0) -> ReplayResult {
         let trace = Trace(
             steps: steps, initialBalance: schedule.initialBalance, thisAddress: thisAddress,
-            failureLine: violation?.line ?? 0, parts: violation?.parts ?? [], roles: roles())
+            failureLine: violation?.line ?? 0, parts: violation?.parts ?? [], roles: roles(),
+            finalForcedEther: finalForcedEther)
         return violation == nil ? .notViolated(trace) : .violated(trace)
     }
 

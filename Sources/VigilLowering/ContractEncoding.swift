@@ -26,17 +26,26 @@ public final class ContractEncoding {
     public var loopCuts: [LoopCut] { executor.loopCuts }
     /// True when some operation was over-approximated.
     public var usesAbstraction: Bool { executor.usedAbstraction }
+    /// Ether amounts and integer arguments chosen by the environment.
+    public var amountChoices: [Term] { executor.amountChoices }
+    /// Whether each handover slot makes its re-entrant call.
+    public var reentryChoices: [Term] { executor.reentryChoices }
+    /// Ether forced in by the environment before transactions and during handovers.
+    public var forcedEtherChoices: [Term] { executor.forcedEtherChoices }
     /// The entry points a transaction may pick, in selector order.
     public var entryPoints: [FunctionInfo] { executor.entryPoints }
 
     private var lastTimestamp: Term = .int(0)
     private var lastBlockNumber: Term = .int(0)
 
-    public init(model: SemanticModel, contract: ContractInfo, bounds: Bounds) {
-        executor = SymbolicExecutor(model: model, contract: contract, bounds: bounds)
+    /// The encoding of `contract`; `entryFilter` restricts the entry points transactions may pick.
+    public init(model: SemanticModel, contract: ContractInfo, bounds: Bounds, entryFilter: Set<String>? = nil) {
+        executor = SymbolicExecutor(model: model, contract: contract, bounds: bounds, entryFilter: entryFilter)
         self.contract = contract
         self.bounds = bounds
         initialBalance = executor.freshValue("initial.balance", .uint(256))
+        executor.amountChoices.append(initialBalance)
+        executor.forcedEtherChoices.append(initialBalance)
         executor.constraints.append(Term.le(initialBalance, .int(balanceCap)))
     }
 
@@ -111,6 +120,8 @@ public final class ContractEncoding {
         let x = executor
         x.pc = .true
         pendingForcedEther = x.freshValue("forced", .uint(256))
+        x.amountChoices.append(pendingForcedEther)
+        x.forcedEtherChoices.append(pendingForcedEther)
         x.addEther(pendingForcedEther)
         stepViolations = x.violations.mapValues { Term.or($0) }
     }

@@ -191,19 +191,63 @@ extension SymbolicExecutor {
         case .shiftRight:
             guard let n = constantRight, n <= 512 else { return abstracted(t) }
             return Term.div(a, .int(BigInt(1) << Int(n)))
-        case .bitAnd:
-            if let c = constantRight ?? a.intLiteralValue, c >= 0, (c + 1) & c == 0, !t.isSigned {
-                let x = constantRight != nil ? a : b
-                return Term.mod(x, .int(c + 1))
-            }
-            return abstracted(t)
-        case .bitOr, .bitXor:
-            return abstracted(t)
+        case .bitAnd, .bitOr, .bitXor:
+            return bitwise(op, a, b, constantRight: constantRight, type: t)
         default:
             return abstracted(t)
         }
         if inProperty { return raw }
         return unchecked ? wrap(raw, t) : checkedResult(raw, t)
+    }
+
+    /// `&`, `|`, `^` in two's complement of the type's width: exact, bit by bit, when one operand
+    /// is a constant or the type has at most 64 bits; otherwise abstracted.
+    private func bitwise(_ op: BinaryOperator, _ a: Term, _ b: Term, constantRight: BigInt?, type t: SolType) -> Term {
+        let width = t.isInteger ? t.bitWidth : 256
+        let modulus = BigInt(1) << width
+        func unsigned(_ x: Term) -> Term { t.isSigned ? Term.mod(x, .int(modulus)) : x }
+        func bit(_ x: Term, _ i: Int) -> Term { Term.mod(Term.div(x, .int(BigInt(1) << i)), .int(2)) }
+        let constant = constantRight ?? b.intLiteralValue
+        let (x, c): (Term, BigInt?) =
+            constant != nil ? (unsigned(a), constant) : (a.intLiteralValue != nil ? (unsigned(b), a.intLiteralValue) : (unsigned(a), nil))
+        var result: Term
+        if let c {
+            let mask = c >= 0 ? c : c + modulus
+            if op == .bitAnd, (mask + 1) & mask == 0 {
+                result = Term.mod(x, .int(mask + 1))
+            } else {
+                let setBits = (0..<width).filter { (mask >> $0) & 1 == 1 }
+                var terms: [Term] = op == .bitAnd ? [] : [x]
+                for i in setBits {
+                    let weight = Term.int(BigInt(1) << i)
+                    let xi = bit(x, i)
+                    switch op {
+                    case .bitAnd: terms.append(Term.mul(xi, weight))
+                    case .bitOr: terms.append(Term.mul(Term.sub(.int(1), xi), weight))
+                    default: terms.append(Term.mul(Term.sub(.int(1), Term.mul(.int(2), xi)), weight))
+                    }
+                }
+                result = Term.add(terms)
+            }
+        } else if width <= 64 {
+            let y = unsigned(b)
+            var terms: [Term] = []
+            for i in 0..<width {
+                let xi = Term.eq(bit(x, i), .int(1))
+                let yi = Term.eq(bit(y, i), .int(1))
+                let on: Term
+                switch op {
+                case .bitAnd: on = Term.and(xi, yi)
+                case .bitOr: on = Term.or(xi, yi)
+                default: on = Term.not(Term.eq(xi, yi))
+                }
+                terms.append(Term.ite(on, .int(BigInt(1) << i), .int(0)))
+            }
+            result = Term.add(terms)
+        } else {
+            return abstracted(t)
+        }
+        return t.isSigned ? wrap(result, t) : result
     }
 
     /// Division and remainder truncating toward zero, as Solidity's signed `/` and `%`.

@@ -40,6 +40,8 @@ extension SymbolicExecutor {
     /// the contract's entry points, nested up to R levels (none during the constructor).
     private func encodeHandoverCalls() -> (Term, [SlotRecord]) {
         let forced = freshValue("handover.forced", .uint(256))
+        amountChoices.append(forced)
+        forcedEtherChoices.append(forced)
         addEther(forced)
         let level = environment.level
         guard level >= 0, level < bounds.reentrancy else { return (forced, []) }
@@ -48,6 +50,7 @@ extension SymbolicExecutor {
         let handoverPC = pc
         for i in 0..<bounds.reentrantCalls {
             let makes = fresh("reenter\(level + 1).\(i)", .bool)
+            reentryChoices.append(makes)
             let slotGuard = Term.and(handoverPC, makes)
             let sender = freshSender("reenter.sender")
             for t in trusted { constraints.append(Term.implies(slotGuard, Term.not(Term.eq(sender, t)))) }
@@ -101,6 +104,8 @@ extension SymbolicExecutor {
             freshValue("\(f.name).\(p.name?.name ?? "arg")", t)
         }
         let frame = FrameRecord(function: f, arguments: args, sender: env.sender, value: value)
+        amountChoices.append(value)
+        amountChoices += zip(args, f.parameterTypes).filter { $0.1.isInteger }.map(\.0)
         record = frame
         for (p, a) in zip(f.decl.parameters, args) { locals[p.id] = .value(.scalar(a)) }
         addEther(value)

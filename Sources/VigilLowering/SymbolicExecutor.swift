@@ -54,6 +54,13 @@ final class SymbolicExecutor {
     var violations: [String: [Term]] = [:]
     /// True once an operation was over-approximated (a bitwise operation on two unknowns).
     var usedAbstraction = false
+    /// Ether amounts and integer arguments chosen by the environment: a counterexample is
+    /// easier to read when they are small.
+    var amountChoices: [Term] = []
+    /// Whether each handover slot makes its call: fewer re-entrant calls read better.
+    var reentryChoices: [Term] = []
+    /// Ether forced in by the environment: a trace without it reads better.
+    var forcedEtherChoices: [Term] = []
 
     // The execution point.
     var state: SymbolicState
@@ -73,16 +80,12 @@ final class SymbolicExecutor {
     var oldLocals: [NodeID: LocalBinding] = [:]
     var resultValue: SymbolicValue?
 
-    init(model: SemanticModel, contract: ContractInfo, bounds: Bounds) {
+    init(model: SemanticModel, contract: ContractInfo, bounds: Bounds, entryFilter: Set<String>?) {
         self.model = model
         self.contract = contract
         self.bounds = bounds
         self.layout = TypeLayout(structs: model.structs)
-        // A view function changes nothing: a transaction calling it matters only when a
-        // property is judged inside it.
-        self.entryPoints = contract.entryPoints.filter { f in
-            !f.isView || !contract.asserts.isEmpty || contract.ensures.contains { $0.function == f.name }
-        }
+        self.entryPoints = contract.entryPoints.filter { entryFilter?.contains($0.name) ?? EntrySelection.matters($0, in: contract) }
         thisAddress = Term.constant("this", .int)
         var sums: [Int: Term] = [:]
         var rows: [Int: Term] = [:]

@@ -43,6 +43,7 @@ public struct TextReport: Sendable {
         var out = "  counterexample:\n"
         if trace.initialBalance > 0 { out += "    ether before deployment: \(trace.initialBalance)\n" }
         for step in trace.steps { out += renderStep(step, names: names, file: file, indent: "    ") }
+        if trace.finalForcedEther > 0 { out += "    ether forced in: \(trace.finalForcedEther)\n" }
         out += "    property fails at line \(trace.failureLine)"
         if !trace.parts.isEmpty {
             out += " with " + trace.parts.map { "\($0.name) = \(names.format($0.value))" }.joined(separator: ", ")

@@ -135,11 +135,14 @@ public struct Trace: Sendable, Hashable, Codable {
     public var parts: [NamedValue]
     /// Addresses that hold roles in state, e.g. `owner`, used to name addresses readably.
     public var roles: [NamedValue]
+    /// Ether forced in after the last step, before the state where the property failed.
+    public var finalForcedEther: BigInt
 
     public init(
         steps: [TraceStep], initialBalance: BigInt, thisAddress: BigInt, failureLine: Int, parts: [NamedValue],
-        roles: [NamedValue]
+        roles: [NamedValue], finalForcedEther: BigInt = 0
     ) {
+        self.finalForcedEther = finalForcedEther
         self.steps = steps
         self.initialBalance = initialBalance
         self.thisAddress = thisAddress

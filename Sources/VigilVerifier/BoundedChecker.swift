@@ -6,7 +6,7 @@ import VigilLowering
 import VigilSema
 import VigilTrace
 
-/// Bounded model checking: one solver per contract, deepened one transaction at a time, so
+/// Bounded model checking: one solver per encoding, deepened one transaction at a time, so
 /// the shortest counterexample comes first and no depth is solved twice. Every `violated`
 /// is replayed by the interpreter before it is reported.
 public struct BoundedChecker: Sendable {
@@ -18,66 +18,124 @@ public struct BoundedChecker: Sendable {
         self.options = options
     }
 
-    private struct Pending {
+    /// A property waiting for its verdict.
+    struct Pending {
         let reference: PropertyReference
         let range: SourceRange
         let invariant: InvariantInfo?
     }
 
+    /// One encoding to run: the entry points transactions may pick, how deep, and the properties it decides.
+    struct Job {
+        let entryFilter: Set<String>?
+        let depth: Int
+        let properties: [Pending]
+    }
+
     /// Checks every property of `contract`; results in source order of the properties.
     public func check(model: SemanticModel, contract: ContractInfo) -> [PropertyResult] {
-        let clock = ContinuousClock()
-        let started = clock.now
-        var pending: [Pending] = contract.invariants.map {
-            Pending(reference: PropertyReference(kind: .invariant, name: $0.name), range: $0.range, invariant: $0)
-        }
-        pending += contract.asserts.map {
-            Pending(reference: PropertyReference(kind: .assertion, name: $0.name), range: $0.range, invariant: nil)
-        }
-        pending += contract.ensures.map {
-            Pending(reference: PropertyReference(kind: .ensures, name: $0.name), range: $0.range, invariant: nil)
-        }
-        var results: [String: PropertyResult] = [:]
-        let order = pending.map(\.reference.name) + contract.rules.map(\.name)
-        let bounds = options.bounds
-        let interpreter = Interpreter(model: model, contract: contract)
-        let trustedNote = contract.trusted.map { "trusted: \(model.sources[$0.range.file].text(of: $0.range))" }
-        let boundsNote =
-            "bounds: depth \(bounds.depth), reentrancy \(bounds.reentrancy), reentrant calls \(bounds.reentrantCalls), loops \(bounds.loops)"
+        let run = ContractRun(checker: self, model: model, contract: contract)
+        return run.collect()
+    }
+}
 
-        func elapsed() -> Int {
-            let d = clock.now - started
-            return Int(d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000)
+/// The checking of one contract: its jobs and the results they produce.
+final class ContractRun {
+    let checker: BoundedChecker
+    let model: SemanticModel
+    let contract: ContractInfo
+    let interpreter: Interpreter
+    let clock = ContinuousClock()
+    let started: ContinuousClock.Instant
+    var results: [String: PropertyResult] = [:]
+    var preferences = 0
+
+    init(checker: BoundedChecker, model: SemanticModel, contract: ContractInfo) {
+        self.checker = checker
+        self.model = model
+        self.contract = contract
+        interpreter = Interpreter(model: model, contract: contract)
+        started = clock.now
+    }
+
+    var bounds: Bounds { checker.options.bounds }
+
+    func collect() -> [PropertyResult] {
+        var all: [BoundedChecker.Pending] = contract.invariants.map {
+            .init(reference: PropertyReference(kind: .invariant, name: $0.name), range: $0.range, invariant: $0)
         }
-        func finish(_ p: Pending, _ verdict: Verdict, reason: String?, trace: Trace?, depth: Int, extra: [String] = []) {
-            results[p.reference.name] = PropertyResult(
-                contract: contract.name, property: p.reference, verdict: verdict, range: p.range, bounds: bounds,
-                assumptions: [boundsNote] + trustedNote + extra, reason: reason, trace: trace,
-                timeMilliseconds: elapsed(), depthReached: depth)
+        all += contract.asserts.map {
+            .init(reference: PropertyReference(kind: .assertion, name: $0.name), range: $0.range, invariant: nil)
+        }
+        all += contract.ensures.map {
+            .init(reference: PropertyReference(kind: .ensures, name: $0.name), range: $0.range, invariant: nil)
         }
         for rule in contract.rules {
             results[rule.name] = PropertyResult(
                 contract: contract.name, property: PropertyReference(kind: .rule, name: rule.name), verdict: .unknown,
-                range: rule.decl.range, bounds: bounds, assumptions: [boundsNote] + trustedNote,
+                range: rule.decl.range, bounds: bounds, assumptions: baseAssumptions,
                 reason: "rules are not checked yet", trace: nil, timeMilliseconds: 0, depthReached: 0)
         }
+        // A pure function's properties depend on its arguments only: one call of it decides them.
+        var jobs: [BoundedChecker.Job] = []
+        var separate: Set<String> = []
+        for f in EntrySelection.pureEntryPoints(contract) {
+            let names = EntrySelection.properties(of: f, in: contract)
+            let properties = all.filter { names.contains($0.reference.name) }
+            guard !properties.isEmpty else { continue }
+            separate.formUnion(names)
+            jobs.append(.init(entryFilter: [f.name], depth: min(1, bounds.depth), properties: properties))
+        }
+        let main = all.filter { !separate.contains($0.reference.name) }
+        if !main.isEmpty { jobs.insert(.init(entryFilter: nil, depth: bounds.depth, properties: main), at: 0) }
+        for job in jobs { run(job) }
+        let order = all.map(\.reference.name) + contract.rules.map(\.name)
+        return order.compactMap { results[$0] }
+    }
 
+    private var baseAssumptions: [String] {
+        let b = bounds
+        return [
+            "bounds: depth \(b.depth), reentrancy \(b.reentrancy), reentrant calls \(b.reentrantCalls), loops \(b.loops)"
+        ] + contract.trusted.map { "trusted: \(model.sources[$0.range.file].text(of: $0.range))" }
+    }
+
+    private func elapsed() -> Int {
+        let d = clock.now - started
+        return Int(d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000)
+    }
+
+    private func finish(
+        _ p: BoundedChecker.Pending, _ verdict: Verdict, reason: String?, trace: Trace?, depth: Int,
+        extra: [String] = []
+    ) {
+        results[p.reference.name] = PropertyResult(
+            contract: contract.name, property: p.reference, verdict: verdict, range: p.range, bounds: bounds,
+            assumptions: baseAssumptions + extra, reason: reason, trace: trace, timeMilliseconds: elapsed(),
+            depthReached: depth)
+    }
+
+    // MARK: - One encoding
+
+    private func run(_ job: BoundedChecker.Job) {
+        var pending = job.properties
+        let options = checker.options
         do {
-            let solver = try solverFactory.makeSolver(
+            let solver = try checker.solverFactory.makeSolver(
                 options: SolverOptions(rlimit: options.rlimit, wallClockMilliseconds: options.timeoutMilliseconds))
-            let encoding = ContractEncoding(model: model, contract: contract, bounds: bounds)
+            let encoding = ContractEncoding(
+                model: model, contract: contract, bounds: bounds, entryFilter: job.entryFilter)
             let noCut = Term.constant("no-loop-cut", .bool)
             var cutsAsserted = 0
-            var literalCount = 0
-            for depth in 0...bounds.depth {
-                if pending.isEmpty { break }
+            var literals = 0
+            for depth in 0...job.depth where !pending.isEmpty {
                 if depth == 0 { encoding.encodeDeployment() } else { encoding.encodeTransaction() }
                 for c in encoding.takeConstraints() { try solver.assert(c) }
                 for cut in encoding.loopCuts.dropFirst(cutsAsserted) {
                     try solver.assert(Term.implies(noCut, Term.not(cut.condition)))
                 }
                 cutsAsserted = encoding.loopCuts.count
-                var still: [Pending] = []
+                var still: [BoundedChecker.Pending] = []
                 for p in pending {
                     let violation: Term
                     if let invariant = p.invariant {
@@ -90,8 +148,8 @@ public struct BoundedChecker: Sendable {
                         still.append(p)
                         continue
                     }
-                    literalCount += 1
-                    let literal = Term.constant("check!\(literalCount)", .bool)
+                    literals += 1
+                    let literal = Term.constant("check!\(literals)", .bool)
                     try solver.assert(Term.implies(literal, violation))
                     switch try solver.check(assumptions: [literal, noCut]) {
                     case .unsat:
@@ -101,44 +159,21 @@ public struct BoundedChecker: Sendable {
                     case .unknown(let reason):
                         finish(p, .unknown, reason: "solver: \(reason) at depth \(depth)", trace: nil, depth: depth)
                     case .sat:
+                        try preferSimpleCounterexample(solver, encoding, assumptions: [literal, noCut])
                         let schedule = try ScheduleExtractor(model: try solver.model(), encoding: encoding)
                             .schedule(depth: depth)
-                        switch interpreter.replay(schedule, property: p.reference) {
-                        case .violated(let trace):
-                            finish(p, .violated, reason: nil, trace: trace, depth: depth)
-                        case .notViolated:
-                            let why =
-                                encoding.usesAbstraction
-                                ? "abstraction: the counterexample relies on an over-approximated operation and did not replay"
-                                : "internal error: the interpreter did not confirm the counterexample"
-                            finish(p, .unknown, reason: why, trace: nil, depth: depth)
-                        case .mismatch(let why):
-                            finish(
-                                p, .unknown, reason: "internal error: the counterexample does not replay (\(why))",
-                                trace: nil, depth: depth)
-                        }
+                        confirm(p, schedule, encoding: encoding, depth: depth)
                     }
                 }
                 pending = still
             }
-            if !pending.isEmpty {
-                let cuts = encoding.loopCuts
-                var cutReason: String?
-                if !cuts.isEmpty {
-                    let anyCut = Term.constant("any-loop-cut", .bool)
-                    try solver.assert(Term.implies(anyCut, Term.or(cuts.map(\.condition))))
-                    if try solver.check(assumptions: [anyCut]) != .unsat {
-                        let where_ = cuts.map { model.sources.describe($0.loop) }
-                        cutReason =
-                            "the loop at \(Array(Set(where_)).sorted().joined(separator: ", ")) may need more than \(bounds.loops) iterations (--loops)"
-                    }
-                }
-                for p in pending {
-                    if let cutReason {
-                        finish(p, .unknown, reason: cutReason, trace: nil, depth: bounds.depth, extra: ["loop cut"])
-                    } else {
-                        finish(p, .holds, reason: nil, trace: nil, depth: bounds.depth)
-                    }
+            guard !pending.isEmpty else { return }
+            let cutReason = try reachableLoopCut(solver, encoding)
+            for p in pending {
+                if let cutReason {
+                    finish(p, .unknown, reason: cutReason, trace: nil, depth: job.depth, extra: ["loop cut"])
+                } else {
+                    finish(p, .holds, reason: nil, trace: nil, depth: job.depth)
                 }
             }
         } catch {
@@ -146,6 +181,60 @@ public struct BoundedChecker: Sendable {
                 finish(p, .unknown, reason: "solver error: \(error)", trace: nil, depth: 0)
             }
         }
-        return order.compactMap { results[$0] }
+    }
+
+    /// Re-solves for a counterexample that reads well, when one exists at this depth: few
+    /// re-entrant calls, then small ether amounts and integer arguments. Otherwise keeps the model found.
+    private func preferSimpleCounterexample(
+        _ solver: any Solver, _ encoding: ContractEncoding, assumptions: [Term]
+    ) throws {
+        preferences += 1
+        let small = Term.constant("prefer-small!\(preferences)", .bool)
+        try solver.assert(
+            Term.implies(small, Term.and(encoding.amountChoices.map { Term.le($0, .int(1000)) })))
+        let calls = Term.add(encoding.reentryChoices.map { Term.ite($0, .int(1), .int(0)) })
+        let unforced = Term.constant("prefer-unforced!\(preferences)", .bool)
+        try solver.assert(
+            Term.implies(unforced, Term.and(encoding.forcedEtherChoices.map { Term.eq($0, .int(0)) })))
+        var ladder: [[Term]] = []
+        for n in 0...4 {
+            let few = Term.constant("prefer-calls-\(n)!\(preferences)", .bool)
+            try solver.assert(Term.implies(few, Term.le(calls, .int(n))))
+            ladder.append([few, small, unforced])
+        }
+        ladder += [[small, unforced], [small]]
+        for extra in ladder where try solver.check(assumptions: assumptions + extra) == .sat { return }
+        _ = try solver.check(assumptions: assumptions)
+    }
+
+    /// Replays a schedule; only a replayed violation is reported as `violated`.
+    private func confirm(
+        _ p: BoundedChecker.Pending, _ schedule: Schedule, encoding: ContractEncoding, depth: Int
+    ) {
+        switch interpreter.replay(schedule, property: p.reference) {
+        case .violated(let trace):
+            finish(p, .violated, reason: nil, trace: trace, depth: depth)
+        case .notViolated:
+            let why =
+                encoding.usesAbstraction
+                ? "abstraction: the counterexample relies on an over-approximated operation and did not replay"
+                : "internal error: the interpreter did not confirm the counterexample"
+            finish(p, .unknown, reason: why, trace: nil, depth: depth)
+        case .mismatch(let why):
+            finish(
+                p, .unknown, reason: "internal error: the counterexample does not replay (\(why))", trace: nil,
+                depth: depth)
+        }
+    }
+
+    /// Whether a path that needs more loop iterations than the bound is reachable; the reason if so.
+    private func reachableLoopCut(_ solver: any Solver, _ encoding: ContractEncoding) throws -> String? {
+        let cuts = encoding.loopCuts
+        guard !cuts.isEmpty else { return nil }
+        let anyCut = Term.constant("any-loop-cut", .bool)
+        try solver.assert(Term.implies(anyCut, Term.or(cuts.map(\.condition))))
+        guard try solver.check(assumptions: [anyCut]) != .unsat else { return nil }
+        let places = Set(cuts.map { model.sources.describe($0.loop) }).sorted()
+        return "the loop at \(places.joined(separator: ", ")) may need more than \(bounds.loops) iterations (--loops)"
     }
 }
