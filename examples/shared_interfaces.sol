@@ -2,8 +2,10 @@
 // Interfaces imported by coverage_payments.vigil through a relative import
 // (`import "./shared_interfaces.sol";`). An interface may declare functions,
 // events, errors, structs and enums (§3); this file uses each kind once.
-// It holds no contract, so there is nothing to check in it on its own: it has
-// no expectations.
+// Besides the interfaces it holds one tiny contract, so that the file carries an
+// expectation of its own like every example.
+//
+// @expect nonNegative safe
 pragma solidity ^0.8.20;
 
 interface ICoveragePriceFeed {
@@ -23,4 +25,15 @@ interface ICoveragePayee {
     error Refused(address payer);
 
     function onPayment(address payer, uint amount) external returns (bool);
+}
+
+/// A receipt book: the count of receipts only grows.
+contract CoverageReceiptBook {
+    uint public count;
+
+    invariant nonNegative: count >= 0;
+
+    function record() public {
+        count += 1;
+    }
 }

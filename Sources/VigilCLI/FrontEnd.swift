@@ -22,11 +22,18 @@ public enum FrontEnd {
         if diagnostics.contains(where: { $0.severity == .error }) {
             return FrontEndResult(sources: loader.sources, units: loader.units, model: nil, diagnostics: diagnostics)
         }
-        let hasContract = loader.units.contains { unit in
-            unit.items.contains { if case .contract(let c) = $0 { return c.kind == .contract } else { return false } }
+        let hasContractOrSpec = loader.units.contains { unit in
+            unit.items.contains {
+                switch $0 {
+                case .contract(let c): return c.kind == .contract
+                case .spec: return true
+                default: return false
+                }
+            }
         }
-        if !hasContract {
-            diagnostics.append(.error("driver.no-contract", "no contract to check in the given files", at: nil))
+        if !hasContractOrSpec {
+            let start = loader.sources.files.first.map { SourceRange(file: $0.id, start: 0, end: 0) }
+            diagnostics.append(.error("driver.no-contract", "no contract to check in the given files", at: start))
             return FrontEndResult(sources: loader.sources, units: loader.units, model: nil, diagnostics: diagnostics)
         }
         let (model, semaDiagnostics) = SemanticAnalyzer.analyze(units: loader.units, sources: loader.sources)

@@ -10,8 +10,8 @@ struct SourceLoader {
     var diagnostics: [Diagnostic] = []
     private var ids = NodeIDAllocator()
     private var loaded: [String: FileID] = [:]
-    /// Files whose imports are being followed, for cycle detection.
-    private var importStack: [String] = []
+    /// Files whose imports are being followed, with the import that led to each, for cycle detection.
+    private var importStack: [(file: String, importedAt: SourceRange?)] = []
 
     static let extensions = ["sol", "vigil", "spec"]
 
@@ -43,12 +43,19 @@ struct SourceLoader {
     }
 
     /// Loads and parses a file and what it imports.
-    mutating func load(_ path: String, importedFrom: SourceRange? = nil) {
-        let key = (path as NSString).standardizingPath
-        if importStack.contains(key) {
-            let cycle = (importStack.drop { $0 != key } + [key]).map { ($0 as NSString).lastPathComponent }
+    mutating func load(_ given: String, importedFrom: SourceRange? = nil) {
+        let path = Self.normalize(given)
+        let key = path
+        if let start = importStack.firstIndex(where: { $0.file == key }) {
+            let members = importStack[start...]
+            let cycle = (members.map(\.file) + [key]).map { ($0 as NSString).lastPathComponent }
+            let notes = members.dropFirst().compactMap { m in
+                m.importedAt.map { DiagnosticNote("the cycle goes through this import", at: $0) }
+            }
             diagnostics.append(
-                .error("driver.import-cycle", "import cycle: \(cycle.joined(separator: " -> "))", at: importedFrom))
+                .error(
+                    "driver.import-cycle", "import cycle: \(cycle.joined(separator: " -> "))", at: importedFrom,
+                    notes: notes))
             return
         }
         if loaded[key] != nil { return }
@@ -67,7 +74,7 @@ struct SourceLoader {
         let (unit, parseDiagnostics) = Parser.parse(file: sources[id], kind: kind, ids: &ids)
         diagnostics += parseDiagnostics
         units.append(unit)
-        importStack.append(key)
+        importStack.append((key, importedFrom))
         for case .importDecl(let imp) in unit.items {
             guard imp.path.hasPrefix("./") || imp.path.hasPrefix("../") else {
                 diagnostics.append(
@@ -98,6 +105,24 @@ struct SourceLoader {
                 as NSString).appendingPathComponent(name),
         ]
         for candidate in candidates where FileManager.default.fileExists(atPath: candidate) { load(candidate) }
+    }
+}
+
+extension SourceLoader {
+    /// `a/./b/../c` → `a/c`, keeping a path relative when it was.
+    static func normalize(_ path: String) -> String {
+        var parts: [String] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true).map(String.init) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." {
+                parts.removeLast()
+                continue
+            }
+            parts.append(part)
+        }
+        let joined = parts.joined(separator: "/")
+        if path.hasPrefix("/") { return "/" + joined }
+        return joined.isEmpty ? "." : joined
     }
 }
 

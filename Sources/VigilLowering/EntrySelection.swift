@@ -15,20 +15,24 @@ public enum EntrySelection {
         contract.asserts.contains { a in !contract.entryPoints.contains { contains($0.decl.range, a.range) } }
     }
 
-    /// Whether transactions of the main encoding need to pick `f`.
+    /// Whether transactions of the main encoding need to pick `f`: every function that can
+    /// change state (a `view` or `pure` one only when asserts are shared through internal code).
     public static func matters(_ f: FunctionInfo, in contract: ContractInfo) -> Bool {
-        if !f.isView { return true }
-        if hasSharedAsserts(contract) { return true }
-        if f.mutability == .pure { return false }  // checked on its own: see `pureEntryPoints`
-        return contract.ensures.contains { $0.function == f.name }
-            || contract.asserts.contains { contains(f.decl.range, $0.range) }
+        !f.isView || hasSharedAsserts(contract)
     }
 
-    /// `pure` entry points whose properties can be checked with that one function alone: their
-    /// behaviour depends on nothing but their arguments.
-    public static func pureEntryPoints(_ contract: ContractInfo) -> [FunctionInfo] {
+    /// `view` and `pure` entry points with properties of their own, each checked in an encoding
+    /// of its own so their arithmetic stays out of every other query. A `pure` one depends on its
+    /// arguments alone (`isPure`: one call decides it); a `view` one needs the reachable states.
+    public static func readOnlyEntryPoints(_ contract: ContractInfo) -> [(function: FunctionInfo, isPure: Bool)] {
         guard !hasSharedAsserts(contract) else { return [] }
-        return contract.entryPoints.filter { $0.mutability == .pure }
+        return contract.entryPoints.filter { $0.isView && !properties(of: $0, in: contract).isEmpty }
+            .map { ($0, $0.mutability == .pure) }
+    }
+
+    /// The names of the state-changing entry points.
+    public static func stateChanging(_ contract: ContractInfo) -> Set<String> {
+        Set(contract.entryPoints.filter { !$0.isView }.map(\.name))
     }
 
     /// The names of the `assert@…` and `ensures@…` properties written in `f`.

@@ -281,14 +281,14 @@ extension SymbolicExecutor {
 
     /// Reverts when `r` leaves the type's range; returns `r`.
     func checkedResult(_ r: Term, _ t: SolType) -> Term {
-        guard t.isInteger else { return r }
+        guard t.isInteger, !ranges.within(r, t.minValue, t.maxValue) else { return r }
         revert(when: Term.or(Term.lt(r, .int(t.minValue)), Term.gt(r, .int(t.maxValue))))
         return r
     }
 
     /// Two's-complement wrapping into an integer type.
     func wrap(_ r: Term, _ t: SolType) -> Term {
-        guard t.isInteger else { return r }
+        guard t.isInteger, !ranges.within(r, t.minValue, t.maxValue) else { return r }
         let modulus = BigInt(1) << t.bitWidth
         if t.isSigned {
             let half = BigInt(1) << (t.bitWidth - 1)

@@ -195,9 +195,14 @@ extension SymbolicExecutor {
             switch v {
             case .scalar(let t):
                 if t.boolLiteralValue != nil || t.intLiteralValue != nil { return v }
-                let c = fresh("s", t.sort); constraints.append(Term.eq(c, t)); return .scalar(c)
+                let c = fresh("s", t.sort)
+                constraints.append(Term.eq(c, t))
+                if let r = ranges.range(t) { ranges.register(c, r.low, r.high) }
+                return .scalar(c)
             case .array(let t):
-                let c = fresh("s", t.sort); constraints.append(Term.eq(c, t)); return .array(c)
+                let c = fresh("s", t.sort)
+                constraints.append(Term.eq(c, t))
+                return .array(c)
             case .record(let fs): return .record(fs.map(name))
             }
         }

@@ -61,6 +61,8 @@ final class SymbolicExecutor {
     var reentryChoices: [Term] = []
     /// Ether forced in by the environment: a trace without it reads better.
     var forcedEtherChoices: [Term] = []
+    /// Known bounds of the integer terms built so far.
+    var ranges = TermRanges()
 
     // The execution point.
     var state: SymbolicState
@@ -116,6 +118,7 @@ final class SymbolicExecutor {
         let t = fresh(name, .int)
         constraints.append(Term.ge(t, .int(type.minValue)))
         constraints.append(Term.le(t, .int(type.maxValue)))
+        ranges.register(t, type.minValue, type.maxValue)
         return t
     }
 

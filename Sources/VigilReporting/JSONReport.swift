@@ -54,6 +54,7 @@ public struct JSONReport: Sendable {
     struct Failure: Encodable {
         let line: Int
         let parts: [String: String]
+        let forced_ether: String?
     }
     struct Step: Encodable {
         let kind: String
@@ -107,7 +108,8 @@ public struct JSONReport: Sendable {
             failure: r.trace.map { t in
                 Failure(
                     line: t.failureLine,
-                    parts: Dictionary(t.parts.map { ($0.name, names!.format($0.value)) }, uniquingKeysWith: { a, _ in a }))
+                    parts: Dictionary(t.parts.map { ($0.name, names!.format($0.value)) }, uniquingKeysWith: { a, _ in a }),
+                    forced_ether: t.finalForcedEther > 0 ? t.finalForcedEther.description : nil)
             })
     }
 

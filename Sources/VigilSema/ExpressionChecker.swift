@@ -32,6 +32,7 @@ extension Analyzer {
     /// Converts `e` (already checked, of type `actual`) to `target` implicitly; reports and returns false when it cannot.
     @discardableResult
     func coerce(_ e: Expr, from actual: SolType, to target: SolType, what: String) -> Bool {
+        if target == .void { return false }  // the target's error is already reported
         if case .literal(let value) = actual { return convertLiteral(e, value, to: target, what: what) }
         if isImplicitlyConvertible(actual, to: target) { return true }
         if actual == .void { return false }  // already reported

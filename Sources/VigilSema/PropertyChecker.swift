@@ -58,8 +58,8 @@ extension Analyzer {
         if let s = call.sender { expect(s, .address(payable: false), what: "sender") }
         if let v = call.value { expect(v, .uint(256), what: "value") }
         switch call.target {
-        case .any(let range):
-            context.ruleCallAny.append(range)
+        case .any:
+            context.ruleCallAny.append(call.range)
         case .function(let name, let args):
             guard let f = current.functions[name.name] else {
                 bag.error(
@@ -81,7 +81,7 @@ extension Analyzer {
             }
             guard f.parameterTypes.count == args.count else {
                 bag.add(
-                    SemaDiagnostics.argumentCount(name.name, expected: f.parameterTypes.count, got: args.count, call.range))
+                    SemaDiagnostics.argumentCount(name.name, expected: f.parameterTypes.count, got: args.count, name.range))
                 for a in args { typeOf(a) }
                 return
             }

@@ -154,7 +154,8 @@ public final class Z3Solver: Solver {
         if interrupted, let milliseconds = options.wallClockMilliseconds {
             return "interrupted: wall-clock limit of \(milliseconds) ms"
         }
-        if let rlimit = options.rlimit, rlimit > 0, reported.contains("resource limit") {
+        // Z3 4.8.12 reports an exhausted rlimit as "canceled" when nothing interrupted the check.
+        if let rlimit = options.rlimit, rlimit > 0, reported.contains("resource limit") || reported == "canceled" {
             return "resource limit (rlimit \(rlimit)) exhausted"
         }
         return reported.isEmpty ? "unknown" : reported
