@@ -8,8 +8,7 @@
 // `initialized`, so anyone can call it once and make themselves owner.
 // Check with: vigil examples/ownable.sol specs/ownable.spec
 //
-// @expect onlyOwnerChangesOwner unknown
-// why: rules are not checked yet (issue 6); the intended verdict is violated.
+// @expect onlyOwnerChangesOwner unknown  // why: rules are not checked yet (issue 6); the intended verdict is violated.
 // @expect feeCapped safe
 pragma solidity ^0.8.20;
 

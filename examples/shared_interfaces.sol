@@ -5,7 +5,7 @@
 // Besides the interfaces it holds one tiny contract, so that the file carries an
 // expectation of its own like every example.
 //
-// @expect nonNegative safe
+// @expect assert@36 safe
 pragma solidity ^0.8.20;
 
 interface ICoveragePriceFeed {
@@ -31,9 +31,8 @@ interface ICoveragePayee {
 contract CoverageReceiptBook {
     uint public count;
 
-    invariant nonNegative: count >= 0;
-
     function record() public {
         count += 1;
+        assert(count > 0);
     }
 }

@@ -164,8 +164,11 @@ final class ContractRun {
                     try solver.assert(Term.implies(literal, violation))
                     switch try solver.check(assumptions: [literal, noCut]) {
                     case .unsat:
-                        // No execution of this depth violates it: a fact that later depths may use.
-                        try solver.assert(Term.implies(noCut, Term.not(violation)))
+                        // No execution of this depth violates it: a fact that later depths may use
+                        // (unless it is quantified: a universal fact makes Z3's search incomplete).
+                        if !violation.containsQuantifier {
+                            try solver.assert(Term.implies(noCut, Term.not(violation)))
+                        }
                         still.append(p)
                     case .unknown(let reason):
                         finish(p, .unknown, reason: "solver: \(reason) at depth \(depth)", trace: nil, depth: depth)
@@ -250,3 +253,21 @@ final class ContractRun {
     }
 }
 
+
+extension Term {
+    /// True when a quantifier occurs in the term (shared subterms are visited once).
+    var containsQuantifier: Bool {
+        var seen: Set<ObjectIdentifier> = []
+        var stack: [Term] = [self]
+        while let t = stack.popLast() {
+            guard seen.insert(ObjectIdentifier(t)).inserted else { continue }
+            switch t.kind {
+            case .quantifier: return true
+            case .apply(_, let args): stack.append(contentsOf: args)
+            case .constArray(_, let value): stack.append(value)
+            default: break
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,70 @@
+import Testing
+import VigilLowering
+import VigilSema
+import VigilTrace
+import VigilVerifier
+import Z3Backend
+
+@Suite struct BoundedCheckerTests {
+    func check(_ source: String, _ name: String, bounds: Bounds = Bounds()) throws -> [PropertyResult] {
+        let model = try #require(analyzeVigil(source))
+        let contract = try #require(model.contract(named: name))
+        return BoundedChecker(solverFactory: Z3SolverFactory(), options: CheckOptions(bounds: bounds))
+            .check(model: model, contract: contract)
+    }
+
+    @Test func theVaultIsViolatedWithAReplayedTrace() throws {
+        let results = try check(vulnerableVault, "Vault")
+        let r = try #require(results.first)
+        #expect(r.verdict == .violated)
+        let trace = try #require(r.trace)
+        #expect(trace.parts.map(\.name) == ["balance", "sum(balances)"])
+        #expect(trace.steps.contains { step in step.externalCalls.contains { !$0.calls.isEmpty } })
+    }
+
+    @Test func theCounterexampleIsTheShortestInTransactions() throws {
+        let r = try #require(try check(vulnerableVault, "Vault").first)
+        let transactions = try #require(r.trace).steps.filter { $0.kind == .transaction }.count
+        #expect(transactions >= 1)
+        // One transaction fewer is not enough.
+        let shorter = try #require(try check(vulnerableVault, "Vault", bounds: Bounds(depth: transactions - 1)).first)
+        #expect(shorter.verdict == .holds)
+    }
+
+    @Test func withoutReentryTheVaultHolds() throws {
+        let r = try #require(try check(vulnerableVault, "Vault", bounds: Bounds(depth: 3, reentrancy: 0)).first)
+        #expect(r.verdict == .holds)
+        #expect(r.assumptions.contains { $0.contains("reentrancy 0") })
+    }
+
+    @Test func theFixedVaultHoldsAtDepthEight() throws {
+        let r = try #require(try check(fixedVault, "FixedVault", bounds: Bounds(depth: 8)).first)
+        #expect(r.verdict == .holds)
+    }
+
+    @Test func aLoopBeyondTheUnrollingBoundIsUnknownWithItsLocation() throws {
+        let source = """
+            contract Counter {
+                uint n;
+                invariant small: n < 100;
+                function spin(uint k) public { for (uint i = 0; i < k; i++) { n += 0; } }
+            }
+            """
+        let r = try #require(try check(source, "Counter", bounds: Bounds(depth: 1, loops: 2)).first)
+        #expect(r.verdict == .unknown)
+        #expect(r.reason?.contains("test.vigil:4:") == true)
+    }
+
+    @Test func anUncheckedOverflowIsFoundAndACheckedOneReverts() throws {
+        let unchecked = """
+            contract U {
+                uint8 x;
+                invariant below: x != 255;
+                function dec() public { unchecked { x -= 1; } }
+            }
+            """
+        #expect(try check(unchecked, "U", bounds: Bounds(depth: 1)).first?.verdict == .violated)
+        let checked = unchecked.replacingOccurrences(of: "unchecked { x -= 1; }", with: "x -= 1;")
+        #expect(try check(checked, "U", bounds: Bounds(depth: 3)).first?.verdict == .holds)
+    }
+}
