@@ -44,6 +44,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @Flag(help: "Print where the time went (solver, replay, the rest) on standard error.")
+    var verbose = false
+
     func validate() throws {
         guard depth >= 0, reentrancy >= 0, reentrantCalls >= 0, loops >= 0 else {
             throw ValidationError("bounds must not be negative")
@@ -59,9 +62,14 @@ struct CheckCommand: ParsableCommand {
             rlimit: rlimit, timeoutMilliseconds: timeout * 1000)
         let checker = BoundedChecker(solverFactory: Z3SolverFactory(), options: options)
         var results: [PropertyResult] = []
+        var statistics = CheckStatistics()
         for contract in model.contracts {
-            results += checker.check(model: model, contract: contract)
+            let (contractResults, contractStatistics) = checker.checkWithStatistics(model: model, contract: contract)
+            results += contractResults
+            statistics.add(contractStatistics)
+            if verbose { printError(describe(contract.name, contractStatistics)) }
         }
+        if verbose, model.contracts.count > 1 { printError(describe("all contracts", statistics)) }
         switch format {
         case .text:
             print(TextReport(sources: front.sources).render(results), terminator: "")
@@ -73,4 +81,14 @@ struct CheckCommand: ParsableCommand {
         let status = ExitStatus.of(results.map(\.verdict))
         if status != .success { throw ExitCode(status.rawValue) }
     }
+}
+
+/// One line of `--verbose` statistics.
+private func describe(_ what: String, _ s: CheckStatistics) -> String {
+    func seconds(_ x: Double) -> String { String(Double(Int((x * 1000).rounded())) / 1000) + " s" }
+    let other = max(0, s.totalSeconds - s.solverSeconds - s.replaySeconds)
+    let share = s.totalSeconds > 0 ? Int((other / s.totalSeconds * 100).rounded()) : 0
+    return "\(what): \(seconds(s.totalSeconds)) total, \(seconds(s.solverSeconds)) in the solver "
+        + "(\(s.queries) queries, rlimit count \(s.resourceUsage)), \(seconds(s.replaySeconds)) replaying, "
+        + "\(seconds(other)) elsewhere (\(share)%)\n"
 }

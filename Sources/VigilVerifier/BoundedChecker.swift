@@ -34,8 +34,19 @@ public struct BoundedChecker: Sendable {
 
     /// Checks every property of `contract`; results in source order of the properties.
     public func check(model: SemanticModel, contract: ContractInfo) -> [PropertyResult] {
+        checkWithStatistics(model: model, contract: contract).results
+    }
+
+    /// Checks every property of `contract` and says where the time went.
+    public func checkWithStatistics(model: SemanticModel, contract: ContractInfo) -> (
+        results: [PropertyResult], statistics: CheckStatistics
+    ) {
         let run = ContractRun(checker: self, model: model, contract: contract)
-        return run.collect()
+        let results = run.collect()
+        var statistics = run.statistics
+        let d = run.clock.now - run.started
+        statistics.totalSeconds = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        return (results, statistics)
     }
 }
 
@@ -49,6 +60,7 @@ final class ContractRun {
     let started: ContinuousClock.Instant
     var results: [String: PropertyResult] = [:]
     var preferences = 0
+    var statistics = CheckStatistics()
 
     init(checker: BoundedChecker, model: SemanticModel, contract: ContractInfo) {
         self.checker = checker
@@ -130,10 +142,15 @@ final class ContractRun {
         var pending = job.properties
         let options = checker.options
         do {
-            let solver = try checker.solverFactory.makeSolver(
+            let solver = TimedSolver(try checker.solverFactory.makeSolver(
                 options: SolverOptions(
                     rlimit: options.rlimit, wallClockMilliseconds: options.timeoutMilliseconds,
-                    parameters: Self.solverParameters))
+                    parameters: Self.solverParameters)))
+            defer {
+                statistics.solverSeconds += solver.seconds
+                statistics.queries += solver.queries
+                statistics.resourceUsage += solver.resourceUsage
+            }
             let encoding = ContractEncoding(
                 model: model, contract: contract, bounds: bounds, entryFilter: job.entryFilter)
             let noCut = Term.constant("no-loop-cut", .bool)
@@ -225,7 +242,11 @@ final class ContractRun {
     private func confirm(
         _ p: BoundedChecker.Pending, _ schedule: Schedule, encoding: ContractEncoding, depth: Int
     ) {
-        switch interpreter.replay(schedule, property: p.reference) {
+        let start = clock.now
+        let replay = interpreter.replay(schedule, property: p.reference)
+        let d = clock.now - start
+        statistics.replaySeconds += Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        switch replay {
         case .violated(let trace):
             finish(p, .violated, reason: nil, trace: trace, depth: depth)
         case .notViolated:

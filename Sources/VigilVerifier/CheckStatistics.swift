@@ -1,0 +1,56 @@
+import SMT
+
+/// Where the time of a check went, for `--verbose` and the benchmarks.
+public struct CheckStatistics: Sendable {
+    /// Time inside the solver: translating terms, asserting and checking.
+    public var solverSeconds: Double = 0
+    /// Time replaying counterexamples in the interpreter.
+    public var replaySeconds: Double = 0
+    /// Time of the whole check.
+    public var totalSeconds: Double = 0
+    /// Queries sent to the solver.
+    public var queries = 0
+    /// Z3 resource units spent (rlimit count).
+    public var resourceUsage: UInt64 = 0
+
+    public init() {}
+
+    /// Adds another check's figures.
+    public mutating func add(_ other: CheckStatistics) {
+        solverSeconds += other.solverSeconds
+        replaySeconds += other.replaySeconds
+        totalSeconds += other.totalSeconds
+        queries += other.queries
+        resourceUsage += other.resourceUsage
+    }
+}
+
+/// Forwards to a solver and measures the time spent in it.
+final class TimedSolver: Solver {
+    let inner: any Solver
+    private(set) var seconds: Double = 0
+    private(set) var queries = 0
+    private let clock = ContinuousClock()
+
+    init(_ inner: any Solver) { self.inner = inner }
+
+    private func timed<T>(_ body: () throws -> T) rethrows -> T {
+        let start = clock.now
+        defer {
+            let d = clock.now - start
+            seconds += Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        }
+        return try body()
+    }
+
+    func assert(_ t: Term) throws { try timed { try inner.assert(t) } }
+    func push() throws { try timed { try inner.push() } }
+    func pop() throws { try timed { try inner.pop() } }
+    func check(assumptions: [Term]) throws -> CheckResult {
+        queries += 1
+        return try timed { try inner.check(assumptions: assumptions) }
+    }
+    func model() throws -> any Model { try timed { try inner.model() } }
+    var resourceUsage: UInt64 { inner.resourceUsage }
+    var name: String { inner.name }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import Testing
+
+@testable import VigilCLI
+
+/// The command line: exit statuses of §6 and complete help.
+@Suite struct CommandTests {
+    /// Runs `vigil ARGS` in process and returns its exit status.
+    func exitStatus(_ arguments: [String]) -> Int32 {
+        do {
+            var command = try VigilCommand.parseAsRoot(arguments)
+            try command.run()
+            return 0
+        } catch let code as ExitCode {
+            return code.rawValue
+        } catch {
+            return VigilCommand.exitCode(for: error).rawValue
+        }
+    }
+
+    func path(_ p: String) -> String { repositoryRoot.appendingPathComponent(p).path }
+
+    @Test func exitStatusesFollowTheDesign() throws {
+        #expect(exitStatus(["check", path("examples/vault_reentrancy.vigil")]) == 1)
+        #expect(exitStatus(["check", path("examples/vault_fixed.vigil")]) == 0)
+        #expect(exitStatus(["check", path("Tests/Fixtures/undeclared_identifier.sol")]) == 2)
+        #expect(exitStatus(["check", path("no/such/file.sol")]) == 2)
+        #expect(exitStatus(["check", "--depth", "-1", path("examples/vault_fixed.vigil")]) == 2)
+
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vigil-loop-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("loop.vigil")
+        try """
+        contract Loop {
+            uint n;
+            invariant small: n < 1000;
+            function spin(uint k) public { for (uint i = 0; i < k; i++) { n += 0; } }
+        }
+        """.write(to: file, atomically: true, encoding: .utf8)
+        #expect(exitStatus(["check", "--loops", "1", "--depth", "1", file.path]) == 3)
+    }
+
+    @Test func parseStopsAtTheFrontEnd() {
+        #expect(exitStatus(["parse", path("examples/vault_reentrancy.vigil")]) == 0)
+        #expect(exitStatus(["parse", path("Tests/Fixtures/syntax_missing_semicolon.sol")]) == 2)
+    }
+
+    @Test func helpListsEveryOption() {
+        let help = VigilCommand.helpMessage(for: CheckCommand.self)
+        for option in ["--depth", "--reentrancy", "--reentrant-calls", "--loops", "--rlimit", "--timeout", "--format"] {
+            #expect(help.contains(option), "check --help lacks \(option)")
+        }
+        #expect(help.contains("Exit status"))
+        #expect(VigilCommand.helpMessage(for: ParseCommand.self).contains("--dump-ast"))
+    }
+}
