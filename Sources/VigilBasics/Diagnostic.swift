@@ -31,7 +31,9 @@ public struct Diagnostic: Sendable, Hashable {
     public let range: SourceRange?
     public let notes: [DiagnosticNote]
 
-    public init(_ severity: Severity, _ id: String, _ message: String, at range: SourceRange?, notes: [DiagnosticNote] = []) {
+    public init(
+        _ severity: Severity, _ id: String, _ message: String, at range: SourceRange?, notes: [DiagnosticNote] = []
+    ) {
         self.severity = severity
         self.id = id
         self.message = message
@@ -39,11 +41,15 @@ public struct Diagnostic: Sendable, Hashable {
         self.notes = notes
     }
 
-    public static func error(_ id: String, _ message: String, at range: SourceRange?, notes: [DiagnosticNote] = []) -> Diagnostic {
+    public static func error(_ id: String, _ message: String, at range: SourceRange?, notes: [DiagnosticNote] = [])
+        -> Diagnostic
+    {
         Diagnostic(.error, id, message, at: range, notes: notes)
     }
 
-    public static func warning(_ id: String, _ message: String, at range: SourceRange?, notes: [DiagnosticNote] = []) -> Diagnostic {
+    public static func warning(_ id: String, _ message: String, at range: SourceRange?, notes: [DiagnosticNote] = [])
+        -> Diagnostic
+    {
         Diagnostic(.warning, id, message, at: range, notes: notes)
     }
 }
@@ -58,7 +64,8 @@ public struct DiagnosticBag: Sendable {
     public mutating func error(_ id: String, _ message: String, at range: SourceRange?, notes: [DiagnosticNote] = []) {
         add(.error(id, message, at: range, notes: notes))
     }
-    public mutating func warning(_ id: String, _ message: String, at range: SourceRange?, notes: [DiagnosticNote] = []) {
+    public mutating func warning(_ id: String, _ message: String, at range: SourceRange?, notes: [DiagnosticNote] = [])
+    {
         add(.warning(id, message, at: range, notes: notes))
     }
     public var hasErrors: Bool { all.contains { $0.severity == .error } }

@@ -47,7 +47,8 @@ public struct DiagnosticRenderer: Sendable {
         let prefix = Array(text.utf8.prefix(start.column - 1))
         for b in prefix { marker += b == UInt8(ascii: "\t") ? "\t" : " " }
         let lineLength = text.utf8.count
-        let width = end.line == start.line ? max(1, end.column - start.column + 1) : max(1, lineLength - start.column + 1)
+        let width =
+            end.line == start.line ? max(1, end.column - start.column + 1) : max(1, lineLength - start.column + 1)
         marker += "^" + String(repeating: "~", count: max(0, width - 1))
         return text + "\n" + paint(marker, "1;32") + "\n"
     }

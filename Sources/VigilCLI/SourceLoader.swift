@@ -80,7 +80,8 @@ struct SourceLoader {
                 diagnostics.append(
                     .error(
                         "driver.unsupported-import",
-                        "import \"\(imp.path)\" is not supported: only relative paths (./ or ../) are", at: imp.pathRange))
+                        "import \"\(imp.path)\" is not supported: only relative paths (./ or ../) are",
+                        at: imp.pathRange))
                 continue
             }
             let target = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(imp.path)

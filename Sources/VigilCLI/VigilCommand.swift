@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `vigil` command and its subcommands.
 public struct VigilCommand: ParsableCommand {
@@ -17,4 +18,24 @@ public struct VigilCommand: ParsableCommand {
         defaultSubcommand: CheckCommand.self)
 
     public init() {}
+
+    /// Parses the arguments (the process's when nil), runs the command and returns the exit
+    /// status of LANGUAGE.md §6: usage errors are 2, like any bad input.
+    public static func execute(_ arguments: [String]? = nil) -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            return 0
+        } catch let code as ExitCode {
+            return code.rawValue
+        } catch {
+            let message = fullMessage(for: error)
+            if exitCode(for: error) == .success {
+                print(message)
+                return 0
+            }
+            printError(message + "\n")
+            return ExitCode(2).rawValue
+        }
+    }
 }

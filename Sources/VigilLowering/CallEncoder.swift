@@ -61,7 +61,8 @@ extension SymbolicExecutor {
     func convert(_ v: Term, from source: SolType, to target: SolType) -> Term {
         switch target {
         case .uint, .int:
-            if inProperty || (source.isInteger && source.minValue >= target.minValue && source.maxValue <= target.maxValue)
+            if inProperty
+                || (source.isInteger && source.minValue >= target.minValue && source.maxValue <= target.maxValue)
                 || (!source.isInteger && target.contains(source.maxValue))
             {
                 return v

@@ -180,7 +180,9 @@ extension SymbolicExecutor {
         case .divide, .modulo:
             let zero = Term.eq(b, .int(0))
             if inProperty { propertyFailures?.append(Term.and(pc, zero)) } else { revert(when: zero) }
-            raw = t.isSigned || inProperty ? truncatedDivision(op, a, b) : (op == .divide ? Term.div(a, b) : Term.mod(a, b))
+            raw =
+                t.isSigned || inProperty
+                ? truncatedDivision(op, a, b) : (op == .divide ? Term.div(a, b) : Term.mod(a, b))
             if op == .modulo || inProperty { return raw }
         case .power:
             raw = power(a, constantRight ?? 0)
@@ -209,7 +211,9 @@ extension SymbolicExecutor {
         func bit(_ x: Term, _ i: Int) -> Term { Term.mod(Term.div(x, .int(BigInt(1) << i)), .int(2)) }
         let constant = constantRight ?? b.intLiteralValue
         let (x, c): (Term, BigInt?) =
-            constant != nil ? (unsigned(a), constant) : (a.intLiteralValue != nil ? (unsigned(b), a.intLiteralValue) : (unsigned(a), nil))
+            constant != nil
+            ? (unsigned(a), constant)
+            : (a.intLiteralValue != nil ? (unsigned(b), a.intLiteralValue) : (unsigned(a), nil))
         var result: Term
         if let c {
             let mask = c >= 0 ? c : c + modulus

@@ -17,7 +17,8 @@ extension SymbolicExecutor {
         state.balance = Term.ite(pc, Term.sub(state.balance, value), state.balance)
         let (forced, slots) = encodeHandoverCalls()
         let success = fresh("call.ok", .bool)
-        record?.sites.append(.handover(guardTerm: pc, forcedEther: forced, slots: slots, success: success, returned: nil))
+        record?.sites.append(
+            .handover(guardTerm: pc, forcedEther: forced, slots: slots, success: success, returned: nil))
         state = SymbolicState.merge(Term.and(pc, Term.not(success)), before, state)
         nameState()
         let ok = Term.and(pc, success)

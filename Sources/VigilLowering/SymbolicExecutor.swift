@@ -87,7 +87,9 @@ final class SymbolicExecutor {
         self.contract = contract
         self.bounds = bounds
         self.layout = TypeLayout(structs: model.structs)
-        self.entryPoints = contract.entryPoints.filter { entryFilter?.contains($0.name) ?? EntrySelection.matters($0, in: contract) }
+        self.entryPoints = contract.entryPoints.filter {
+            entryFilter?.contains($0.name) ?? EntrySelection.matters($0, in: contract)
+        }
         thisAddress = Term.constant("this", .int)
         var sums: [Int: Term] = [:]
         var rows: [Int: Term] = [:]

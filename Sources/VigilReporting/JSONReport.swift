@@ -108,7 +108,8 @@ public struct JSONReport: Sendable {
             failure: r.trace.map { t in
                 Failure(
                     line: t.failureLine,
-                    parts: Dictionary(t.parts.map { ($0.name, names!.format($0.value)) }, uniquingKeysWith: { a, _ in a }),
+                    parts: Dictionary(
+                        t.parts.map { ($0.name, names!.format($0.value)) }, uniquingKeysWith: { a, _ in a }),
                     forced_ether: t.finalForcedEther > 0 ? t.finalForcedEther.description : nil)
             })
     }

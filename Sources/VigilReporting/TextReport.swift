@@ -64,7 +64,9 @@ public struct TextReport: Sendable {
         }
         line += "\(step.function)(\(args)) from \(names.format(step.sender))"
         if step.value > 0 { line += " value \(step.value)" }
-        if let t = step.timestamp, step.kind != .reentrantCall { line += " at time \(t), block \(step.blockNumber ?? 0)" }
+        if let t = step.timestamp, step.kind != .reentrantCall {
+            line += " at time \(t), block \(step.blockNumber ?? 0)"
+        }
         line += "  (line \(step.line))"
         out += line + "\n"
         for call in step.externalCalls {
@@ -82,7 +84,8 @@ public struct TextReport: Sendable {
         } else {
             if let r = step.returned { out += "\(indent)  returns \(names.format(r))\n" }
             for change in step.changes {
-                out += "\(indent)  \(names.format(change.path)): \(names.format(change.old)) → \(names.format(change.new))\n"
+                out +=
+                    "\(indent)  \(names.format(change.path)): \(names.format(change.old)) → \(names.format(change.new))\n"
             }
         }
         return out

@@ -93,7 +93,8 @@ extension Analyzer {
             if arguments.count == 2 { expect(arguments[1], .string, what: "message") }
             switch context.mode {
             case .code, .modifier, .rule: break
-            default: bag.error("sema.require-in-property", "'require' cannot be used in a property expression", at: e.range)
+            default:
+                bag.error("sema.require-in-property", "'require' cannot be used in a property expression", at: e.range)
             }
             return .void
         case "assert":
@@ -266,7 +267,8 @@ extension Analyzer {
                     if option.name.name == "value" {
                         expect(option.value, .uint(256), what: "value")
                     } else {
-                        bag.add(SemaDiagnostics.notSupported("the call option '\(option.name.name)'", option.name.range))
+                        bag.add(
+                            SemaDiagnostics.notSupported("the call option '\(option.name.name)'", option.name.range))
                     }
                 }
                 let emptyData: Bool = {

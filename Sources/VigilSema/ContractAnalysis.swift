@@ -99,7 +99,8 @@ extension Analyzer {
                 switch f.kind {
                 case .constructor:
                     if constructor != nil {
-                        bag.error("sema.duplicate-declaration", "a contract has at most one constructor", at: f.name.range)
+                        bag.error(
+                            "sema.duplicate-declaration", "a contract has at most one constructor", at: f.name.range)
                     }
                     constructor = info
                 case .receive:
@@ -355,7 +356,8 @@ extension Analyzer {
         if context.scopes.last?[name.name] != nil {
             bag.error("sema.duplicate-declaration", "duplicate declaration of '\(name.name)'", at: name.range)
         } else if lookupLocal(name.name) != nil {
-            bag.warning("sema.shadowing", "declaration of '\(name.name)' shadows an earlier declaration", at: name.range)
+            bag.warning(
+                "sema.shadowing", "declaration of '\(name.name)' shadows an earlier declaration", at: name.range)
         } else if current.stateIndex[name.name] != nil || current.functions[name.name] != nil {
             bag.warning(
                 "sema.shadowing", "declaration of '\(name.name)' shadows a member of the contract", at: name.range)

@@ -227,7 +227,8 @@ extension Analyzer {
                     references[e.id] = .result
                     return rt
                 }
-                bag.add(SemaDiagnostics.propertyOnly("result", "in 'ensures' of a function that returns a value", e.range))
+                bag.add(
+                    SemaDiagnostics.propertyOnly("result", "in 'ensures' of a function that returns a value", e.range))
                 return .void
             case "reverted":
                 if case .rule = context.mode {
@@ -545,7 +546,9 @@ extension Analyzer {
         case .index(let base, _):
             checkAssignable(base)
         case .member(let base, _):
-            if case .structField? = references[e.id] { checkAssignable(base) } else {
+            if case .structField? = references[e.id] {
+                checkAssignable(base)
+            } else {
                 bag.add(SemaDiagnostics.notLValue(e.range))
             }
         default:

@@ -70,7 +70,8 @@ extension Analyzer {
             }
             guard f.isEntryPoint else {
                 bag.error(
-                    "sema.call-not-public", "a rule can only call public or external functions; '\(name.name)' is \(f.visibility.rawValue)",
+                    "sema.call-not-public",
+                    "a rule can only call public or external functions; '\(name.name)' is \(f.visibility.rawValue)",
                     at: name.range)
                 return
             }
@@ -81,7 +82,8 @@ extension Analyzer {
             }
             guard f.parameterTypes.count == args.count else {
                 bag.add(
-                    SemaDiagnostics.argumentCount(name.name, expected: f.parameterTypes.count, got: args.count, name.range))
+                    SemaDiagnostics.argumentCount(
+                        name.name, expected: f.parameterTypes.count, got: args.count, name.range))
                 for a in args { typeOf(a) }
                 return
             }

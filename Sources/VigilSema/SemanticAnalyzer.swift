@@ -213,7 +213,8 @@ final class Analyzer {
                     break
                 default:
                     bag.error(
-                        "sema.interface-member", "an interface may only declare functions, events, errors, structs and enums",
+                        "sema.interface-member",
+                        "an interface may only declare functions, events, errors, structs and enums",
                         at: decl.name.range)
                 }
             }

@@ -45,7 +45,8 @@ extension Analyzer {
                 let st = declareVariable(second, contract: current.name)
                 if st != .bytes {
                     bag.add(
-                        SemaDiagnostics.typeMismatch("the second component of a call's result is 'bytes'", second.range))
+                        SemaDiagnostics.typeMismatch("the second component of a call's result is 'bytes'", second.range)
+                    )
                 }
                 context.used.insert(second.id)
             }
@@ -146,7 +147,8 @@ extension Analyzer {
         }
     }
 
-    private func checkDeclaredArguments(_ name: String, _ params: [VariableDecl], _ args: [Expr], at range: SourceRange) {
+    private func checkDeclaredArguments(_ name: String, _ params: [VariableDecl], _ args: [Expr], at range: SourceRange)
+    {
         guard params.count == args.count else {
             bag.add(SemaDiagnostics.argumentCount(name, expected: params.count, got: args.count, range))
             for a in args { typeOf(a) }

@@ -142,10 +142,11 @@ final class ContractRun {
         var pending = job.properties
         let options = checker.options
         do {
-            let solver = TimedSolver(try checker.solverFactory.makeSolver(
-                options: SolverOptions(
-                    rlimit: options.rlimit, wallClockMilliseconds: options.timeoutMilliseconds,
-                    parameters: Self.solverParameters)))
+            let solver = TimedSolver(
+                try checker.solverFactory.makeSolver(
+                    options: SolverOptions(
+                        rlimit: options.rlimit, wallClockMilliseconds: options.timeoutMilliseconds,
+                        parameters: Self.solverParameters)))
             defer {
                 statistics.solverSeconds += solver.seconds
                 statistics.queries += solver.queries
@@ -273,7 +274,6 @@ final class ContractRun {
         return "the loop at \(places.joined(separator: ", ")) may need more than \(bounds.loops) iterations (--loops)"
     }
 }
-
 
 extension Term {
     /// True when a quantifier occurs in the term (shared subterms are visited once).

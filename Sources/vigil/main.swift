@@ -1,3 +1,4 @@
+import Foundation
 import VigilCLI
 
-VigilCommand.main()
+exit(VigilCommand.execute())

@@ -7,17 +7,7 @@ import Testing
 /// The command line: exit statuses of §6 and complete help.
 @Suite struct CommandTests {
     /// Runs `vigil ARGS` in process and returns its exit status.
-    func exitStatus(_ arguments: [String]) -> Int32 {
-        do {
-            var command = try VigilCommand.parseAsRoot(arguments)
-            try command.run()
-            return 0
-        } catch let code as ExitCode {
-            return code.rawValue
-        } catch {
-            return VigilCommand.exitCode(for: error).rawValue
-        }
-    }
+    func exitStatus(_ arguments: [String]) -> Int32 { VigilCommand.execute(arguments) }
 
     func path(_ p: String) -> String { repositoryRoot.appendingPathComponent(p).path }
 

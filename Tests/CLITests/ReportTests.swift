@@ -21,7 +21,9 @@ import Z3Backend
         json.split(separator: "\n").filter { !$0.contains("\"time_ms\"") }.joined(separator: "\n")
     }
 
-    static let files = ["examples/vault_reentrancy.vigil", "examples/vault.sol", "examples/forced_ether_equality.vigil"]
+    static let files = [
+        "examples/vault_reentrancy.vigil", "examples/vault.sol", "examples/forced_ether_equality.vigil",
+    ]
 
     @Test func theSameInputGivesTheSameBytes() throws {
         let first = try Self.report(Self.files)
@@ -35,7 +37,8 @@ import Z3Backend
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let reports = [
-            try Self.report(Self.files), try Self.report(["examples/vault_fixed.vigil", "examples/coverage_escrow.vigil"]),
+            try Self.report(Self.files),
+            try Self.report(["examples/vault_fixed.vigil", "examples/coverage_escrow.vigil"]),
         ]
         for (i, report) in reports.enumerated() {
             let file = directory.appendingPathComponent("report\(i).json")

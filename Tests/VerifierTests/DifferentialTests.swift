@@ -47,7 +47,8 @@ import Z3Backend
             let solverModel = try solver.model()
             let encoderSays = try solverModel.evaluate(violation) == .bool(true)
             let schedule = try ScheduleExtractor(model: solverModel, encoding: encoding).schedule(depth: depth)
-            let replay = interpreter.replay(schedule, property: PropertyReference(kind: .invariant, name: invariant.name))
+            let replay = interpreter.replay(
+                schedule, property: PropertyReference(kind: .invariant, name: invariant.name))
             switch replay {
             case .violated:
                 #expect(encoderSays, "sample \(sample): only the interpreter sees a violation\n\(schedule)")
