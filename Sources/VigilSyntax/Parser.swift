@@ -303,6 +303,24 @@ struct SyntaxParser {
     }
 
     /// A keyword that starts a top-level declaration (`contract`, `pragma`, `spec Name {`, ...).
+    /// True when the `{ ... }` body opened by `open` ends here: at its `}` (consumed), or,
+    /// reported as a missing `}`, at the end of the file or at a declaration that cannot be
+    /// inside the body (`atDeclaration`).
+    mutating func bodyEnds(opening open: Token, atDeclaration: Bool) -> Bool {
+        if consume(.rightBrace) != nil { return true }
+        if at(.endOfFile) {
+            report(SyntaxDiagnostics.expectedClosingBrace(at: range(current), opening: range(open)))
+            return true
+        }
+        if atDeclaration {
+            report(
+                SyntaxDiagnostics.expectedClosingBraceBefore(
+                    current.kind.spelling, at: range(current), opening: range(open)))
+            return true
+        }
+        return false
+    }
+
     func startsTopLevelDeclaration() -> Bool {
         switch current.kind {
         case .keyword(.contract), .keyword(.interface), .keyword(.library), .keyword(.abstract),

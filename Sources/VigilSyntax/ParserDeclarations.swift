@@ -142,18 +142,7 @@ extension SyntaxParser {
         }
         let open = try expect(.leftBrace, "'{' to start the \(contractKind.rawValue) body")
         var members: [ContractMember] = []
-        while true {
-            if consume(.rightBrace) != nil { break }
-            if at(.endOfFile) {
-                report(SyntaxDiagnostics.expectedClosingBrace(at: range(current), opening: range(open)))
-                break
-            }
-            if startsTopLevelDeclaration() {
-                report(
-                    SyntaxDiagnostics.expectedClosingBraceBefore(
-                        current.kind.spelling, at: range(current), opening: range(open)))
-                break
-            }
+        while !bodyEnds(opening: open, atDeclaration: startsTopLevelDeclaration()) {
             let before = index
             do {
                 if let member = try parseMember() { members.append(member) }

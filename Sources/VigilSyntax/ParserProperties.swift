@@ -10,18 +10,7 @@ extension SyntaxParser {
         let contract = try expectIdentifier("contract name after 'spec'")
         let open = try expect(.leftBrace, "'{' to start the spec body")
         var properties: [PropertyDecl] = []
-        while true {
-            if consume(.rightBrace) != nil { break }
-            if at(.endOfFile) {
-                report(SyntaxDiagnostics.expectedClosingBrace(at: range(current), opening: range(open)))
-                break
-            }
-            if startsTopLevelDeclaration() {
-                report(
-                    SyntaxDiagnostics.expectedClosingBraceBefore(
-                        current.kind.spelling, at: range(current), opening: range(open)))
-                break
-            }
+        while !bodyEnds(opening: open, atDeclaration: startsTopLevelDeclaration()) {
             let before = index
             do {
                 guard atWord("invariant") || atWord("rule") || atWord("ensures") || atWord("trusted") else {

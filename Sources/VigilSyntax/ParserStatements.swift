@@ -10,18 +10,7 @@ extension SyntaxParser {
         defer { leaveNesting() }
         let open = try expect(.leftBrace, what)
         var statements: [Stmt] = []
-        while true {
-            if consume(.rightBrace) != nil { break }
-            if at(.endOfFile) {
-                report(SyntaxDiagnostics.expectedClosingBrace(at: range(current), opening: range(open)))
-                break
-            }
-            if startsDeclarationInBlock() {
-                report(
-                    SyntaxDiagnostics.expectedClosingBraceBefore(
-                        current.kind.spelling, at: range(current), opening: range(open)))
-                break
-            }
+        while !bodyEnds(opening: open, atDeclaration: startsDeclarationInBlock()) {
             let before = index
             do {
                 statements.append(try parseStatement())
