@@ -103,9 +103,6 @@ public struct SourceManager: Sendable {
 
     public subscript(id: FileID) -> SourceFile { files[id.raw] }
 
-    /// The file id of a path already added, if any.
-    public func fileID(path: String) -> FileID? { files.first { $0.path == path }?.id }
-
     /// Line and column of the start of a range.
     public func start(of range: SourceRange) -> LineColumn { self[range.file].lines.location(of: range.start) }
 

@@ -46,11 +46,6 @@ struct TypeLayout {
         }
     }
 
-    func isStruct(_ t: SolType) -> Bool {
-        if case .structType = t { return true }
-        return false
-    }
-
     /// The zero value: what state holds before it is written and what `delete` writes.
     /// A mapping of structs becomes a record of mappings, one per field.
     func zero(_ t: SolType) -> SymbolicValue {

@@ -33,8 +33,12 @@ public struct JSONReport: Sendable {
     struct Bounds: Encodable {
         let depth: Int
         let reentrancy: Int
-        let reentrant_calls: Int
+        let reentrantCalls: Int
         let loops: Int
+        enum CodingKeys: String, CodingKey {
+            case depth, reentrancy, loops
+            case reentrantCalls = "reentrant_calls"
+        }
     }
     struct Result: Encodable {
         let file: String
@@ -47,14 +51,22 @@ public struct JSONReport: Sendable {
         let bounds: Bounds
         let assumptions: [String]
         let reason: String?
-        let time_ms: Int
+        let timeMilliseconds: Int
         let trace: [Step]?
         let failure: Failure?
+        enum CodingKeys: String, CodingKey {
+            case file, contract, property, kind, verdict, line, column, bounds, assumptions, reason, trace, failure
+            case timeMilliseconds = "time_ms"
+        }
     }
     struct Failure: Encodable {
         let line: Int
         let parts: [String: String]
-        let forced_ether: String?
+        let forcedEther: String?
+        enum CodingKeys: String, CodingKey {
+            case line, parts
+            case forcedEther = "forced_ether"
+        }
     }
     struct Step: Encodable {
         let kind: String
@@ -62,23 +74,32 @@ public struct JSONReport: Sendable {
         let args: [String: String]
         let sender: String
         let value: String
-        let forced_ether: String
+        let forcedEther: String
         let block: [String: String]?
         let line: Int
         let calls: [Call]
         let state: [String: [String: String]]
         let reverted: String?
         let returned: String?
-        let rule_call: Bool
+        let ruleCall: Bool
+        enum CodingKeys: String, CodingKey {
+            case kind, function, args, sender, value, block, line, calls, state, reverted, returned
+            case forcedEther = "forced_ether"
+            case ruleCall = "rule_call"
+        }
     }
     struct Call: Encodable {
         let kind: String
         let target: String
         let value: String
         let line: Int
-        let forced_ether: String
+        let forcedEther: String
         let calls: [Step]
         let outcome: String
+        enum CodingKeys: String, CodingKey {
+            case kind, target, value, line, calls, outcome
+            case forcedEther = "forced_ether"
+        }
     }
 
     /// The report as UTF-8 JSON text, ending with a newline.
@@ -101,16 +122,16 @@ public struct JSONReport: Sendable {
             file: sources[r.range.file].path, contract: r.contract, property: r.property.name,
             kind: r.property.kind.rawValue, verdict: r.verdict.rawValue, line: lc.line, column: lc.column,
             bounds: Bounds(
-                depth: r.bounds.depth, reentrancy: r.bounds.reentrancy, reentrant_calls: r.bounds.reentrantCalls,
+                depth: r.bounds.depth, reentrancy: r.bounds.reentrancy, reentrantCalls: r.bounds.reentrantCalls,
                 loops: r.bounds.loops),
-            assumptions: r.assumptions, reason: r.reason, time_ms: r.timeMilliseconds,
+            assumptions: r.assumptions, reason: r.reason, timeMilliseconds: r.timeMilliseconds,
             trace: r.trace.map { t in t.steps.map { step($0, names!) } },
             failure: r.trace.map { t in
                 Failure(
                     line: t.failureLine,
                     parts: Dictionary(
                         t.parts.map { ($0.name, names!.format($0.value)) }, uniquingKeysWith: { a, _ in a }),
-                    forced_ether: t.finalForcedEther > 0 ? t.finalForcedEther.description : nil)
+                    forcedEther: t.finalForcedEther > 0 ? t.finalForcedEther.description : nil)
             })
     }
 
@@ -118,18 +139,18 @@ public struct JSONReport: Sendable {
         Step(
             kind: s.kind.rawValue, function: s.function,
             args: Dictionary(s.arguments.map { ($0.name, names.format($0.value)) }, uniquingKeysWith: { a, _ in a }),
-            sender: names.format(s.sender), value: s.value.description, forced_ether: s.forcedEther.description,
+            sender: names.format(s.sender), value: s.value.description, forcedEther: s.forcedEther.description,
             block: s.timestamp.map { ["timestamp": $0.description, "number": (s.blockNumber ?? 0).description] },
             line: s.line,
             calls: s.externalCalls.map { c in
                 Call(
                     kind: c.kind, target: names.format(c.target), value: c.value.description, line: c.line,
-                    forced_ether: c.forcedEther.description, calls: c.calls.map { step($0, names) },
+                    forcedEther: c.forcedEther.description, calls: c.calls.map { step($0, names) },
                     outcome: c.outcome)
             },
             state: Dictionary(
                 s.changes.map { (names.format($0.path), ["old": names.format($0.old), "new": names.format($0.new)]) },
                 uniquingKeysWith: { a, _ in a }),
-            reverted: s.revertReason, returned: s.returned.map { names.format($0) }, rule_call: s.isRuleCall)
+            reverted: s.revertReason, returned: s.returned.map { names.format($0) }, ruleCall: s.isRuleCall)
     }
 }

@@ -24,8 +24,8 @@ enum SemaDiagnostics {
             "sema.mixed-signedness", "cannot mix '\(a)' and '\(b)': signed and unsigned operands need a conversion",
             at: r)
     }
-    static func propertyOnly(_ name: String, _ where_: String, _ r: SourceRange) -> Diagnostic {
-        .error("sema.property-only", "'\(name)' can only be used \(where_)", at: r)
+    static func propertyOnly(_ name: String, _ place: String, _ r: SourceRange) -> Diagnostic {
+        .error("sema.property-only", "'\(name)' can only be used \(place)", at: r)
     }
     static func ruleOnly(_ name: String, _ r: SourceRange) -> Diagnostic {
         .error("sema.rule-only", "'\(name)' can only be used inside a rule", at: r)

@@ -80,13 +80,13 @@ final class Analyzer {
 
     // MARK: - Declarations
 
-    private func declare<T>(
-        _ table: inout [String: T], _ name: Identifier, _ value: T, what: String, range: (T) -> SourceRange
-    ) {
-        if let previous = table[name.name] {
-            bag.add(SemaDiagnostics.duplicate(what, name.name, name.range, previous: range(previous)))
+    /// Declares a struct, enum, error or event of contract `c` under its qualified name `C.N`.
+    private func declare<T: NamedDeclaration>(_ table: inout [String: T], _ decl: T, in c: ContractDecl, what: String) {
+        let name = "\(c.name.name).\(decl.name.name)"
+        if let previous = table[name] {
+            bag.add(SemaDiagnostics.duplicate(what, decl.name.name, decl.name.range, previous: previous.name.range))
         } else {
-            table[name.name] = value
+            table[name] = decl
         }
     }
 
@@ -113,22 +113,10 @@ final class Analyzer {
                     }
                     for member in c.members {
                         switch member {
-                        case .structDecl(let s):
-                            declare(
-                                &structDecls, Identifier("\(c.name.name).\(s.name.name)", s.name.range), s,
-                                what: "struct", range: { $0.name.range })
-                        case .enumDecl(let e):
-                            declare(
-                                &enumDecls, Identifier("\(c.name.name).\(e.name.name)", e.name.range), e,
-                                what: "enum", range: { $0.name.range })
-                        case .error(let e):
-                            declare(
-                                &errorDecls, Identifier("\(c.name.name).\(e.name.name)", e.name.range), e,
-                                what: "error", range: { $0.name.range })
-                        case .event(let e):
-                            declare(
-                                &eventDecls, Identifier("\(c.name.name).\(e.name.name)", e.name.range), e,
-                                what: "event", range: { $0.name.range })
+                        case .structDecl(let s): declare(&structDecls, s, in: c, what: "struct")
+                        case .enumDecl(let e): declare(&enumDecls, e, in: c, what: "enum")
+                        case .error(let e): declare(&errorDecls, e, in: c, what: "error")
+                        case .event(let e): declare(&eventDecls, e, in: c, what: "event")
                         default: break
                         }
                     }
@@ -268,3 +256,13 @@ final class Analyzer {
         }
     }
 }
+
+/// A declaration known by its name.
+protocol NamedDeclaration {
+    var name: Identifier { get }
+}
+
+extension StructDecl: NamedDeclaration {}
+extension EnumDecl: NamedDeclaration {}
+extension ErrorDecl: NamedDeclaration {}
+extension EventDecl: NamedDeclaration {}

@@ -187,9 +187,6 @@ public struct ContractInfo: Sendable {
     public let trusted: [Expr]
     public let rules: [RuleInfo]
 
-    /// The index of a state variable by name.
-    public func stateVariableIndex(_ name: String) -> Int? { stateVariables.firstIndex { $0.name == name } }
-
     /// Every function a transaction may call, in source order, then `receive` and `fallback`.
     public var entryPoints: [FunctionInfo] {
         functionOrder.compactMap { functions[$0] }.filter(\.isEntryPoint) + [receive, fallback].compactMap { $0 }

@@ -44,8 +44,7 @@ public struct BoundedChecker: Sendable {
         let run = ContractRun(checker: self, model: model, contract: contract)
         let results = run.collect()
         var statistics = run.statistics
-        let d = run.clock.now - run.started
-        statistics.totalSeconds = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        statistics.totalSeconds = (run.clock.now - run.started).seconds
         return (results, statistics)
     }
 }
@@ -122,8 +121,7 @@ final class ContractRun {
     }
 
     private func elapsed() -> Int {
-        let d = clock.now - started
-        return Int(d.components.seconds * 1000 + d.components.attoseconds / 1_000_000_000_000_000)
+        Int(((clock.now - started).seconds * 1000).rounded())
     }
 
     private func finish(
@@ -245,8 +243,7 @@ final class ContractRun {
     ) {
         let start = clock.now
         let replay = interpreter.replay(schedule, property: p.reference)
-        let d = clock.now - start
-        statistics.replaySeconds += Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+        statistics.replaySeconds += (clock.now - start).seconds
         switch replay {
         case .violated(let trace):
             finish(p, .violated, reason: nil, trace: trace, depth: depth)

@@ -25,6 +25,11 @@ public struct CheckStatistics: Sendable {
     }
 }
 
+extension Duration {
+    /// The duration in seconds.
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
+
 /// Forwards to a solver and measures the time spent in it.
 final class TimedSolver: Solver {
     let inner: any Solver
@@ -36,10 +41,7 @@ final class TimedSolver: Solver {
 
     private func timed<T>(_ body: () throws -> T) rethrows -> T {
         let start = clock.now
-        defer {
-            let d = clock.now - start
-            seconds += Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-        }
+        defer { seconds += (clock.now - start).seconds }
         return try body()
     }
 

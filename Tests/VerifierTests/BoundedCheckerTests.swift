@@ -1,3 +1,4 @@
+import BigInt
 import Testing
 import VigilLowering
 import VigilSema
@@ -66,5 +67,44 @@ import Z3Backend
         #expect(try check(unchecked, "U", bounds: Bounds(depth: 1)).first?.verdict == .violated)
         let checked = unchecked.replacingOccurrences(of: "unchecked { x -= 1; }", with: "x -= 1;")
         #expect(try check(checked, "U", bounds: Bounds(depth: 3)).first?.verdict == .holds)
+    }
+
+    @Test func theCounterexampleIsReadable() throws {
+        let trace = try #require(try check(vulnerableVault, "Vault").first?.trace)
+        func calls(_ steps: [TraceStep]) -> Int {
+            steps.reduce(0) { n, step in n + step.externalCalls.reduce(0) { $0 + $1.calls.count + calls($1.calls) } }
+        }
+        func amounts(_ steps: [TraceStep]) -> [BigInt] {
+            steps.flatMap { step in [step.value, step.forcedEther] + step.externalCalls.flatMap { amounts($0.calls) } }
+        }
+        // The fewest re-entrant calls that break the vault in one transaction, small values, no forced ether.
+        #expect(calls(trace.steps) <= 4)
+        #expect(amounts(trace.steps).allSatisfy { $0 <= 1000 })
+        #expect(trace.initialBalance == 0)
+    }
+
+    @Test func etherForcedInAtTheEndIsPartOfTheTrace() throws {
+        let source = """
+            contract Exact {
+                uint deposits;
+                invariant exact: balance == deposits;
+                function deposit() public payable { deposits += msg.value; }
+            }
+            """
+        let r = try #require(try check(source, "Exact").first)
+        #expect(r.verdict == .violated)
+        let trace = try #require(r.trace)
+        #expect(trace.finalForcedEther > 0 || trace.initialBalance > 0)
+    }
+
+    @Test func statisticsSayWhereTheTimeWent() throws {
+        let model = try #require(analyzeVigil(fixedVault))
+        let contract = try #require(model.contract(named: "FixedVault"))
+        let (results, s) = BoundedChecker(solverFactory: Z3SolverFactory(), options: CheckOptions())
+            .checkWithStatistics(model: model, contract: contract)
+        #expect(results.count == 1)
+        #expect(s.queries >= 5)  // depths 0 to 4
+        #expect(s.resourceUsage > 0)
+        #expect(s.solverSeconds > 0 && s.solverSeconds <= s.totalSeconds)
     }
 }
