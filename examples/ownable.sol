@@ -3,12 +3,14 @@
 // properties are in specs/ownable.spec. The parametric rule
 // onlyOwnerChangesOwner ("if the owner changes, the old owner sent the
 // transaction") is checked once per public function (`call any`): it holds for
-// setFee, transferOwnership and the getters, and is violated for exactly one,
+// setFee and transferOwnership, and is violated for exactly one,
 // initialize(): it was meant for proxy deployments, the constructor never sets
 // `initialized`, so anyone can call it once and make themselves owner.
 // Check with: vigil examples/ownable.sol specs/ownable.spec
 //
-// @expect onlyOwnerChangesOwner unknown  // why: rules are not checked yet (issue 6); the intended verdict is violated.
+// @expect onlyOwnerChangesOwner[initialize] violated
+// @expect onlyOwnerChangesOwner[setFee] safe
+// @expect onlyOwnerChangesOwner[transferOwnership] safe
 // @expect feeCapped safe
 pragma solidity ^0.8.20;
 

@@ -7,10 +7,10 @@
 // Check with: vigil examples/token.sol specs/token.spec
 //
 // @expect supply safe
-// @expect transferMovesAmount unknown  // why: rules are not checked yet (issue 6); the intended verdict is safe.
-// @expect canReceive unknown  // why: rules are not checked yet (issue 6); the intended verdict is satisfied.
-// @expect cannotOverdraw unknown  // why: rules are not checked yet (issue 6); the intended verdict is unsatisfiable.
-// @expect contradictory unknown  // why: rules are not checked yet (issue 6); the intended verdict is vacuous.
+// @expect transferMovesAmount safe
+// @expect canReceive satisfied
+// @expect cannotOverdraw unsatisfiable
+// @expect contradictory vacuous
 pragma solidity ^0.8.20;
 
 contract SpecToken {

@@ -123,6 +123,9 @@ extension Machine {
         case .blockNumber:
             _ = try currentInvocation(for: "block.number")
             return .int(blockNumber)
+        case .reverted:
+            guard let ruleReverted else { throw .mismatch("'reverted' before any 'try call'") }
+            return .bool(ruleReverted)
         default:
             throw .mismatch("internal: '\(text(of: e.range))' is not a value")
         }

@@ -47,22 +47,9 @@ extension Machine {
             steps.append(try deploy())
             try judgeInvariant()
             if violation != nil { return finish(steps) }
-            var lastTimestamp = timestamp
-            var lastBlockNumber = blockNumber
+            var last = (timestamp: timestamp, number: blockNumber)
             for (index, transaction) in schedule.transactions.enumerated() {
-                let position = "transaction \(index + 1)"
-                try forceEther(transaction.forcedEther, before: position)
-                try checkBlock(transaction, position: position, after: (lastTimestamp, lastBlockNumber))
-                lastTimestamp = transaction.timestamp
-                lastBlockNumber = transaction.blockNumber
-                timestamp = transaction.timestamp
-                blockNumber = transaction.blockNumber
-                origin = transaction.call.sender
-                try judgeInvariant()
-                let placement = StepPlacement(
-                    forcedEther: transaction.forcedEther, timestamp: transaction.timestamp,
-                    blockNumber: transaction.blockNumber, isRuleCall: transaction.isRuleCall)
-                steps.append(try runEntry(transaction.call, kind: .transaction, placement: placement))
+                steps.append(try runTransaction(transaction, position: "transaction \(index + 1)", after: &last))
                 try judgeInvariant()
                 if violation != nil { return finish(steps) }
             }
@@ -78,11 +65,29 @@ extension Machine {
         }
     }
 
-    private func finish(_ steps: [TraceStep], finalForcedEther: BigInt = 0) -> ReplayResult {
+    /// Runs one top-level transaction of the schedule: forced ether, its block, then the call.
+    /// Invariants are judged once the ether is in, before the call.
+    func runTransaction(
+        _ transaction: Transaction, position: String, after last: inout (timestamp: BigInt, number: BigInt)
+    ) throws(Interruption) -> TraceStep {
+        try forceEther(transaction.forcedEther, before: position)
+        try checkBlock(transaction, position: position, after: last)
+        last = (transaction.timestamp, transaction.blockNumber)
+        timestamp = transaction.timestamp
+        blockNumber = transaction.blockNumber
+        origin = transaction.call.sender
+        try judgeInvariant()
+        let placement = StepPlacement(
+            forcedEther: transaction.forcedEther, timestamp: transaction.timestamp,
+            blockNumber: transaction.blockNumber, isRuleCall: transaction.isRuleCall)
+        return try runEntry(transaction.call, kind: .transaction, placement: placement)
+    }
+
+    func finish(_ steps: [TraceStep], finalForcedEther: BigInt = 0, ruleInputs: [NamedValue] = []) -> ReplayResult {
         let trace = Trace(
             steps: steps, initialBalance: schedule.initialBalance, thisAddress: thisAddress,
             failureLine: violation?.line ?? 0, parts: violation?.parts ?? [], roles: roles(),
-            finalForcedEther: finalForcedEther)
+            finalForcedEther: finalForcedEther, ruleInputs: ruleInputs)
         return violation == nil ? .notViolated(trace) : .violated(trace)
     }
 
@@ -98,7 +103,7 @@ extension Machine {
     }
 
     /// The deployment: zero state, initialisers, then the constructor's modifiers and body.
-    private func deploy() throws(Interruption) -> TraceStep {
+    func deploy() throws(Interruption) -> TraceStep {
         guard thisAddress > 0, thisAddress < ReplayLimits.addressLimit else {
             throw .mismatch("the contract's address is not a nonzero address")
         }
@@ -120,7 +125,7 @@ extension Machine {
         return step
     }
 
-    private func forceEther(_ amount: BigInt, before position: String) throws(Interruption) {
+    func forceEther(_ amount: BigInt, before position: String) throws(Interruption) {
         guard amount >= 0 else { throw .mismatch("negative ether forced in before \(position)") }
         state.balance += amount
         try checkBalance("after ether forced in before \(position)")

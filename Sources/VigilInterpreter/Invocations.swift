@@ -137,7 +137,7 @@ extension Machine {
     }
 
     /// An argument of a schedule as a value of its parameter's type.
-    private func argumentValue(_ a: BigInt, type: SolType, function: String, position: Int) throws(Interruption)
+    func argumentValue(_ a: BigInt, type: SolType, function: String, position: Int) throws(Interruption)
         -> Value
     {
         switch type {

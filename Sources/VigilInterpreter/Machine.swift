@@ -51,6 +51,8 @@ final class Machine {
     let judgedInvariant: InvariantInfo?
     /// Values of the schedule that quantifiers try: arguments, senders, addresses, returned values.
     let scheduleCandidates: Set<BigInt>
+    /// In a rule: whether its last `try call` reverted.
+    var ruleReverted: Bool?
 
     init(
         model: SemanticModel, contract: ContractInfo, schedule: Schedule, property: PropertyReference,
@@ -67,7 +69,7 @@ final class Machine {
             property.kind == .assertion ? Set(contract.asserts.filter { $0.name == property.name }.map(\.call)) : []
         judgedEnsures = property.kind == .ensures ? contract.ensures.filter { $0.name == property.name } : []
         judgedInvariant = property.kind == .invariant ? contract.invariants.first { $0.name == property.name } : nil
-        var candidates: Set<BigInt> = [schedule.thisAddress]
+        var candidates: Set<BigInt> = Set([schedule.thisAddress] + schedule.ruleInputs)
         Machine.collectCandidates(schedule.constructor, into: &candidates)
         for t in schedule.transactions { Machine.collectCandidates(t.call, into: &candidates) }
         scheduleCandidates = candidates

@@ -41,7 +41,8 @@ extension Machine {
         var addresses: Set<BigInt> = []
         for e in contract.trusted {
             do {
-                let value = try inPropertyScope(PropertyContext(), locals: [:]) { () throws(Interruption) in
+                var none: [NodeID: Value] = [:]
+                let value = try inPropertyScope(PropertyContext(), locals: &none) { () throws(Interruption) in
                     try evaluateNumber(e)
                 }
                 addresses.insert(value)
@@ -54,7 +55,7 @@ extension Machine {
     }
 
     /// Evaluates a property; a false result that rests on an inexact quantifier is a mismatch.
-    private func judgeProperty(
+    func judgeProperty(
         _ e: Expr, context: PropertyContext, locals: [NodeID: Value]
     ) throws(Interruption) -> (holds: Bool, parts: [NamedValue]) {
         let parts = propertyParts(of: e)
@@ -68,7 +69,8 @@ extension Machine {
         }
         let judgement: Judgement
         do {
-            judgement = try inPropertyScope(context, locals: locals) { () throws(Interruption) in try judge(e) }
+            var scope = locals
+            judgement = try inPropertyScope(context, locals: &scope) { () throws(Interruption) in try judge(e) }
         } catch {
             guard case .propertyFalse = error else { throw error }
             // A division by zero, or a revert in a view function it calls, makes the property false.
@@ -80,10 +82,11 @@ extension Machine {
         return (judgement.value, judgement.value ? [] : partValues(parts))
     }
 
-    /// Runs `body` with a property frame: mathematical arithmetic, `result` and `old` available.
-    /// A revert in code the property calls makes the property false (`propertyFalse`).
-    private func inPropertyScope<T>(
-        _ context: PropertyContext, locals: [NodeID: Value], _ body: () throws(Interruption) -> T
+    /// Runs `body` with a property frame: mathematical arithmetic, `result` and `old` available;
+    /// `locals` gets back what the body assigned. A revert in code the property calls makes the
+    /// property false (`propertyFalse`).
+    func inPropertyScope<T>(
+        _ context: PropertyContext, locals: inout [NodeID: Value], _ body: () throws(Interruption) -> T
     ) throws(Interruption) -> T {
         let savedContext = propertyContext
         let savedInexact = inexactQuantifierSeen
@@ -91,7 +94,9 @@ extension Machine {
         propertyDepth += 1
         inexactQuantifierSeen = false
         let saved = pushFrame(LocalFrame(values: locals))
+        let frame = activeFrame
         defer {
+            locals = frames[frame].values
             popFrames(to: saved)
             propertyDepth -= 1
             propertyContext = savedContext

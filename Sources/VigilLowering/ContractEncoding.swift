@@ -35,8 +35,9 @@ public final class ContractEncoding {
     /// The entry points a transaction may pick, in selector order.
     public var entryPoints: [FunctionInfo] { executor.entryPoints }
 
-    private var lastTimestamp: Term = .int(0)
-    private var lastBlockNumber: Term = .int(0)
+    /// The block of the last encoded step: later blocks are never earlier.
+    private(set) var lastTimestamp: Term = .int(0)
+    private(set) var lastBlockNumber: Term = .int(0)
 
     /// The encoding of `contract`; `entryFilter` restricts the entry points transactions may pick.
     public init(model: SemanticModel, contract: ContractInfo, bounds: Bounds, entryFilter: Set<String>? = nil) {
@@ -147,6 +148,7 @@ extension SymbolicExecutor {
         let args = zip(ctor.decl.parameters, ctor.parameterTypes).map { p, t in
             freshValue("constructor.\(p.name?.name ?? "arg")", t)
         }
+        amountChoices += zip(args, ctor.parameterTypes).filter { $0.1.isInteger }.map(\.0)
         let frame = FrameRecord(function: ctor, arguments: args, sender: env.sender, value: value)
         record = frame
         addEther(value)

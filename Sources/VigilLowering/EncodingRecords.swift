@@ -29,6 +29,8 @@ public final class FrameRecord {
     public let sender: Term
     public let value: Term
     public internal(set) var sites: [SiteRecord] = []
+    /// Where the call reverts (within the guard it was made under).
+    public internal(set) var reverted: Term = .false
 
     init(function: FunctionInfo, arguments: [Term], sender: Term, value: Term) {
         self.function = function

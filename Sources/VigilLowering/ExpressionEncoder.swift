@@ -117,6 +117,7 @@ extension SymbolicExecutor {
         case .blockNumber?: return .scalar(environment.blockNumber)
         case .selfBalance?: return .scalar(state.balance)
         case .result?: return resultValue ?? .scalar(.int(0))
+        case .reverted?: return .scalar(rule?.reverted ?? .false)
         case .enumMember(_, let index)?: return .scalar(.int(index))
         default: return .scalar(.int(0))
         }

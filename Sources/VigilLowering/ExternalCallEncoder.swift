@@ -85,8 +85,12 @@ extension SymbolicExecutor {
     }
 
     /// One external call of an entry point: a revert boundary, with `ensures` judged at a successful return.
+    /// Arguments and value are fresh choices unless given (a rule's call states them).
     @discardableResult
-    func runExternalFrame(_ f: FunctionInfo, guardTerm: Term, environment env: CallEnvironment) -> FrameRecord {
+    func runExternalFrame(
+        _ f: FunctionInfo, guardTerm: Term, environment env: CallEnvironment, arguments given: [Term]? = nil,
+        value givenValue: Term? = nil
+    ) -> FrameRecord {
         let savedPC = pc
         let savedReverted = frameReverted
         let savedEnv = environment
@@ -98,12 +102,14 @@ extension SymbolicExecutor {
         pc = guardTerm
         frameReverted = .false
         locals = [:]
-        let value = f.isPayable ? freshValue("\(f.name).value", .uint(256)) : Term.int(0)
+        let value = givenValue ?? (f.isPayable ? freshValue("\(f.name).value", .uint(256)) : Term.int(0))
         environment = env
         environment.value = value
-        let args = zip(f.decl.parameters, f.parameterTypes).map { p, t in
-            freshValue("\(f.name).\(p.name?.name ?? "arg")", t)
-        }
+        let args =
+            given
+            ?? zip(f.decl.parameters, f.parameterTypes).map { p, t in
+                freshValue("\(f.name).\(p.name?.name ?? "arg")", t)
+            }
         let frame = FrameRecord(function: f, arguments: args, sender: env.sender, value: value)
         amountChoices.append(value)
         amountChoices += zip(args, f.parameterTypes).filter { $0.1.isInteger }.map(\.0)
@@ -121,6 +127,7 @@ extension SymbolicExecutor {
             violations[ensures.name, default: []].append(Term.and(succeeded, Term.not(holds)))
         }
         state = SymbolicState.merge(frameReverted, before, state)
+        frame.reverted = frameReverted
 
         pc = savedPC
         frameReverted = savedReverted
@@ -171,6 +178,7 @@ extension SymbolicExecutor {
         let savedReverted = frameReverted
         let savedRecord = record
         let savedOld = (oldState, self.oldLocals, resultValue)
+        let savedFailures = propertyFailures
         pc = .true
         frameReverted = .false
         record = nil
@@ -180,7 +188,7 @@ extension SymbolicExecutor {
         resultValue = result
         let value = eval(e).scalarTerm
         let failed = Term.or((propertyFailures ?? []) + [frameReverted])
-        propertyFailures = nil
+        propertyFailures = savedFailures
         (oldState, self.oldLocals, resultValue) = savedOld
         pc = savedPC
         frameReverted = savedReverted

@@ -11,6 +11,7 @@ extension SymbolicExecutor {
 
     func execute(_ s: Stmt) {
         if pc.boolLiteralValue == false { return }
+        if let rule, executeRuleStatement(s, rule) { return }
         switch s.kind {
         case .variable(let v, let initializer):
             let t = model.variableTypes[v.id] ?? .uint(256)

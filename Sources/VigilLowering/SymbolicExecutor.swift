@@ -81,6 +81,8 @@ final class SymbolicExecutor {
     var oldState: SymbolicState?
     var oldLocals: [NodeID: LocalBinding] = [:]
     var resultValue: SymbolicValue?
+    /// Set while a rule's own statements run (not the code its calls run).
+    var rule: RuleFrame?
 
     init(model: SemanticModel, contract: ContractInfo, bounds: Bounds, entryFilter: Set<String>?) {
         self.model = model

@@ -54,8 +54,10 @@ public struct JSONReport: Sendable {
         let timeMilliseconds: Int
         let trace: [Step]?
         let failure: Failure?
+        let warnings: [String]?
         enum CodingKeys: String, CodingKey {
             case file, contract, property, kind, verdict, line, column, bounds, assumptions, reason, trace, failure
+            case warnings
             case timeMilliseconds = "time_ms"
         }
     }
@@ -63,9 +65,11 @@ public struct JSONReport: Sendable {
         let line: Int
         let parts: [String: String]
         let forcedEther: String?
+        let ruleInputs: [String: String]?
         enum CodingKeys: String, CodingKey {
             case line, parts
             case forcedEther = "forced_ether"
+            case ruleInputs = "rule_inputs"
         }
     }
     struct Step: Encodable {
@@ -131,8 +135,12 @@ public struct JSONReport: Sendable {
                     line: t.failureLine,
                     parts: Dictionary(
                         t.parts.map { ($0.name, names!.format($0.value)) }, uniquingKeysWith: { a, _ in a }),
-                    forcedEther: t.finalForcedEther > 0 ? t.finalForcedEther.description : nil)
-            })
+                    forcedEther: t.finalForcedEther > 0 ? t.finalForcedEther.description : nil,
+                    ruleInputs: t.ruleInputs.isEmpty
+                        ? nil
+                        : Dictionary(
+                            t.ruleInputs.map { ($0.name, names!.format($0.value)) }, uniquingKeysWith: { a, _ in a }))
+            }, warnings: r.warnings.isEmpty ? nil : r.warnings)
     }
 
     private func step(_ s: TraceStep, _ names: AddressNames) -> Step {

@@ -14,17 +14,22 @@ public struct TextReport: Sendable {
         var out = ""
         for r in results {
             out += "\(sources.describe(r.range)): \(r.contract).\(r.property.name): \(r.verdict.rawValue)"
+            let bounds =
+                " (depth \(r.bounds.depth), reentrancy \(r.bounds.reentrancy), reentrant calls \(r.bounds.reentrantCalls), loops \(r.bounds.loops))"
             switch r.verdict {
             case .holds:
-                out +=
-                    " (depth \(r.bounds.depth), reentrancy \(r.bounds.reentrancy), reentrant calls \(r.bounds.reentrantCalls), loops \(r.bounds.loops))"
+                out += bounds
+            case .unsatisfiable:
+                out += bounds
+                if let reason = r.reason { out += ": \(reason)" }
             case .unknown, .vacuous:
                 if let reason = r.reason { out += ": \(reason)" }
             default:
                 break
             }
             out += "\n"
-            if let trace = r.trace { out += renderTrace(trace, file: r.range.file) }
+            for warning in r.warnings { out += "  warning: \(warning)\n" }
+            if let trace = r.trace { out += renderTrace(trace, file: r.range.file, isWitness: r.verdict == .satisfied) }
         }
         out += summary(results) + "\n"
         return out
@@ -37,14 +42,26 @@ public struct TextReport: Sendable {
         return shown.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", ")
     }
 
-    /// A counterexample: the steps as a call tree with state changes, then the property's parts.
-    public func renderTrace(_ trace: Trace, file: FileID) -> String {
+    /// A counterexample (or a satisfy-rule's witness): the steps as a call tree with state
+    /// changes, then the property's parts. A rule's own calls follow the line that starts it.
+    public func renderTrace(_ trace: Trace, file: FileID, isWitness: Bool = false) -> String {
         let names = AddressNames(trace: trace)
-        var out = "  counterexample:\n"
+        var out = isWitness ? "  witness:\n" : "  counterexample:\n"
         if trace.initialBalance > 0 { out += "    ether before deployment: \(trace.initialBalance)\n" }
-        for step in trace.steps { out += renderStep(step, names: names, file: file, indent: "    ") }
+        let isRule = trace.steps.contains(where: \.isRuleCall) || !trace.ruleInputs.isEmpty
+        for step in trace.steps.filter({ !$0.isRuleCall }) {
+            out += renderStep(step, names: names, file: file, indent: "    ")
+        }
         if trace.finalForcedEther > 0 { out += "    ether forced in: \(trace.finalForcedEther)\n" }
-        out += "    property fails at line \(trace.failureLine)"
+        if isRule {
+            let inputs = trace.ruleInputs.map { "\($0.name) = \(names.format($0.value))" }
+            out += "    the rule starts" + (inputs.isEmpty ? "" : " with " + inputs.joined(separator: ", ")) + "\n"
+            for step in trace.steps.filter(\.isRuleCall) {
+                out += renderStep(step, names: names, file: file, indent: "    ")
+            }
+        }
+        out +=
+            isWitness ? "    satisfied at line \(trace.failureLine)" : "    property fails at line \(trace.failureLine)"
         if !trace.parts.isEmpty {
             out += " with " + trace.parts.map { "\($0.name) = \(names.format($0.value))" }.joined(separator: ", ")
         }

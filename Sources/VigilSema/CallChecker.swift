@@ -117,6 +117,7 @@ extension Analyzer {
             return .void
         case "revert":
             calls[e.id] = .revert
+            if case .rule = context.mode { bag.add(SemaDiagnostics.notSupported("'revert' in a rule", e.range)) }
             if arguments.count > 1 {
                 bag.add(SemaDiagnostics.argumentCount("revert", expected: 1, got: arguments.count, e.range))
             }

@@ -43,9 +43,23 @@ extension Analyzer {
                     "sema.rule-checks-nothing", "rule '\(r.name.name)' has no 'assert' or 'satisfy'", at: r.name.range)
             }
             info = RuleInfo(
-                name: r.name.name, decl: r, isSatisfy: context.ruleHasSatisfy, hasCallAny: !context.ruleCallAny.isEmpty)
+                name: r.name.name, decl: r, isSatisfy: context.ruleHasSatisfy, hasCallAny: !context.ruleCallAny.isEmpty,
+                inputs: r.parameters + Self.undefinedLocals(r.body))
         }
         return info
+    }
+
+    /// Locals declared without a value, in source order (loops are not allowed in rules).
+    private static func undefinedLocals(_ block: Block) -> [VariableDecl] {
+        func walk(_ s: Stmt) -> [VariableDecl] {
+            switch s.kind {
+            case .variable(let v, nil): [v]
+            case .block(let b): b.statements.flatMap(walk)
+            case .ifStmt(_, let thenS, let elseS): walk(thenS) + (elseS.map(walk) ?? [])
+            default: []
+            }
+        }
+        return block.statements.flatMap(walk)
     }
 
     /// `[try] call f(args) [from s] [value v];`

@@ -166,6 +166,9 @@ public struct RuleInfo: Sendable {
     public let isSatisfy: Bool
     /// True when the rule has a `call any`.
     public let hasCallAny: Bool
+    /// The values the environment chooses for the rule: its parameters, then its locals declared
+    /// without a value, in source order. Engines and the interpreter agree on this order.
+    public let inputs: [VariableDecl]
 }
 
 /// A contract with everything the analysis resolved about it.

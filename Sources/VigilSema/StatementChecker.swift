@@ -10,6 +10,10 @@ extension Analyzer {
     }
 
     func checkStatement(_ s: Stmt) {
+        if case .rule = context.mode, let construct = Self.unsupportedInRules(s.kind) {
+            bag.add(SemaDiagnostics.notSupported("\(construct) in a rule", s.range))
+            return
+        }
         switch s.kind {
         case .variable(let v, let initializer):
             // The initialiser is checked before the name is in scope.
@@ -110,6 +114,20 @@ extension Analyzer {
             if case .modifier = context.mode {} else { bag.add(SemaDiagnostics.placeholderOutsideModifier(s.range)) }
         case .ruleCall(let call):
             checkRuleCall(call)
+        }
+    }
+
+    /// The statements a rule cannot hold (a rule is a straight-line scenario with branches).
+    private static func unsupportedInRules(_ kind: Stmt.Kind) -> String? {
+        switch kind {
+        case .forStmt, .whileStmt, .breakStmt, .continueStmt: "a loop"
+        case .returnStmt: "'return'"
+        case .emit: "'emit'"
+        case .revertError: "'revert'"
+        case .delete: "'delete'"
+        case .unchecked: "an 'unchecked' block"
+        case .tupleVariable: "a tuple declaration"
+        default: nil
         }
     }
 

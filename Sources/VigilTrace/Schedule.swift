@@ -12,18 +12,23 @@ public struct Schedule: Sendable, Hashable, Codable {
     public var constructor: Invocation
     /// The transactions after the constructor, in order.
     public var transactions: [Transaction]
-    /// Ether forced in after the last transaction (a committed state, where invariants are judged too).
+    /// Ether forced in after the last transaction that is not a rule's (a committed state, where
+    /// invariants are judged too, and where a rule starts).
     public var finalForcedEther: BigInt
+    /// For a rule: the values of its parameters and of its locals declared without a value, in
+    /// the order of `RuleInfo.inputs` (booleans as 0 and 1).
+    public var ruleInputs: [BigInt]
 
     public init(
         thisAddress: BigInt, initialBalance: BigInt, constructor: Invocation, transactions: [Transaction],
-        finalForcedEther: BigInt = 0
+        finalForcedEther: BigInt = 0, ruleInputs: [BigInt] = []
     ) {
         self.thisAddress = thisAddress
         self.initialBalance = initialBalance
         self.constructor = constructor
         self.transactions = transactions
         self.finalForcedEther = finalForcedEther
+        self.ruleInputs = ruleInputs
     }
 }
 

@@ -135,14 +135,18 @@ public struct Trace: Sendable, Hashable, Codable {
     public var parts: [NamedValue]
     /// Addresses that hold roles in state, e.g. `owner`, used to name addresses readably.
     public var roles: [NamedValue]
-    /// Ether forced in after the last step, before the state where the property failed.
+    /// Ether forced in after the last step that is not a rule's: before the state where an
+    /// invariant failed, or where a rule started.
     public var finalForcedEther: BigInt
+    /// For a rule: its parameters and the locals it left to the environment, with their values.
+    public var ruleInputs: [NamedValue]
 
     public init(
         steps: [TraceStep], initialBalance: BigInt, thisAddress: BigInt, failureLine: Int, parts: [NamedValue],
-        roles: [NamedValue], finalForcedEther: BigInt = 0
+        roles: [NamedValue], finalForcedEther: BigInt = 0, ruleInputs: [NamedValue] = []
     ) {
         self.finalForcedEther = finalForcedEther
+        self.ruleInputs = ruleInputs
         self.steps = steps
         self.initialBalance = initialBalance
         self.thisAddress = thisAddress

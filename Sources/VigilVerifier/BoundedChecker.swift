@@ -86,12 +86,6 @@ final class ContractRun {
         all += contract.ensures.map {
             .init(reference: PropertyReference(kind: .ensures, name: $0.name), range: $0.range, invariant: nil)
         }
-        for rule in contract.rules {
-            results[rule.name] = PropertyResult(
-                contract: contract.name, property: PropertyReference(kind: .rule, name: rule.name), verdict: .unknown,
-                range: rule.decl.range, bounds: bounds, assumptions: baseAssumptions,
-                reason: "rules are not checked yet", trace: nil, timeMilliseconds: 0, depthReached: 0)
-        }
         // A read-only function's properties get an encoding of their own; a pure function's
         // depend on its arguments only, so one call of it decides them.
         var jobs: [BoundedChecker.Job] = []
@@ -109,47 +103,57 @@ final class ContractRun {
         let main = all.filter { !separate.contains($0.reference.name) }
         if !main.isEmpty { jobs.insert(.init(entryFilter: nil, depth: bounds.depth, properties: main), at: 0) }
         for job in jobs { run(job) }
-        let order = all.map(\.reference.name) + contract.rules.map(\.name)
+        let rules = pendingRules()
+        runRules(rules)
+        let order = all.map(\.reference.name) + rules.map(\.pending.reference.name)
         return order.compactMap { results[$0] }
     }
 
-    private var baseAssumptions: [String] {
+    var baseAssumptions: [String] {
         let b = bounds
         return [
             "bounds: depth \(b.depth), reentrancy \(b.reentrancy), reentrant calls \(b.reentrantCalls), loops \(b.loops)"
         ] + contract.trusted.map { "trusted: \(model.sources[$0.range.file].text(of: $0.range))" }
     }
 
-    private func elapsed() -> Int {
+    func elapsed() -> Int {
         Int(((clock.now - started).seconds * 1000).rounded())
     }
 
-    private func finish(
+    func finish(
         _ p: BoundedChecker.Pending, _ verdict: Verdict, reason: String?, trace: Trace?, depth: Int,
-        extra: [String] = []
+        extra: [String] = [], warnings: [String] = []
     ) {
         results[p.reference.name] = PropertyResult(
             contract: contract.name, property: p.reference, verdict: verdict, range: p.range, bounds: bounds,
             assumptions: baseAssumptions + extra, reason: reason, trace: trace, timeMilliseconds: elapsed(),
-            depthReached: depth)
+            depthReached: depth, warnings: warnings)
+    }
+
+    /// A fresh solver with the run's budgets.
+    func makeSolver() throws -> TimedSolver {
+        let options = checker.options
+        return TimedSolver(
+            try checker.solverFactory.makeSolver(
+                options: SolverOptions(
+                    rlimit: options.rlimit, wallClockMilliseconds: options.timeoutMilliseconds,
+                    parameters: Self.solverParameters)))
+    }
+
+    /// Adds what a solver spent to the statistics.
+    func account(_ solver: TimedSolver) {
+        statistics.solverSeconds += solver.seconds
+        statistics.queries += solver.queries
+        statistics.resourceUsage += solver.resourceUsage
     }
 
     // MARK: - One encoding
 
     private func run(_ job: BoundedChecker.Job) {
         var pending = job.properties
-        let options = checker.options
         do {
-            let solver = TimedSolver(
-                try checker.solverFactory.makeSolver(
-                    options: SolverOptions(
-                        rlimit: options.rlimit, wallClockMilliseconds: options.timeoutMilliseconds,
-                        parameters: Self.solverParameters)))
-            defer {
-                statistics.solverSeconds += solver.seconds
-                statistics.queries += solver.queries
-                statistics.resourceUsage += solver.resourceUsage
-            }
+            let solver = try makeSolver()
+            defer { account(solver) }
             let encoding = ContractEncoding(
                 model: model, contract: contract, bounds: bounds, entryFilter: job.entryFilter)
             let noCut = Term.constant("no-loop-cut", .bool)
@@ -215,7 +219,7 @@ final class ContractRun {
 
     /// Re-solves for a counterexample that reads well, when one exists at this depth: few
     /// re-entrant calls, then small ether amounts and integer arguments. Otherwise keeps the model found.
-    private func preferSimpleCounterexample(
+    func preferSimpleCounterexample(
         _ solver: any Solver, _ encoding: ContractEncoding, assumptions: [Term]
     ) throws {
         preferences += 1
@@ -261,12 +265,16 @@ final class ContractRun {
     }
 
     /// Whether a path that needs more loop iterations than the bound is reachable; the reason if so.
-    private func reachableLoopCut(_ solver: any Solver, _ encoding: ContractEncoding) throws -> String? {
+    /// `assumptions` select a rule's encoding, whose loop cuts only count under them.
+    func reachableLoopCut(_ solver: any Solver, _ encoding: ContractEncoding, assumptions: [Term] = []) throws
+        -> String?
+    {
         let cuts = encoding.loopCuts
         guard !cuts.isEmpty else { return nil }
-        let anyCut = Term.constant("any-loop-cut", .bool)
+        preferences += 1
+        let anyCut = Term.constant("any-loop-cut!\(preferences)", .bool)
         try solver.assert(Term.implies(anyCut, Term.or(cuts.map(\.condition))))
-        guard try solver.check(assumptions: [anyCut]) != .unsat else { return nil }
+        guard try solver.check(assumptions: assumptions + [anyCut]) != .unsat else { return nil }
         let places = Set(cuts.map { model.sources.describe($0.loop) }).sorted()
         return "the loop at \(places.joined(separator: ", ")) may need more than \(bounds.loops) iterations (--loops)"
     }

@@ -35,11 +35,15 @@ public struct PropertyResult: Sendable {
     public var timeMilliseconds: Int
     /// The depth (number of transactions) at which the result was decided.
     public var depthReached: Int
+    /// What a sanity check found about the property, in words a reviewer understands.
+    public var warnings: [String]
 
     public init(
         contract: String, property: PropertyReference, verdict: Verdict, range: SourceRange, bounds: Bounds,
-        assumptions: [String], reason: String?, trace: Trace?, timeMilliseconds: Int, depthReached: Int
+        assumptions: [String], reason: String?, trace: Trace?, timeMilliseconds: Int, depthReached: Int,
+        warnings: [String] = []
     ) {
+        self.warnings = warnings
         self.contract = contract
         self.property = property
         self.verdict = verdict

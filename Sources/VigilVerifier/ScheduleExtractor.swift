@@ -43,6 +43,19 @@ struct ScheduleExtractor {
             finalForcedEther: try int(encoding.pendingForcedEther))
     }
 
+    /// The schedule of a rule's execution: `prefix` transactions, then the rule's calls on the path taken.
+    func schedule(prefix: Int, rule: RuleEncoding) throws -> Schedule {
+        var s = try schedule(depth: prefix)
+        for call in rule.calls where try bool(call.guardTerm) {
+            s.transactions.append(
+                Transaction(
+                    forcedEther: try int(call.forcedEther), timestamp: try int(call.timestamp),
+                    blockNumber: try int(call.blockNumber), call: try invocation(call.frame), isRuleCall: true))
+        }
+        s.ruleInputs = try rule.inputs.map { try int($0) }
+        return s
+    }
+
     private func invocation(_ frame: FrameRecord) throws -> Invocation {
         var events: [ExternalEvent] = []
         for site in frame.sites {

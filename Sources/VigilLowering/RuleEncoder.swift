@@ -1,0 +1,238 @@
+import BigInt
+import SMT
+import VigilSema
+import VigilSyntax
+
+/// One `call` of a rule as encoded: it ran when `guardTerm` holds, after `forcedEther` was forced in.
+public struct RuleCallRecord {
+    public let guardTerm: Term
+    public let forcedEther: Term
+    public let timestamp: Term
+    public let blockNumber: Term
+    public let frame: FrameRecord
+}
+
+/// A rule encoded from the current committed state of a `ContractEncoding`.
+public struct RuleEncoding {
+    /// Definitions and environment assumptions of the rule's fresh values; assert them under
+    /// a literal of the rule's own, so the prefix they start from stays shared.
+    public let constraints: [Term]
+    /// The values of `RuleInfo.inputs`, in order.
+    public let inputs: [Term]
+    /// The rule's calls in source order (those on the path taken have a true guard).
+    public let calls: [RuleCallRecord]
+    /// An assert-rule: some `assert` is reached with its condition false. A satisfy-rule: some
+    /// `satisfy` is reached with its condition true.
+    public let goal: Term
+    /// Some `assert` or `satisfy` is reached: the assumptions and required calls admit an execution.
+    public let reached: Term
+}
+
+/// What the executor tracks while it runs a rule's body.
+final class RuleFrame {
+    let isSatisfy: Bool
+    let anyFunction: FunctionInfo?
+    let havocCalls: Bool
+    let inputs: [NodeID: Term]
+    var goals: [Term] = []
+    var reached: [Term] = []
+    var calls: [RuleCallRecord] = []
+    var timestamp: Term
+    var blockNumber: Term
+    /// `reverted`: whether the last `try call` reverted.
+    var reverted: Term = .false
+
+    init(
+        isSatisfy: Bool, anyFunction: FunctionInfo?, havocCalls: Bool, inputs: [NodeID: Term], timestamp: Term,
+        blockNumber: Term
+    ) {
+        self.isSatisfy = isSatisfy
+        self.anyFunction = anyFunction
+        self.havocCalls = havocCalls
+        self.inputs = inputs
+        self.timestamp = timestamp
+        self.blockNumber = blockNumber
+    }
+}
+
+extension ContractEncoding {
+    /// Encodes `rule` from the current committed state, then restores that state so the next
+    /// transaction of the prefix can be encoded. `anyFunction` is the function `call any` calls;
+    /// with `havocCalls`, each call leaves arbitrary state instead of running the code (to see
+    /// whether the rule's asserts depend on what the code does at all).
+    public func encodeRule(_ rule: RuleInfo, anyFunction: FunctionInfo?, havocCalls: Bool = false) -> RuleEncoding {
+        let x = executor
+        let saved = (x.state, x.violations, x.constraints, x.locals, x.environment, x.record)
+        x.constraints = []
+        x.pc = .true
+        x.frameReverted = .false
+        x.locals = [:]
+        x.record = nil
+        var inputs: [Term] = []
+        var byDecl: [NodeID: Term] = [:]
+        for v in rule.inputs {
+            let t = x.freshValue("rule.\(v.name?.name ?? "input")", x.model.variableTypes[v.id] ?? .uint(256))
+            inputs.append(t)
+            byDecl[v.id] = t
+            if x.model.variableTypes[v.id]?.isInteger == true { x.amountChoices.append(t) }
+        }
+        let frame = RuleFrame(
+            isSatisfy: rule.isSatisfy, anyFunction: anyFunction, havocCalls: havocCalls, inputs: byDecl,
+            timestamp: lastTimestamp, blockNumber: lastBlockNumber)
+        x.rule = frame
+        x.propertyFailures = []
+        for (p, t) in zip(rule.decl.parameters, inputs) { x.locals[p.id] = .value(.scalar(t)) }
+        x.execute(rule.decl.body)
+        x.rule = nil
+        x.propertyFailures = nil
+        let encoding = RuleEncoding(
+            constraints: x.constraints, inputs: inputs, calls: frame.calls, goal: Term.or(frame.goals),
+            reached: Term.or(frame.reached))
+        (x.state, x.violations, x.constraints, x.locals, x.environment, x.record) = saved
+        x.pc = .true
+        x.frameReverted = .false
+        return encoding
+    }
+}
+
+extension SymbolicExecutor {
+    /// Runs one statement of a rule's body; false when the statement is ordinary code.
+    func executeRuleStatement(_ s: Stmt, _ rule: RuleFrame) -> Bool {
+        switch s.kind {
+        case .variable(let v, nil):
+            locals[v.id] = .value(.scalar(rule.inputs[v.id] ?? .int(0)))
+        case .variable(let v, let initializer?):
+            let value = eval(initializer)
+            excludeFailures()
+            locals[v.id] = .value(value)
+        case .expression(let e):
+            guard case .call(_, let arguments) = e.kind, let kind = model.calls[e.id],
+                [.assume, .require, .assert, .satisfy].contains(kind), let condition = arguments.first
+            else {
+                _ = eval(e)
+                excludeFailures()
+                return true
+            }
+            let holds = judgeProperty(condition)
+            switch kind {
+            case .assert:
+                rule.reached.append(pc)
+                rule.goals.append(Term.and(pc, Term.not(holds)))
+            case .satisfy:
+                rule.reached.append(pc)
+                rule.goals.append(Term.and(pc, holds))
+                pc = Term.and(pc, holds)
+            default:
+                pc = Term.and(pc, holds)
+            }
+        case .ifStmt(let c, let thenS, let elseS):
+            let cond = eval(c).scalarTerm
+            excludeFailures()
+            _ = branches(cond, { self.execute(thenS) }, { if let elseS { self.execute(elseS) } })
+        case .ruleCall(let call):
+            encodeRuleCall(call, rule)
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// Replaces the state by arbitrary values: what any code at all could leave behind.
+    private func havocState() {
+        func havoc(_ v: SymbolicValue) -> SymbolicValue {
+            switch v {
+            case .scalar(let t): .scalar(fresh("havoc", t.sort))
+            case .array(let t): .array(fresh("havoc", t.sort))
+            case .record(let fields): .record(fields.map(havoc))
+            }
+        }
+        state.variables = state.variables.map(havoc)
+        state.balance = fresh("havoc", .int)
+        for k in state.sums.keys { state.sums[k] = fresh("havoc", .int) }
+        for (k, v) in state.rowSums { state.rowSums[k] = fresh("havoc", v.sort) }
+    }
+
+    /// A rule's expression that divides by zero or calls code that reverts admits no execution.
+    private func excludeFailures() {
+        let failed = Term.or((propertyFailures ?? []) + [frameReverted])
+        pc = Term.and(pc, Term.not(failed))
+        propertyFailures = []
+        frameReverted = .false
+    }
+
+    /// `[try] call f(args) [from s] [value v];`: a top-level transaction with everything one has
+    /// (ether forced in before it, a later block, handovers); without `try` it must succeed.
+    private func encodeRuleCall(_ call: RuleCall, _ rule: RuleFrame) {
+        let function: FunctionInfo
+        var arguments: [Term]?
+        switch call.target {
+        case .function(let name, let args):
+            guard let f = contract.functions[name.name] else { return }
+            function = f
+            arguments = args.map { eval($0).scalarTerm }
+        case .any:
+            guard let f = rule.anyFunction else { return }
+            function = f
+        }
+        let sender = call.sender.map { eval($0).scalarTerm }
+        var value = call.value.map { eval($0).scalarTerm }
+        excludeFailures()
+        if rule.havocCalls {
+            havocState()
+            rule.reverted = fresh("rule.reverted", .bool)
+            return
+        }
+        if let given = arguments {
+            // Mathematical values from the rule must fit the parameters' types.
+            let fits = zip(given, function.parameterTypes).filter { $0.1.isInteger || $0.1.isAddressLike }.map {
+                Term.and(Term.ge($0.0, .int($0.1.minValue)), Term.le($0.0, .int($0.1.maxValue)))
+            }
+            pc = Term.and([pc] + fits)
+        }
+        let from: Term
+        if let sender {
+            from = sender
+            pc = Term.and([pc, Term.gt(sender, .int(0)), Term.not(Term.eq(sender, thisAddress))])
+        } else {
+            from = freshSender("rule.sender")
+        }
+        if let v = value {
+            pc = Term.and(pc, Term.ge(v, .int(0)))
+            // A function that is not payable accepts no ether: `value v` then means v is 0.
+            if !function.isPayable {
+                pc = Term.and(pc, Term.eq(v, .int(0)))
+                value = .int(0)
+            }
+        } else if case .function = call.target {
+            value = .int(0)
+        }
+        let guardTerm = pc
+        let forced = freshValue("rule.forced", .uint(256))
+        amountChoices.append(forced)
+        forcedEtherChoices.append(forced)
+        addEther(forced)
+        let timestamp = freshValue("rule.time", .uint(256))
+        let number = freshValue("rule.block", .uint(256))
+        constraints.append(Term.ge(timestamp, rule.timestamp))
+        constraints.append(Term.ge(number, rule.blockNumber))
+        rule.timestamp = timestamp
+        rule.blockNumber = number
+        let env = CallEnvironment(
+            sender: from, value: .int(0), origin: from, timestamp: timestamp, blockNumber: number, level: 0)
+        self.rule = nil
+        propertyFailures = nil
+        let frame = runExternalFrame(
+            function, guardTerm: guardTerm, environment: env, arguments: arguments, value: value)
+        nameState()
+        self.rule = rule
+        propertyFailures = []
+        rule.calls.append(
+            RuleCallRecord(
+                guardTerm: guardTerm, forcedEther: forced, timestamp: timestamp, blockNumber: number, frame: frame))
+        if call.isTry {
+            rule.reverted = frame.reverted
+        } else {
+            pc = Term.and(pc, Term.not(frame.reverted))
+        }
+    }
+}
