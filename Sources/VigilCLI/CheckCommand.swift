@@ -64,7 +64,9 @@ struct CheckCommand: ParsableCommand {
         var results: [PropertyResult] = []
         var statistics = CheckStatistics()
         for contract in model.contracts {
-            let (contractResults, contractStatistics) = checker.checkWithStatistics(model: model, contract: contract)
+            let (contractResults, contractStatistics, warnings) = checker.checkWithStatistics(
+                model: model, contract: contract)
+            printDiagnostics(warnings, sources: front.sources)
             results += contractResults
             statistics.add(contractStatistics)
             if verbose { printError(describe(contract.name, contractStatistics)) }

@@ -15,6 +15,7 @@ extension SymbolicExecutor {
         case .assert?:
             let cond = eval(arguments[0]).scalarTerm
             if let info = contract.asserts.first(where: { $0.call == e.id }) {
+                reaches[info.name, default: []].append(pc)
                 violate(info.name, when: Term.not(cond))
             }
             revert(when: Term.not(cond))

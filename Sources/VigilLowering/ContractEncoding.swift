@@ -22,6 +22,8 @@ public final class ContractEncoding {
     public private(set) var pendingForcedEther: Term = .int(0)
     /// Violation conditions of `assert@…` and `ensures@…` properties in the last encoded step.
     public private(set) var stepViolations: [String: Term] = [:]
+    /// Where the last encoded step reaches each `assert@…` (or returns from a function with an `ensures@…`).
+    public private(set) var stepReaches: [String: Term] = [:]
     /// Loops whose unrolling bound was reached on some path.
     public var loopCuts: [LoopCut] { executor.loopCuts }
     /// True when some operation was over-approximated.
@@ -36,8 +38,8 @@ public final class ContractEncoding {
     public var entryPoints: [FunctionInfo] { executor.entryPoints }
 
     /// The block of the last encoded step: later blocks are never earlier.
-    private(set) var lastTimestamp: Term = .int(0)
-    private(set) var lastBlockNumber: Term = .int(0)
+    var lastTimestamp: Term = .int(0)
+    var lastBlockNumber: Term = .int(0)
 
     /// The encoding of `contract`; `entryFilter` restricts the entry points transactions may pick.
     public init(model: SemanticModel, contract: ContractInfo, bounds: Bounds, entryFilter: Set<String>? = nil) {
@@ -68,6 +70,7 @@ public final class ContractEncoding {
         let env = CallEnvironment(
             sender: sender, value: .int(0), origin: sender, timestamp: timestamp, blockNumber: number, level: -1)
         x.violations = [:]
+        x.reaches = [:]
         x.pc = .true
         x.frameReverted = .false
         x.environment = env
@@ -92,6 +95,7 @@ public final class ContractEncoding {
     public func encodeTransaction() {
         let x = executor
         x.violations = [:]
+        x.reaches = [:]
         let k = transactions.count
         let timestamp = x.freshValue("tx\(k).time", .uint(256))
         let number = x.freshValue("tx\(k).block", .uint(256))
@@ -125,6 +129,7 @@ public final class ContractEncoding {
         x.forcedEtherChoices.append(pendingForcedEther)
         x.addEther(pendingForcedEther)
         stepViolations = x.violations.mapValues { Term.or($0) }
+        stepReaches = x.reaches.mapValues { Term.or($0) }
     }
 
     /// The condition under which the invariant is false in the current committed state.

@@ -125,6 +125,7 @@ extension SymbolicExecutor {
         for ensures in contract.ensures where ensures.function == f.name {
             let holds = judgeProperty(ensures.expression, old: entryState, oldLocals: entryLocals, result: result)
             violations[ensures.name, default: []].append(Term.and(succeeded, Term.not(holds)))
+            reaches[ensures.name, default: []].append(succeeded)
         }
         state = SymbolicState.merge(frameReverted, before, state)
         frame.reverted = frameReverted

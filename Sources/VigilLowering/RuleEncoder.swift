@@ -56,13 +56,23 @@ final class RuleFrame {
 }
 
 extension ContractEncoding {
+    /// Starts from an arbitrary state instead of the deployment: scalar state variables, the
+    /// balance and the block take any values of their types, mapping entries and sums any values
+    /// at all. Every reachable state is among these, so a rule without a violation from here
+    /// has none from any reachable state.
+    public func encodeArbitraryState() {
+        executor.havocState()
+        lastTimestamp = executor.freshValue("any.time", .uint(256))
+        lastBlockNumber = executor.freshValue("any.block", .uint(256))
+    }
+
     /// Encodes `rule` from the current committed state, then restores that state so the next
     /// transaction of the prefix can be encoded. `anyFunction` is the function `call any` calls;
     /// with `havocCalls`, each call leaves arbitrary state instead of running the code (to see
     /// whether the rule's asserts depend on what the code does at all).
     public func encodeRule(_ rule: RuleInfo, anyFunction: FunctionInfo?, havocCalls: Bool = false) -> RuleEncoding {
         let x = executor
-        let saved = (x.state, x.violations, x.constraints, x.locals, x.environment, x.record)
+        let saved = (x.state, x.violations, x.reaches, x.constraints, x.locals, x.environment, x.record)
         x.constraints = []
         x.pc = .true
         x.frameReverted = .false
@@ -88,7 +98,7 @@ extension ContractEncoding {
         let encoding = RuleEncoding(
             constraints: x.constraints, inputs: inputs, calls: frame.calls, goal: Term.or(frame.goals),
             reached: Term.or(frame.reached))
-        (x.state, x.violations, x.constraints, x.locals, x.environment, x.record) = saved
+        (x.state, x.violations, x.reaches, x.constraints, x.locals, x.environment, x.record) = saved
         x.pc = .true
         x.frameReverted = .false
         return encoding
@@ -135,21 +145,6 @@ extension SymbolicExecutor {
             return false
         }
         return true
-    }
-
-    /// Replaces the state by arbitrary values: what any code at all could leave behind.
-    private func havocState() {
-        func havoc(_ v: SymbolicValue) -> SymbolicValue {
-            switch v {
-            case .scalar(let t): .scalar(fresh("havoc", t.sort))
-            case .array(let t): .array(fresh("havoc", t.sort))
-            case .record(let fields): .record(fields.map(havoc))
-            }
-        }
-        state.variables = state.variables.map(havoc)
-        state.balance = fresh("havoc", .int)
-        for k in state.sums.keys { state.sums[k] = fresh("havoc", .int) }
-        for (k, v) in state.rowSums { state.rowSums[k] = fresh("havoc", v.sort) }
     }
 
     /// A rule's expression that divides by zero or calls code that reverts admits no execution.

@@ -52,6 +52,8 @@ final class SymbolicExecutor {
     var loopCuts: [LoopCut] = []
     /// Violation conditions of `assert@…` and `ensures@…` properties met in the current transaction.
     var violations: [String: [Term]] = [:]
+    /// Where `assert@…` properties are reached and functions with `ensures@…` return successfully.
+    var reaches: [String: [Term]] = [:]
     /// True once an operation was over-approximated (a bitwise operation on two unknowns).
     var usedAbstraction = false
     /// Ether amounts and integer arguments chosen by the environment: a counterexample is
@@ -139,6 +141,26 @@ final class SymbolicExecutor {
         let new = Term.add(state.balance, amount)
         constraints.append(Term.implies(pc, Term.le(new, .int(balanceCap))))
         state.balance = Term.ite(pc, new, state.balance)
+    }
+
+    /// Replaces the state by arbitrary values: what any code at all could leave behind. Scalar
+    /// state variables and the balance stay within their types (and the balance cap).
+    func havocState() {
+        func havoc(_ v: SymbolicValue) -> SymbolicValue {
+            switch v {
+            case .scalar(let t): .scalar(fresh("havoc", t.sort))
+            case .array(let t): .array(fresh("havoc", t.sort))
+            case .record(let fields): .record(fields.map(havoc))
+            }
+        }
+        state.variables = zip(state.variables, contract.stateVariables).map { value, variable in
+            guard case .scalar = value, !variable.isConstant else { return havoc(value) }
+            return .scalar(freshValue("havoc.\(variable.name)", variable.type))
+        }
+        state.balance = freshValue("havoc.balance", .uint(256))
+        constraints.append(Term.le(state.balance, .int(balanceCap)))
+        for k in state.sums.keys { state.sums[k] = fresh("havoc", .int) }
+        for (k, v) in state.rowSums { state.rowSums[k] = fresh("havoc", v.sort) }
     }
 
     // MARK: - Control flow

@@ -37,15 +37,16 @@ public struct BoundedChecker: Sendable {
         checkWithStatistics(model: model, contract: contract).results
     }
 
-    /// Checks every property of `contract` and says where the time went.
+    /// Checks every property of `contract`, says where the time went, and gives the sanity
+    /// warnings that concern no single property (a function that reverts on every input).
     public func checkWithStatistics(model: SemanticModel, contract: ContractInfo) -> (
-        results: [PropertyResult], statistics: CheckStatistics
+        results: [PropertyResult], statistics: CheckStatistics, warnings: [Diagnostic]
     ) {
         let run = ContractRun(checker: self, model: model, contract: contract)
         let results = run.collect()
         var statistics = run.statistics
         statistics.totalSeconds = (run.clock.now - run.started).seconds
-        return (results, statistics)
+        return (results, statistics, run.warnings)
     }
 }
 
@@ -60,6 +61,10 @@ final class ContractRun {
     var results: [String: PropertyResult] = [:]
     var preferences = 0
     var statistics = CheckStatistics()
+    /// Sanity warnings not tied to one property (a function that always reverts).
+    var warnings: [Diagnostic] = []
+    /// True once an encoding of every state-changing entry point looked for functions that always revert.
+    var livenessChecked = false
 
     init(checker: BoundedChecker, model: SemanticModel, contract: ContractInfo) {
         self.checker = checker
@@ -159,13 +164,33 @@ final class ContractRun {
             let noCut = Term.constant("no-loop-cut", .bool)
             var cutsAsserted = 0
             var literals = 0
+            let watchesFunctions = job.entryFilter == nil && !livenessChecked
+            livenessChecked = livenessChecked || watchesFunctions
+            let sanity = SanityChecks(
+                solver: try makeSolver(),
+                names: Set(job.properties.filter { $0.invariant == nil }.map(\.reference.name)),
+                functions: watchesFunctions ? encoding.entryPoints : [])
+            defer { account(sanity.spent) }
             for depth in 0...job.depth where !pending.isEmpty {
                 if depth == 0 { encoding.encodeDeployment() } else { encoding.encodeTransaction() }
-                for c in encoding.takeConstraints() { try solver.assert(c) }
-                for cut in encoding.loopCuts.dropFirst(cutsAsserted) {
-                    try solver.assert(Term.implies(noCut, Term.not(cut.condition)))
-                }
+                var step = encoding.takeConstraints()
+                step += encoding.loopCuts.dropFirst(cutsAsserted).map { Term.implies(noCut, Term.not($0.condition)) }
                 cutsAsserted = encoding.loopCuts.count
+                for c in step { try solver.assert(c) }
+                try sanity.assert(step)
+                // (Every query carries an assumption: Z3 then keeps its incremental core throughout.)
+                if depth == 0, try solver.check(assumptions: [noCut]) == .unsat {
+                    let cut = try reachableLoopCut(solver, encoding)
+                    for p in pending {
+                        finish(
+                            p, cut == nil ? .vacuous : .unknown,
+                            reason: cut ?? "the constructor reverts on every input: no state is ever reached",
+                            trace: nil, depth: 0)
+                    }
+                    return
+                }
+                try sanity.askReached(encoding.stepReaches, assumptions: [noCut])
+                try sanity.askSucceeded(encoding, assumptions: [noCut])
                 var still: [BoundedChecker.Pending] = []
                 for p in pending {
                     let violation: Term
@@ -201,11 +226,19 @@ final class ContractRun {
                 }
                 pending = still
             }
+            // After the budget ran out on a property, the encoding is too hard to look further.
+            let exhausted = job.properties.contains { results[$0.reference.name]?.verdict == .unknown }
+            if watchesFunctions, !exhausted { warnings += sanity.alwaysReverting() }
             guard !pending.isEmpty else { return }
             let cutReason = try reachableLoopCut(solver, encoding)
             for p in pending {
                 if let cutReason {
                     finish(p, .unknown, reason: cutReason, trace: nil, depth: job.depth, extra: ["loop cut"])
+                } else if p.invariant == nil, !sanity.isReached(p.reference.name) {
+                    let what = p.reference.kind == .ensures ? "returns from its function" : "reaches it"
+                    finish(
+                        p, .vacuous, reason: "no execution within the bounds \(what): it holds only because of that",
+                        trace: nil, depth: job.depth)
                 } else {
                     finish(p, .holds, reason: nil, trace: nil, depth: job.depth)
                 }

@@ -12,8 +12,10 @@ struct PendingRule {
     let pending: BoundedChecker.Pending
     /// The longest prefix of transactions before the rule: its calls count towards the depth.
     let lastPrefix: Int
-    /// True once some execution got to an `assert` or `satisfy` of the rule.
-    var reached = false
+    /// True when not even an arbitrary starting state gives a violation (or a witness).
+    var impossibleFromAnyState = false
+    /// What the sanity checks found.
+    var warnings: [String] = []
 }
 
 extension ContractRun {
@@ -48,13 +50,22 @@ extension ContractRun {
 
     /// Decides the rules on one shared encoding of the reachable states: after each prefix
     /// depth, every pending rule is encoded from the committed state under a literal of its own.
+    /// A rule that not even an arbitrary state can violate (or satisfy) only needs a prefix that
+    /// gets to its asserts; that is asked on the sanity solver, the goal queries on the main one.
     func runRules(_ rules: [PendingRule]) {
         guard !rules.isEmpty else { return }
         var pending = rules
         do {
+            try markImpossibleFromAnyState(&pending)
             let solver = try makeSolver()
             defer { account(solver) }
+            let watchesFunctions = !livenessChecked
+            livenessChecked = true
             let encoding = ContractEncoding(model: model, contract: contract, bounds: bounds)
+            let sanity = SanityChecks(
+                solver: try makeSolver(), names: Set(rules.map(\.pending.reference.name)),
+                functions: watchesFunctions ? encoding.entryPoints : [])
+            defer { account(sanity.spent) }
             let noCut = Term.constant("no-loop-cut", .bool)
             var cutsAsserted = 0
             var literals = 0
@@ -62,23 +73,36 @@ extension ContractRun {
                 literals += 1
                 return Term.constant("\(name)!\(literals)", .bool)
             }
-            func assertNewCuts() throws {
-                for cut in encoding.loopCuts.dropFirst(cutsAsserted) {
-                    try solver.assert(Term.implies(noCut, Term.not(cut.condition)))
-                }
-                cutsAsserted = encoding.loopCuts.count
+            func newCuts() -> [Term] {
+                defer { cutsAsserted = encoding.loopCuts.count }
+                return encoding.loopCuts.dropFirst(cutsAsserted).map { Term.implies(noCut, Term.not($0.condition)) }
             }
             let deepest = rules.map(\.lastPrefix).max() ?? 0
             for depth in 0...deepest where !pending.isEmpty {
                 if depth == 0 { encoding.encodeDeployment() } else { encoding.encodeTransaction() }
-                for c in encoding.takeConstraints() { try solver.assert(c) }
-                try assertNewCuts()
+                let step = encoding.takeConstraints() + newCuts()
+                for c in step { try solver.assert(c) }
+                try sanity.assert(step)
+                try sanity.askSucceeded(encoding, assumptions: [noCut])
                 var still: [PendingRule] = []
-                for var p in pending {
+                for p in pending {
+                    let name = p.pending.reference.name
                     let encoded = encoding.encodeRule(p.rule, anyFunction: p.function)
                     let active = literal("rule")
-                    for c in encoded.constraints { try solver.assert(Term.implies(active, c)) }
-                    try assertNewCuts()
+                    let guarded = encoded.constraints.map { Term.implies(active, $0) } + newCuts()
+                    if !sanity.isReached(name) {
+                        try sanity.assert(guarded)
+                        try sanity.askReached([name: encoded.reached], assumptions: [active, noCut])
+                    }
+                    if p.impossibleFromAnyState {
+                        if sanity.isReached(name) || depth == p.lastPrefix {
+                            try conclude(p, solver, encoding, sanity, active: active, depth: depth)
+                        } else {
+                            still.append(p)
+                        }
+                        continue
+                    }
+                    for c in guarded { try solver.assert(c) }
                     let goal = literal("goal")
                     try solver.assert(Term.implies(goal, encoded.goal))
                     switch try solver.check(assumptions: [active, goal, noCut]) {
@@ -87,28 +111,22 @@ extension ContractRun {
                         let schedule = try ScheduleExtractor(model: try solver.model(), encoding: encoding)
                             .schedule(prefix: depth, rule: encoded)
                         confirmRule(p, schedule, depth: depth + schedule.transactions.filter(\.isRuleCall).count)
-                        continue
                     case .unknown(let reason):
                         finish(
                             p.pending, .unknown, reason: "solver: \(reason) at depth \(depth)", trace: nil, depth: depth
                         )
-                        continue
                     case .unsat:
-                        break
-                    }
-                    if !p.reached {
-                        let reach = literal("reach")
-                        try solver.assert(Term.implies(reach, encoded.reached))
-                        p.reached = try solver.check(assumptions: [active, reach, noCut]) == .sat
-                    }
-                    if depth < p.lastPrefix {
-                        still.append(p)
-                    } else {
-                        try conclude(p, solver, encoding, active: active, noCut: noCut, depth: depth)
+                        if depth < p.lastPrefix {
+                            still.append(p)
+                        } else {
+                            try conclude(p, solver, encoding, sanity, active: active, depth: depth)
+                        }
                     }
                 }
                 pending = still
             }
+            let exhausted = rules.contains { results[$0.pending.reference.name]?.verdict == .unknown }
+            if watchesFunctions, !exhausted { warnings += sanity.alwaysReverting() }
         } catch {
             for p in pending where results[p.pending.reference.name] == nil {
                 finish(p.pending, .unknown, reason: "solver error: \(error)", trace: nil, depth: 0)
@@ -116,23 +134,58 @@ extension ContractRun {
         }
     }
 
+    /// Asks whether each rule can be violated (or satisfied) from an arbitrary state at all: when
+    /// not, no prefix needs searching, only one that gets to the rule's asserts (or satisfy).
+    /// Also flags an assert-rule whose asserts hold whatever state its calls leave behind.
+    private func markImpossibleFromAnyState(_ rules: inout [PendingRule]) throws {
+        let solver = try makeSolver()
+        defer { account(solver) }
+        let encoding = ContractEncoding(model: model, contract: contract, bounds: bounds)
+        encoding.encodeArbitraryState()
+        for c in encoding.takeConstraints() { try solver.assert(c) }
+        let noCut = Term.constant("no-loop-cut", .bool)
+        func impossible(_ encoded: RuleEncoding, _ index: Int, _ what: String) throws -> Bool {
+            let active = Term.constant("\(what)!\(index)", .bool)
+            for c in encoded.constraints { try solver.assert(Term.implies(active, c)) }
+            for cut in encoding.loopCuts { try solver.assert(Term.implies(noCut, Term.not(cut.condition))) }
+            try solver.assert(Term.implies(active, encoded.goal))
+            // A loop cut would make the answer rest on the cut: then it counts as possible.
+            return try solver.check(assumptions: [active, noCut]) == .unsat && encoding.loopCuts.isEmpty
+        }
+        for i in rules.indices {
+            let p = rules[i]
+            rules[i].impossibleFromAnyState = try impossible(
+                encoding.encodeRule(p.rule, anyFunction: p.function), i, "any-state")
+            if rules[i].impossibleFromAnyState, !p.rule.isSatisfy, Self.callCount(p.rule.decl.body) > 0,
+                try impossible(encoding.encodeRule(p.rule, anyFunction: p.function, havocCalls: true), i, "havoc")
+            {
+                rules[i].warnings.append(
+                    "its asserts hold whatever state its calls leave behind: the rule checks nothing the code does")
+            }
+        }
+    }
+
     /// The verdict of a rule that no execution within the bounds violates (or satisfies).
     private func conclude(
-        _ p: PendingRule, _ solver: TimedSolver, _ encoding: ContractEncoding, active: Term, noCut: Term, depth: Int
+        _ p: PendingRule, _ solver: TimedSolver, _ encoding: ContractEncoding, _ sanity: SanityChecks,
+        active: Term, depth: Int
     ) throws {
-        if let cut = try reachableLoopCut(solver, encoding, assumptions: [active]) {
+        let reached = sanity.isReached(p.pending.reference.name)
+        if !p.impossibleFromAnyState, let cut = try reachableLoopCut(solver, encoding, assumptions: [active]) {
             finish(p.pending, .unknown, reason: cut, trace: nil, depth: depth, extra: ["loop cut"])
             return
         }
         if p.rule.isSatisfy {
             let why =
-                p.reached
-                ? "no execution within the bounds satisfies it"
-                : "no execution within the bounds gets to its 'satisfy': its assumptions and required calls admit none"
+                !reached
+                ? "no execution within the bounds gets to its 'satisfy': its assumptions and required calls admit none"
+                : p.impossibleFromAnyState
+                    ? "no state at all, reachable or not, lets its calls satisfy it"
+                    : "no execution within the bounds satisfies it"
             finish(p.pending, .unsatisfiable, reason: why, trace: nil, depth: depth)
             return
         }
-        guard p.reached else {
+        guard reached else {
             finish(
                 p.pending, .vacuous,
                 reason:
@@ -140,20 +193,7 @@ extension ContractRun {
                 trace: nil, depth: depth)
             return
         }
-        var warnings: [String] = []
-        if Self.callCount(p.rule.decl.body) > 0 {
-            // A rule whose asserts hold whatever its calls leave behind checks nothing the code does.
-            let without = encoding.encodeRule(p.rule, anyFunction: p.function, havocCalls: true)
-            let active = Term.constant("rule-without-calls!\(p.pending.reference.name)", .bool)
-            for c in without.constraints { try solver.assert(Term.implies(active, c)) }
-            let goal = Term.constant("goal-without-calls!\(p.pending.reference.name)", .bool)
-            try solver.assert(Term.implies(goal, without.goal))
-            if try solver.check(assumptions: [active, goal, noCut]) == .unsat {
-                warnings.append(
-                    "its asserts hold whatever state its calls leave behind: the rule checks nothing the code does")
-            }
-        }
-        finish(p.pending, .holds, reason: nil, trace: nil, depth: depth, warnings: warnings)
+        finish(p.pending, .holds, reason: nil, trace: nil, depth: depth, warnings: p.warnings)
     }
 
     /// Replays a rule's schedule; a `violated` or `satisfied` is reported only when the replay confirms it.

@@ -100,7 +100,7 @@ import Z3Backend
     @Test func statisticsSayWhereTheTimeWent() throws {
         let model = try #require(analyzeVigil(fixedVault))
         let contract = try #require(model.contract(named: "FixedVault"))
-        let (results, s) = BoundedChecker(solverFactory: Z3SolverFactory(), options: CheckOptions())
+        let (results, s, _) = BoundedChecker(solverFactory: Z3SolverFactory(), options: CheckOptions())
             .checkWithStatistics(model: model, contract: contract)
         #expect(results.count == 1)
         #expect(s.queries >= 5)  // depths 0 to 4

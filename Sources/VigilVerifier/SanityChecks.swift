@@ -1,0 +1,81 @@
+import SMT
+import VigilBasics
+import VigilLowering
+import VigilSema
+
+/// The sanity checks of one encoding, on a solver of their own so the violation queries run
+/// undisturbed: which properties (by name) some execution reaches, and which state-changing
+/// entry points some transaction calls successfully. Each question is asked at every depth
+/// until it is answered yes; once every one is, the checks need no more of the encoding.
+final class SanityChecks {
+    private let solver: TimedSolver
+    private var open: Set<String>
+    private var functions: [FunctionInfo]
+    private var literals = 0
+    /// Transactions after the deployment seen so far.
+    private(set) var depth = 0
+
+    /// `names`: the properties whose reachability is in question; `functions`: the entry points
+    /// to watch for always reverting.
+    init(solver: TimedSolver, names: Set<String>, functions: [FunctionInfo]) {
+        self.solver = solver
+        open = names
+        self.functions = functions
+    }
+
+    /// True while some question is still open.
+    var needsMore: Bool { !open.isEmpty || !functions.isEmpty }
+
+    /// True when some execution seen so far reaches the property.
+    func isReached(_ name: String) -> Bool { !open.contains(name) }
+
+    /// Asserts constraints of the encoding (all of them, in order, as the main solver gets them).
+    func assert(_ constraints: [Term]) throws {
+        guard needsMore else { return }
+        for c in constraints { try solver.assert(c) }
+    }
+
+    /// Asks whether the step just encoded reaches each open property; `reaches` gives, by name,
+    /// where it does (under the literals in `assumptions`).
+    func askReached(_ reaches: [String: Term], assumptions: [Term]) throws {
+        for (name, reach) in reaches.sorted(by: { $0.key < $1.key }) where open.contains(name) {
+            if try canHappen(reach, assumptions) { open.remove(name) }
+        }
+    }
+
+    /// Asks whether the transaction just encoded can call each watched function successfully.
+    func askSucceeded(_ encoding: ContractEncoding, assumptions: [Term]) throws {
+        guard !functions.isEmpty, encoding.transactions.count > 1, let record = encoding.transactions.last else {
+            return
+        }
+        depth = encoding.transactions.count - 1
+        functions = try functions.filter { f in
+            guard let i = record.candidates.firstIndex(where: { $0.function.name == f.name }) else { return true }
+            let success = Term.and(Term.eq(record.selector, .int(i)), Term.not(record.candidates[i].reverted))
+            return !(try canHappen(success, assumptions))
+        }
+    }
+
+    /// A warning for each watched function that no transaction seen called successfully.
+    func alwaysReverting() -> [Diagnostic] {
+        guard depth > 0 else { return [] }
+        return functions.map { f in
+            .warning(
+                "check.always-reverts",
+                "'\(f.name)' reverts on every input from every state reached within \(depth) transactions",
+                at: f.decl.name.range)
+        }
+    }
+
+    /// Unknown counts as possible: `vacuous` and the warning must rest on a proof.
+    private func canHappen(_ condition: Term, _ assumptions: [Term]) throws -> Bool {
+        if condition.boolLiteralValue == false { return false }
+        literals += 1
+        let literal = Term.constant("sanity!\(literals)", .bool)
+        try solver.assert(Term.implies(literal, condition))
+        return try solver.check(assumptions: assumptions + [literal]) != .unsat
+    }
+
+    /// What the checks' solver spent.
+    var spent: TimedSolver { solver }
+}
