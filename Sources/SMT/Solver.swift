@@ -32,4 +32,6 @@ extension Solver {
 public protocol SolverFactory: Sendable {
     /// A fresh solver with no assertions, configured by `options`. Throws `SolverError` for invalid options.
     func makeSolver(options: SolverOptions) throws -> any Solver
+    /// A fresh Horn-clause solver configured by `options`.
+    func makeHornSolver(options: SolverOptions) throws -> any HornSolver
 }

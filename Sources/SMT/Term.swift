@@ -50,6 +50,8 @@ public final class Term: Hashable, Sendable, CustomStringConvertible {
         case select
         /// Array write, `store`: an array, an index and a value.
         case store
+        /// An uninterpreted predicate of a Horn system (Bool-valued), with the sorts of its arguments.
+        case predicate(name: String, domain: [Sort])
     }
 
     /// What a term is: its head and its immediate children.

@@ -20,6 +20,7 @@ extension Term.Op {
         case .ge: return ">="
         case .select: return "select"
         case .store: return "store"
+        case .predicate(let name, _): return name
         }
     }
 }

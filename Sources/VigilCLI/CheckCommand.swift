@@ -5,6 +5,8 @@ import VigilReporting
 import VigilVerifier
 import Z3Backend
 
+extension Engine: ExpressibleByArgument {}
+
 /// Output formats of `vigil check`.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
@@ -41,6 +43,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Wall-clock safety net per query, in seconds; ends in 'unknown'.")
     var timeout: UInt64 = 60
 
+    @Option(help: "Engines: bmc (bounded), prove (unbounded, invariants), auto (bounded, then proofs).")
+    var engine: Engine = .auto
+
     @Option(help: "Output format: text or json.")
     var format: OutputFormat = .text
 
@@ -59,7 +64,7 @@ struct CheckCommand: ParsableCommand {
         guard let model = front.model, !front.hasErrors else { throw ExitCode(2) }
         let options = CheckOptions(
             bounds: Bounds(depth: depth, reentrancy: reentrancy, reentrantCalls: reentrantCalls, loops: loops),
-            rlimit: rlimit, timeoutMilliseconds: timeout * 1000)
+            rlimit: rlimit, timeoutMilliseconds: timeout * 1000, engine: engine)
         let checker = BoundedChecker(solverFactory: Z3SolverFactory(), options: options)
         var results: [PropertyResult] = []
         var statistics = CheckStatistics()

@@ -44,7 +44,9 @@ extension SymbolicExecutor {
         case .index(let base, let index):
             let b = eval(base)
             let k = eval(index).scalarTerm
-            return readPath(b, [.index(k)])
+            let value = readPath(b, [.index(k)])
+            if horn != nil { noteEntryWithinSum(base, value) }
+            return value
         case .call(let callee, let args):
             return evalCall(e, callee: callee, arguments: args, value: nil)
         case .callOptions(let callee, let options, let args):
@@ -81,6 +83,17 @@ extension SymbolicExecutor {
                 kind == .forall
                     ? Term.forall([x], Term.implies(range, b)) : Term.exists([x], Term.and(range, b)))
         }
+    }
+
+    /// For the Horn encoding: an entry of an unsigned mapping in state is between 0 and the
+    /// mapping's sum, true in every real state, and a fact Spacer does not find by itself.
+    private func noteEntryWithinSum(_ base: Expr, _ value: SymbolicValue) {
+        guard case .stateVariable(let i)? = model.references[base.id], let sum = state.sums[i],
+            case .mapping(_, let leaf) = contract.stateVariables[i].type, leaf.isInteger, !leaf.isSigned,
+            case .scalar(let entry) = value
+        else { return }
+        constraints.append(Term.ge(entry, .int(0)))
+        constraints.append(Term.le(entry, sum))
     }
 
     /// Runs two alternatives on the paths where `cond` holds and where it does not.

@@ -45,6 +45,18 @@ extension SymbolicExecutor {
         forcedEtherChoices.append(forced)
         addEther(forced)
         let level = environment.level
+        if let horn, level >= 0 {
+            // Whatever the environment's calls can do, summarised: Ext(pre, post) on this path.
+            let pre = state
+            var post = state
+            post.variables = state.variables.map { freshLike($0, "ext") }
+            post.balance = fresh("ext", .int)
+            for (k, v) in state.sums { post.sums[k] = fresh("ext", v.sort) }
+            for (k, v) in state.rowSums { post.rowSums[k] = fresh("ext", v.sort) }
+            horn.applications.append(Term.predicate("Ext", pre.flattened + post.flattened))
+            state = SymbolicState.merge(pc, post, pre)
+            return (forced, [])
+        }
         guard level >= 0, level < bounds.reentrancy else { return (forced, []) }
         let trusted = contract.trusted.map { eval($0).scalarTerm }
         var slots: [SlotRecord] = []
@@ -140,6 +152,15 @@ extension SymbolicExecutor {
     }
 
     // MARK: - Ether and values from outside
+
+    /// A value of fresh constants (named after `prefix`) of the same shape and sorts as `v`.
+    func freshLike(_ v: SymbolicValue, _ prefix: String) -> SymbolicValue {
+        switch v {
+        case .scalar(let t): .scalar(fresh(prefix, t.sort))
+        case .array(let t): .array(fresh(prefix, t.sort))
+        case .record(let fields): .record(fields.map { freshLike($0, prefix) })
+        }
+    }
 
     /// `transfer` (reverts on failure) or `send` (returns whether it sent); neither can re-enter.
     func encodeEtherSend(amount: Term, isTransfer: Bool) -> Term {

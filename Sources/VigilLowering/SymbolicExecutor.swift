@@ -85,6 +85,8 @@ final class SymbolicExecutor {
     var resultValue: SymbolicValue?
     /// Set while a rule's own statements run (not the code its calls run).
     var rule: RuleFrame?
+    /// Set for the Horn encoding: handovers become `Ext` applications instead of inlined calls.
+    var horn: HornRecorder?
 
     init(model: SemanticModel, contract: ContractInfo, bounds: Bounds, entryFilter: Set<String>?) {
         self.model = model
@@ -146,15 +148,8 @@ final class SymbolicExecutor {
     /// Replaces the state by arbitrary values: what any code at all could leave behind. Scalar
     /// state variables and the balance stay within their types (and the balance cap).
     func havocState() {
-        func havoc(_ v: SymbolicValue) -> SymbolicValue {
-            switch v {
-            case .scalar(let t): .scalar(fresh("havoc", t.sort))
-            case .array(let t): .array(fresh("havoc", t.sort))
-            case .record(let fields): .record(fields.map(havoc))
-            }
-        }
         state.variables = zip(state.variables, contract.stateVariables).map { value, variable in
-            guard case .scalar = value, !variable.isConstant else { return havoc(value) }
+            guard case .scalar = value, !variable.isConstant else { return freshLike(value, "havoc") }
             return .scalar(freshValue("havoc.\(variable.name)", variable.type))
         }
         state.balance = freshValue("havoc.balance", .uint(256))

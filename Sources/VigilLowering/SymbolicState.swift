@@ -23,6 +23,18 @@ struct SymbolicState {
         return out
     }
 
+    /// Every part as a list of terms: variables (struct fields in order), balance, sums, row sums.
+    var flattened: [Term] {
+        func terms(_ v: SymbolicValue) -> [Term] {
+            switch v {
+            case .scalar(let t), .array(let t): [t]
+            case .record(let fields): fields.flatMap(terms)
+            }
+        }
+        return variables.flatMap(terms) + [balance] + sums.keys.sorted().map { sums[$0]! }
+            + rowSums.keys.sorted().map { rowSums[$0]! }
+    }
+
     /// The state that a choice among `cases` leads to (the first whose condition holds), else `fallback`.
     static func select(_ cases: [(Term, SymbolicState)], else fallback: SymbolicState) -> SymbolicState {
         cases.reversed().reduce(fallback) { merge($1.0, $1.1, $0) }

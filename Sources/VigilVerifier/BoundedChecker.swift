@@ -107,7 +107,19 @@ final class ContractRun {
         }
         let main = all.filter { !separate.contains($0.reference.name) }
         if !main.isEmpty { jobs.insert(.init(entryFilter: nil, depth: bounds.depth, properties: main), at: 0) }
+        if checker.options.engine == .prove {
+            for p in all where p.invariant == nil {
+                finish(
+                    p, .unknown, reason: "--engine prove judges invariants only (use --engine auto)", trace: nil,
+                    depth: 0)
+            }
+            prove(all.compactMap(\.invariant))
+            return all.compactMap { results[$0.reference.name] }
+        }
         for job in jobs { run(job) }
+        if checker.options.engine == .auto {
+            prove(contract.invariants.filter { results[$0.name]?.verdict == .holds })
+        }
         let rules = pendingRules()
         runRules(rules)
         let order = all.map(\.reference.name) + rules.map(\.pending.reference.name)
@@ -133,6 +145,30 @@ final class ContractRun {
             contract: contract.name, property: p.reference, verdict: verdict, range: p.range, bounds: bounds,
             assumptions: baseAssumptions + extra, reason: reason, trace: trace, timeMilliseconds: elapsed(),
             depthReached: depth, warnings: warnings)
+    }
+
+    /// Runs the unbounded engine on `invariants`: a checked proof makes one `proved` (whatever the
+    /// bounded engine said within its bounds); otherwise the bounded result stands, or with
+    /// `--engine prove` the result is `unknown` with the reason.
+    private func prove(_ invariants: [InvariantInfo]) {
+        let engine = ProofEngine(solverFactory: checker.solverFactory, options: checker.options)
+        let outcomes = engine.prove(model: model, contract: contract, invariants: invariants)
+        for invariant in invariants {
+            let p = BoundedChecker.Pending(
+                reference: PropertyReference(kind: .invariant, name: invariant.name), range: invariant.range,
+                invariant: invariant)
+            switch outcomes[invariant.name] {
+            case .proved(let certificate)?:
+                finish(p, .proved, reason: nil, trace: nil, depth: 0)
+                // No bounds, and no `trusted` address: the proof lets anyone re-enter.
+                results[invariant.name]?.assumptions = ["unbounded: every transaction sequence, re-entry of any depth"]
+                results[invariant.name]?.certificate = certificate
+            case .failed(let why)?:
+                if results[invariant.name] == nil { finish(p, .unknown, reason: why, trace: nil, depth: 0) }
+            case nil:
+                break
+            }
+        }
     }
 
     /// A fresh solver with the run's budgets.
@@ -310,23 +346,5 @@ final class ContractRun {
         guard try solver.check(assumptions: assumptions + [anyCut]) != .unsat else { return nil }
         let places = Set(cuts.map { model.sources.describe($0.loop) }).sorted()
         return "the loop at \(places.joined(separator: ", ")) may need more than \(bounds.loops) iterations (--loops)"
-    }
-}
-
-extension Term {
-    /// True when a quantifier occurs in the term (shared subterms are visited once).
-    var containsQuantifier: Bool {
-        var seen: Set<ObjectIdentifier> = []
-        var stack: [Term] = [self]
-        while let t = stack.popLast() {
-            guard seen.insert(ObjectIdentifier(t)).inserted else { continue }
-            switch t.kind {
-            case .quantifier: return true
-            case .apply(_, let args): stack.append(contentsOf: args)
-            case .constArray(_, let value): stack.append(value)
-            default: break
-            }
-        }
-        return false
     }
 }

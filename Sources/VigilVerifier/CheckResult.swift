@@ -9,11 +9,17 @@ public struct CheckOptions: Sendable, Hashable {
     public var rlimit: UInt64?
     /// Wall-clock safety net per query, in milliseconds; ends in `unknown`.
     public var timeoutMilliseconds: UInt64?
+    /// Which engines decide.
+    public var engine: Engine
 
-    public init(bounds: Bounds = Bounds(), rlimit: UInt64? = 20_000_000, timeoutMilliseconds: UInt64? = 60_000) {
+    public init(
+        bounds: Bounds = Bounds(), rlimit: UInt64? = 20_000_000, timeoutMilliseconds: UInt64? = 60_000,
+        engine: Engine = .auto
+    ) {
         self.bounds = bounds
         self.rlimit = rlimit
         self.timeoutMilliseconds = timeoutMilliseconds
+        self.engine = engine
     }
 }
 
@@ -37,6 +43,8 @@ public struct PropertyResult: Sendable {
     public var depthReached: Int
     /// What a sanity check found about the property, in words a reviewer understands.
     public var warnings: [String]
+    /// For `proved`: the inductive invariant behind the proof, over the contract's names.
+    public var certificate: String?
 
     public init(
         contract: String, property: PropertyReference, verdict: Verdict, range: SourceRange, bounds: Bounds,

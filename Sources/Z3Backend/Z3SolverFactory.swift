@@ -9,4 +9,9 @@ public struct Z3SolverFactory: SolverFactory {
     public func makeSolver(options: SolverOptions) throws -> any Solver {
         try Z3Solver(options: options)
     }
+
+    /// A fresh `Z3HornSolver` (Spacer) configured by `options`.
+    public func makeHornSolver(options: SolverOptions) throws -> any HornSolver {
+        try Z3HornSolver(options: options)
+    }
 }

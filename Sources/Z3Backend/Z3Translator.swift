@@ -16,6 +16,8 @@ final class Z3Translator {
     private var constants: [ConstantKey: Z3AST] = [:]
     /// Z3 sorts by `Sort`.
     private var sorts: [Sort: Z3SortHandle] = [:]
+    /// The predicates of Horn systems, by name (a name has one signature).
+    private(set) var predicates: [String: (domain: [Sort], declaration: Z3_func_decl)] = [:]
 
     /// A constant's identity for Z3: its name and sort.
     private struct ConstantKey: Hashable {
@@ -47,6 +49,26 @@ final class Z3Translator {
             }
         }
         return translated[ObjectIdentifier(root)]!.ast
+    }
+
+    /// The declaration of a predicate; the same name always gives the same declaration.
+    private func predicate(_ name: String, _ domain: [Sort]) throws -> Z3_func_decl {
+        if let known = predicates[name] {
+            guard known.domain == domain else { throw SolverError("predicate \(name) used with two signatures") }
+            return known.declaration
+        }
+        let c = context.raw
+        let domainSorts: [Z3_sort?] = try domain.map { try sort($0).raw }
+        let made = domainSorts.withUnsafeBufferPointer { buffer in
+            Z3_mk_func_decl(
+                c, Z3_mk_string_symbol(c, name), UInt32(buffer.count), buffer.baseAddress, Z3_mk_bool_sort(c))
+        }
+        try context.checkError("mk_func_decl \(name)")
+        guard let made else { throw SolverError("z3 cannot declare \(name)") }
+        // Declarations live as long as the context: the translator's context outlives every use.
+        Z3_inc_ref(c, Z3_func_decl_to_ast(c, made))
+        predicates[name] = (domain, made)
+        return made
     }
 
     /// The Z3 sort of `sort`.
@@ -178,6 +200,10 @@ final class Z3Translator {
         case .store:
             try requireCount(3)
             made = Z3_mk_store(c, a[0], a[1], a[2])
+        case .predicate(let name, let domain):
+            try requireCount(domain.count)
+            let declaration = try predicate(name, domain)
+            made = nary { c, n, arguments in Z3_mk_app(c, declaration, n, arguments) }
         }
         return try context.ast(made, "mk_\(op)")
     }

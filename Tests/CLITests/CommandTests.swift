@@ -39,7 +39,9 @@ import Testing
 
     @Test func helpListsEveryOption() {
         let help = VigilCommand.helpMessage(for: CheckCommand.self)
-        for option in ["--depth", "--reentrancy", "--reentrant-calls", "--loops", "--rlimit", "--timeout", "--format"] {
+        for option in [
+            "--depth", "--reentrancy", "--reentrant-calls", "--loops", "--rlimit", "--timeout", "--engine", "--format",
+        ] {
             #expect(help.contains(option), "check --help lacks \(option)")
         }
         #expect(help.contains("Exit status"))

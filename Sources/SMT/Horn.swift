@@ -1,0 +1,81 @@
+/// Solving constrained Horn clauses: is `false` derivable from the clauses?
+///
+/// A clause is a Bool term `forall xs. body => head`, where `head` is a predicate application
+/// (`Term.predicate`) or `false`, and `body` a conjunction of predicate applications and constraints.
+public protocol HornSolver: AnyObject {
+    /// Adds a clause.
+    func add(_ clause: Term) throws
+    /// Solves the system: `.safe` with an interpretation of every predicate that makes every
+    /// clause true (so `false` is not derivable), `.unsafe` when `false` is derivable.
+    func solve() throws -> HornResult
+    /// Checks `solution` against every clause added, with a fresh solver that shares nothing with
+    /// the one that found it: each clause, with the predicates replaced by their interpretations,
+    /// must be valid.
+    func validate(_ solution: HornSolution) throws -> CertificateCheck
+    /// The cumulative resource count spent.
+    var resourceUsage: UInt64 { get }
+}
+
+/// The answer of a Horn solver.
+public enum HornResult: Sendable {
+    case safe(HornSolution)
+    case unsafe
+    case unknown(String)
+}
+
+/// An interpretation of each predicate, as SMT-LIB `define-fun` text over its arguments `x!0`, `x!1`, …
+public struct HornSolution: Sendable, Hashable {
+    /// `(define-fun P ((x!0 Int) (x!1 Int)) Bool body)` by predicate name.
+    public let definitions: [String: String]
+    public init(definitions: [String: String]) {
+        self.definitions = definitions
+    }
+}
+
+/// What the independent check of a solution found.
+public enum CertificateCheck: Sendable, Hashable {
+    case valid
+    case rejected(String)
+}
+
+extension Term {
+    /// `name(arguments…)`: an application of an uninterpreted predicate of a Horn system.
+    public static func predicate(_ name: String, _ arguments: [Term]) -> Term {
+        Term(kind: .apply(.predicate(name: name, domain: arguments.map(\.sort)), arguments), sort: .bool)
+    }
+
+    /// True when a quantifier occurs in the term (shared subterms are visited once).
+    public var containsQuantifier: Bool {
+        var seen: Set<ObjectIdentifier> = []
+        var stack: [Term] = [self]
+        while let t = stack.popLast() {
+            guard seen.insert(ObjectIdentifier(t)).inserted else { continue }
+            switch t.kind {
+            case .quantifier: return true
+            case .apply(_, let args): stack.append(contentsOf: args)
+            case .constArray(_, let value): stack.append(value)
+            default: break
+            }
+        }
+        return false
+    }
+
+    /// The constants occurring in the term (each once, in first-seen order).
+    public var constants: [Term] {
+        var seen: Set<ObjectIdentifier> = []
+        var found: [Term] = []
+        var names: Set<Term> = []
+        var stack: [Term] = [self]
+        while let t = stack.popLast() {
+            guard seen.insert(ObjectIdentifier(t)).inserted else { continue }
+            switch t.kind {
+            case .constant: if names.insert(t).inserted { found.append(t) }
+            case .apply(_, let args): stack.append(contentsOf: args.reversed())
+            case .constArray(_, let value): stack.append(value)
+            case .quantifier(_, _, let body): stack.append(body)
+            default: break
+            }
+        }
+        return found
+    }
+}

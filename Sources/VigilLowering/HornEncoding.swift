@@ -1,0 +1,176 @@
+import BigInt
+import SMT
+import VigilBasics
+import VigilSema
+
+/// The constrained Horn clauses of a contract, for proofs over every transaction sequence:
+/// `Inv(s)` holds in every committed state, and `Ext(s, t)` relates the state at a handover to
+/// a state that the environment's calls into the contract (any number, nested to any depth,
+/// with ether forced in between) can leave behind. A handover in code becomes `Ext(pre, post)`;
+/// the least solution of the clauses over-approximates what can happen, so an interpretation
+/// that makes every clause true proves the invariants it implies.
+public final class HornEncoding {
+    /// The clauses, each `forall xs. body => head` (the query clauses have head `false`).
+    public private(set) var clauses: [Term] = []
+    /// What each argument of `Inv` stands for, in Vigil's words (`balances`, `balance`, `sum(balances)`).
+    public let stateNames: [String]
+    /// Why the engine cannot judge this contract, when it cannot.
+    public private(set) var unsupported: String?
+    /// Constraints under which the deployment succeeds (for the reachability check).
+    public private(set) var deployment: [Term] = []
+
+    let executor: SymbolicExecutor
+    private let shape: SymbolicState
+
+    /// The clauses of `contract`: the deployment, every transaction, ether forced in, and the
+    /// closure of `Ext` under every entry point and forced ether.
+    public init(model: SemanticModel, contract: ContractInfo) {
+        executor = SymbolicExecutor(model: model, contract: contract, bounds: Bounds(), entryFilter: nil)
+        executor.horn = HornRecorder()
+        shape = executor.state
+        var names: [String] = []
+        for (v, value) in zip(contract.stateVariables, shape.variables) {
+            names += Self.names(of: value, v.name)
+        }
+        names.append("balance")
+        for k in shape.sums.keys.sorted() { names.append("sum(\(contract.stateVariables[k].name))") }
+        for k in shape.rowSums.keys.sorted() { names.append("sum(\(contract.stateVariables[k].name)[·])") }
+        stateNames = names
+        encodeDeployment()
+        encodeForcedEther(into: "Inv")
+        for f in executor.entryPoints { encodeTransaction(f) }
+        encodeExtClosure()
+        if !executor.loopCuts.isEmpty {
+            unsupported = "a loop: the unbounded engine does not unroll loops yet"
+        }
+    }
+
+    /// The clause `Inv(s) && !invariant(s) => false`; nil when the property cannot be encoded.
+    public func query(_ invariant: InvariantInfo) -> Term? {
+        let x = executor
+        let (state, terms) = freshState("q")
+        x.state = state
+        x.constraints = []
+        let holds = x.judgeProperty(invariant.expression)
+        if holds.containsQuantifier { return nil }
+        return clause(body: [Term.predicate("Inv", terms), Term.not(holds)] + x.constraints, head: .false)
+    }
+
+    // MARK: - Clauses
+
+    private func encodeDeployment() {
+        let x = executor
+        x.state = shape
+        x.constraints = []
+        x.horn?.applications = []
+        let initial = x.freshValue("initial.balance", .uint(256))
+        x.constraints.append(Term.le(initial, .int(balanceCap)))
+        x.state.balance = initial
+        let sender = x.freshSender("deployer")
+        let env = CallEnvironment(
+            sender: sender, value: .int(0), origin: sender, timestamp: x.freshValue("time", .uint(256)),
+            blockNumber: x.freshValue("block", .uint(256)), level: -1)
+        x.pc = .true
+        x.frameReverted = .false
+        x.environment = env
+        x.locals = [:]
+        if let ctor = x.contract.constructor {
+            _ = x.deploy(ctor, environment: env)
+        } else {
+            x.runInitializers()
+        }
+        deployment = x.constraints + [Term.not(x.frameReverted)]
+        add(body: deployment + (x.horn?.applications ?? []), head: Term.predicate("Inv", x.state.flattened))
+    }
+
+    /// `P(…, s) && e >= 0 => P(…, s + e)` for `Inv` (and `Ext`, whose first state is kept).
+    private func encodeForcedEther(into predicate: String) {
+        let (before, beforeTerms) = freshState("s")
+        let fixed = predicate == "Ext" ? freshState("pre").terms : []
+        let amount = executor.fresh("forced", .int)
+        var after = before
+        after.balance = Term.add(before.balance, amount)
+        add(
+            body: [
+                Term.predicate(predicate, fixed + beforeTerms), Term.ge(amount, .int(0)),
+                Term.le(after.balance, .int(balanceCap)),
+            ], head: Term.predicate(predicate, fixed + after.flattened))
+    }
+
+    /// `Inv(s) && f runs from s to t => Inv(t)` (a reverted call leaves `s`).
+    private func encodeTransaction(_ f: FunctionInfo) {
+        let (start, terms) = freshState("s")
+        let (body, end) = run(f, from: start, level: 0)
+        add(body: [Term.predicate("Inv", terms)] + body, head: Term.predicate("Inv", end.flattened))
+    }
+
+    /// `Ext(s, s)`, and `Ext(s, t) && (f runs from t to u, or ether is forced in) => Ext(s, u)`.
+    private func encodeExtClosure() {
+        let (_, terms) = freshState("s")
+        add(body: [], head: Term.predicate("Ext", terms + terms))
+        encodeForcedEther(into: "Ext")
+        for f in executor.entryPoints {
+            let pre = freshState("pre").terms
+            let (middle, middleTerms) = freshState("s")
+            let (body, end) = run(f, from: middle, level: 1)
+            add(
+                body: [Term.predicate("Ext", pre + middleTerms)] + body,
+                head: Term.predicate("Ext", pre + end.flattened))
+        }
+    }
+
+    /// Runs one external call of `f` from `state`: the constraints and `Ext` applications it
+    /// needs, and the state it leaves (the start state where it reverts).
+    private func run(_ f: FunctionInfo, from state: SymbolicState, level: Int) -> ([Term], SymbolicState) {
+        let x = executor
+        x.state = state
+        x.constraints = []
+        x.horn?.applications = []
+        x.locals = [:]
+        x.pc = .true
+        x.frameReverted = .false
+        let sender = x.freshSender("sender")
+        let env = CallEnvironment(
+            sender: sender, value: .int(0), origin: x.freshSender("origin"),
+            timestamp: x.freshValue("time", .uint(256)), blockNumber: x.freshValue("block", .uint(256)), level: level)
+        x.environment = env
+        x.runExternalFrame(f, guardTerm: .true, environment: env)
+        return (x.constraints + (x.horn?.applications ?? []), x.state)
+    }
+
+    // MARK: - States as predicate arguments
+
+    private func add(body: [Term], head: Term) {
+        clauses.append(clause(body: body, head: head))
+    }
+
+    private func clause(body: [Term], head: Term) -> Term {
+        let this = executor.thisAddress
+        let address = [Term.gt(this, .int(0)), Term.lt(this, .int(addressLimit))]
+        let implication = Term.implies(Term.and(body + address), head)
+        let variables = implication.constants.filter { $0 != executor.thisAddress }
+        return Term.forall(variables + [executor.thisAddress], implication)
+    }
+
+    /// A state of fresh constants shaped like the contract's state, with its terms in `Inv`'s order.
+    func freshState(_ prefix: String) -> (state: SymbolicState, terms: [Term]) {
+        var state = shape
+        state.variables = shape.variables.map { executor.freshLike($0, prefix) }
+        state.balance = executor.fresh(prefix, .int)
+        for k in shape.sums.keys { state.sums[k] = executor.fresh(prefix, .int) }
+        for (k, v) in shape.rowSums { state.rowSums[k] = executor.fresh(prefix, v.sort) }
+        return (state, state.flattened)
+    }
+
+    private static func names(of value: SymbolicValue, _ base: String) -> [String] {
+        switch value {
+        case .scalar, .array: [base]
+        case .record(let fields): fields.enumerated().flatMap { names(of: $0.element, "\(base).\($0.offset)") }
+        }
+    }
+}
+
+/// What a handover leaves in the Horn encoding: `Ext(pre, post)` applications for the clause body.
+final class HornRecorder {
+    var applications: [Term] = []
+}

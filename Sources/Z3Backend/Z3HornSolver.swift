@@ -1,0 +1,176 @@
+import CZ3
+import SMT
+
+/// Z3's Horn-clause engine (Spacer, through the `horn` tactic) behind the `HornSolver` protocol.
+///
+/// Mappings stay arrays in the clauses; Spacer blasts them (`xform.array_blast`), which is what
+/// lets it find invariants like `balance >= sum(balances)` quickly (measured in docs/BENCHMARKS.md).
+/// Limits come from `SolverOptions` as for `Z3Solver`: `rlimit` and the wall-clock watchdog.
+public final class Z3HornSolver: HornSolver {
+    private let options: SolverOptions
+    private let context: Z3Context
+    private let solver: Z3SolverHandle
+    private let translator: Z3Translator
+    private let parameters: Z3ParamsHandle
+    private var clauses: [Term] = []
+
+    /// Fixed choices for Spacer on Vigil's clauses (not user parameters).
+    private static let hornParameters: [(String, Bool)] = [("xform.array_blast", true)]
+
+    /// A fresh Horn solver with no clauses.
+    public init(options: SolverOptions = SolverOptions()) throws {
+        self.options = options
+        context = try Z3Context()
+        let c = context.raw
+        let tactic = Z3_mk_tactic(c, "horn")
+        try context.checkError("mk_tactic horn")
+        guard let tactic else { throw SolverError("z3 has no horn tactic") }
+        Z3_tactic_inc_ref(c, tactic)
+        defer { Z3_tactic_dec_ref(c, tactic) }
+        let made = Z3_mk_solver_from_tactic(c, tactic)
+        try context.checkError("mk_solver_from_tactic")
+        guard let made else { throw SolverError("z3 cannot make a Horn solver") }
+        solver = Z3SolverHandle(context, made)
+        translator = Z3Translator(context: context)
+        guard let params = Z3_mk_params(c) else { throw SolverError("z3 cannot make a parameter set") }
+        parameters = Z3ParamsHandle(context, params)
+        Z3_params_set_bool(c, params, Z3_mk_string_symbol(c, "ctrl_c"), false)
+        for (name, value) in Self.hornParameters { Z3_params_set_bool(c, params, Z3_mk_string_symbol(c, name), value) }
+        if let rlimit = options.rlimit {
+            Z3_params_set_uint(c, params, Z3_mk_string_symbol(c, "rlimit"), UInt32(min(rlimit, UInt64(UInt32.max))))
+        }
+        Z3_solver_set_params(c, made, params)
+        try context.checkError("solver_set_params")
+    }
+
+    /// Adds a clause (a Bool term).
+    public func add(_ clause: Term) throws {
+        let formula = try translator.translate(clause)
+        Z3_solver_assert(context.raw, solver.raw, formula.raw)
+        try context.checkError("solver_assert")
+        clauses.append(clause)
+    }
+
+    /// Runs Spacer; a safe system comes with the interpretation Spacer found for each predicate.
+    public func solve() throws -> HornResult {
+        let watchdog = options.wallClockMilliseconds.map {
+            Z3Watchdog(target: solver.interruptTarget, milliseconds: $0)
+        }
+        let outcome = Z3_solver_check(context.raw, solver.raw)
+        let interrupted = watchdog?.stop() ?? false
+        try context.checkError("solver_check")
+        switch outcome {
+        case Z3_L_TRUE:
+            return .safe(try solution())
+        case Z3_L_FALSE:
+            return .unsafe
+        default:
+            let reported = context.string(Z3_solver_get_reason_unknown(context.raw, solver.raw))
+            try? context.checkError("solver_get_reason_unknown")
+            if interrupted, let milliseconds = options.wallClockMilliseconds {
+                return .unknown("interrupted: wall-clock limit of \(milliseconds) ms")
+            }
+            if let rlimit = options.rlimit, reported.contains("resource limit") || reported == "canceled" {
+                return .unknown("resource limit (rlimit \(rlimit)) exhausted")
+            }
+            return .unknown(reported.isEmpty ? "unknown" : reported)
+        }
+    }
+
+    /// The cumulative "rlimit count" of the solver's context.
+    public var resourceUsage: UInt64 {
+        guard let made = Z3_solver_get_statistics(context.raw, solver.raw) else { return 0 }
+        let statistics = Z3StatsHandle(context, made)
+        let c = context.raw
+        var total: UInt64 = 0
+        for index in 0..<Z3_stats_size(c, statistics.raw)
+        where context.string(Z3_stats_get_key(c, statistics.raw, index)) == "rlimit count"
+            && Z3_stats_is_uint(c, statistics.raw, index)
+        {
+            total += UInt64(Z3_stats_get_uint_value(c, statistics.raw, index))
+        }
+        try? context.checkError("reading statistics")
+        return total
+    }
+
+    /// Checks every clause under `solution` in a context of its own: each clause's negation, with
+    /// the predicates defined by their interpretations, must be unsatisfiable.
+    public func validate(_ solution: HornSolution) throws -> CertificateCheck {
+        let c = context.raw
+        Z3_set_ast_print_mode(c, Z3_PRINT_SMTLIB2_COMPLIANT)
+        var definitions = ""
+        for name in translator.predicates.keys.sorted() {
+            guard let definition = solution.definitions[name] else { return .rejected("no interpretation of \(name)") }
+            definitions += definition + "\n"
+        }
+        let fresh = try Z3Context()
+        for (index, clause) in clauses.enumerated() {
+            let text = context.string(Z3_ast_to_string(c, try translator.translate(clause).raw))
+            try context.checkError("ast_to_string")
+            let script = definitions + "(assert (not \(text)))\n"
+            let parsed = Z3_parse_smtlib2_string(fresh.raw, script, 0, nil, nil, 0, nil, nil)
+            try fresh.checkError("parsing clause \(index + 1) with the certificate")
+            guard let parsed else { return .rejected("clause \(index + 1) does not parse") }
+            Z3_ast_vector_inc_ref(fresh.raw, parsed)
+            defer { Z3_ast_vector_dec_ref(fresh.raw, parsed) }
+            guard let checker = Z3_mk_simple_solver(fresh.raw) else { throw SolverError("z3 cannot make a solver") }
+            let handle = Z3SolverHandle(fresh, checker)
+            if let rlimit = options.rlimit, let params = Z3_mk_params(fresh.raw) {
+                let p = Z3ParamsHandle(fresh, params)
+                Z3_params_set_uint(
+                    fresh.raw, p.raw, Z3_mk_string_symbol(fresh.raw, "rlimit"), UInt32(min(rlimit, UInt64(UInt32.max))))
+                Z3_solver_set_params(fresh.raw, handle.raw, p.raw)
+            }
+            for i in 0..<Z3_ast_vector_size(fresh.raw, parsed) {
+                Z3_solver_assert(fresh.raw, handle.raw, Z3_ast_vector_get(fresh.raw, parsed, i))
+            }
+            let outcome = Z3_solver_check(fresh.raw, handle.raw)
+            try fresh.checkError("checking clause \(index + 1)")
+            switch outcome {
+            case Z3_L_FALSE: continue
+            case Z3_L_TRUE: return .rejected("clause \(index + 1) is false under the certificate")
+            default: return .rejected("clause \(index + 1) could not be checked")
+            }
+        }
+        return .valid
+    }
+
+    /// The interpretation of every predicate in the model of the last (sat) check.
+    private func solution() throws -> HornSolution {
+        let c = context.raw
+        Z3_set_ast_print_mode(c, Z3_PRINT_SMTLIB2_COMPLIANT)
+        let made = Z3_solver_get_model(c, solver.raw)
+        try context.checkError("solver_get_model")
+        guard let made else { throw SolverError("z3 returned no model for a safe Horn system") }
+        let model = Z3ModelHandle(context, made)
+        var definitions: [String: String] = [:]
+        for (name, predicate) in translator.predicates {
+            var parameters: [String] = []
+            var variables: [Z3_ast?] = []
+            for (i, sort) in predicate.domain.enumerated() {
+                let z3Sort = try translator.sort(sort)
+                parameters.append("(x!\(i) \(context.string(Z3_sort_to_string(c, z3Sort.raw))))")
+                let variable = Z3_mk_const(c, Z3_mk_string_symbol(c, "x!\(i)"), z3Sort.raw)
+                Z3_inc_ref(c, variable)
+                variables.append(variable)
+            }
+            defer { for v in variables { Z3_dec_ref(c, v) } }
+            var body = "false"
+            if let interpretation = Z3_model_get_func_interp(c, model.raw, predicate.declaration) {
+                Z3_func_interp_inc_ref(c, interpretation)
+                defer { Z3_func_interp_dec_ref(c, interpretation) }
+                if let otherwise = Z3_func_interp_get_else(c, interpretation) {
+                    let substituted = variables.withUnsafeBufferPointer {
+                        Z3_substitute_vars(c, otherwise, UInt32($0.count), $0.baseAddress)
+                    }
+                    Z3_inc_ref(c, substituted)
+                    body = context.string(Z3_ast_to_string(c, substituted))
+                    Z3_dec_ref(c, substituted)
+                }
+            }
+            try context.checkError("reading the interpretation of \(name)")
+            definitions[name] = "(define-fun \(name) (\(parameters.joined(separator: " "))) Bool \(body))"
+        }
+        return HornSolution(definitions: definitions)
+    }
+}

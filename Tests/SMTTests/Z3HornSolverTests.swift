@@ -1,0 +1,55 @@
+import SMT
+import Testing
+import Z3Backend
+
+/// Spacer behind `HornSolver`: safe systems come with interpretations that a fresh solver
+/// checks, and a wrong interpretation is rejected.
+@Suite struct Z3HornSolverTests {
+    let x = Term.constant("x", .int)
+
+    /// `x = 0 => P(x)`, `P(x) && x < 10 => P(x + 1)`, and the query `P(x) && x > bound => false`.
+    func counter(bound: Int) throws -> Z3HornSolver {
+        let solver = try Z3HornSolver(options: SolverOptions(rlimit: 10_000_000))
+        try solver.add(Term.forall([x], Term.implies(Term.eq(x, .int(0)), Term.predicate("P", [x]))))
+        try solver.add(
+            Term.forall(
+                [x],
+                Term.implies(
+                    Term.and(Term.predicate("P", [x]), Term.lt(x, .int(10))),
+                    Term.predicate("P", [Term.add(x, .int(1))]))))
+        try solver.add(
+            Term.forall([x], Term.implies(Term.and(Term.predicate("P", [x]), Term.gt(x, .int(bound))), .false)))
+        return solver
+    }
+
+    @Test func aSafeSystemHasACheckedSolution() throws {
+        let solver = try counter(bound: 10)
+        guard case .safe(let solution) = try solver.solve() else {
+            Issue.record("the counter never passes 10, yet the system is not safe")
+            return
+        }
+        #expect(solution.definitions["P"]?.hasPrefix("(define-fun P ((x!0 Int)) Bool") == true)
+        #expect(try solver.validate(solution) == .valid)
+    }
+
+    @Test func aWrongSolutionIsRejected() throws {
+        let solver = try counter(bound: 10)
+        let everything = HornSolution(definitions: ["P": "(define-fun P ((x!0 Int)) Bool true)"])
+        guard case .rejected = try solver.validate(everything) else {
+            Issue.record("'P is always true' violates the query clause, yet it was accepted")
+            return
+        }
+        let nothing = HornSolution(definitions: ["P": "(define-fun P ((x!0 Int)) Bool false)"])
+        guard case .rejected = try solver.validate(nothing) else {
+            Issue.record("'P is never true' violates the initial clause, yet it was accepted")
+            return
+        }
+    }
+
+    @Test func anUnsafeSystemIsUnsafe() throws {
+        guard case .unsafe = try counter(bound: 5).solve() else {
+            Issue.record("the counter reaches 6, yet the system is not unsafe")
+            return
+        }
+    }
+}

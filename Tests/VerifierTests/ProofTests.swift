@@ -1,0 +1,49 @@
+import Testing
+import VigilLowering
+import VigilSema
+import VigilVerifier
+import Z3Backend
+
+/// The unbounded engine: proofs with checked certificates, and nothing proved that is false.
+@Suite struct ProofTests {
+    func check(_ source: String, _ name: String, engine: Engine) throws -> PropertyResult {
+        let model = try #require(analyzeVigil(source))
+        let contract = try #require(model.contract(named: name))
+        let results = BoundedChecker(
+            solverFactory: Z3SolverFactory(), options: CheckOptions(bounds: Bounds(depth: 2), engine: engine)
+        ).check(model: model, contract: contract)
+        return try #require(results.first)
+    }
+
+    @Test func theFixedVaultIsProvedWithAReadableInvariant() throws {
+        let r = try check(fixedVault, "FixedVault", engine: .prove)
+        #expect(r.verdict == .proved)
+        let certificate = try #require(r.certificate)
+        #expect(certificate.contains("balance") && certificate.contains("sum(balances)"))
+        #expect(r.assumptions.allSatisfy { !$0.hasPrefix("bounds") })
+    }
+
+    @Test func theVulnerableVaultIsNeverProved() throws {
+        let proveOnly = try check(vulnerableVault, "Vault", engine: .prove)
+        #expect(proveOnly.verdict == .unknown)
+        #expect(try check(vulnerableVault, "Vault", engine: .auto).verdict == .violated)
+    }
+
+    @Test func autoProvesWhatTheBoundedEngineOnlyHolds() throws {
+        #expect(try check(fixedVault, "FixedVault", engine: .bmc).verdict == .holds)
+        #expect(try check(fixedVault, "FixedVault", engine: .auto).verdict == .proved)
+    }
+
+    @Test func anInvariantThatIsFalseForLongSequencesIsNotProved() throws {
+        // Violated only after 12 increments: beyond the bounded engine's depth, never proved.
+        let counter = """
+            contract Counter {
+                uint n;
+                invariant small: n < 12;
+                function bump() public { n += 1; }
+            }
+            """
+        let r = try check(counter, "Counter", engine: .auto)
+        #expect(r.verdict == .holds)
+    }
+}
