@@ -118,7 +118,8 @@ final class ContractRun {
         }
         for job in jobs { run(job) }
         if checker.options.engine == .auto {
-            prove(contract.invariants.filter { results[$0.name]?.verdict == .holds })
+            // A bounded `unknown` (out of budget) may still have a proof.
+            prove(contract.invariants.filter { [.holds, .unknown].contains(results[$0.name]?.verdict) })
         }
         let rules = pendingRules()
         runRules(rules)
