@@ -5,11 +5,6 @@ import VigilReporting
 import VigilVerifier
 import Z3Backend
 
-/// Output formats of `vigil check`.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-}
-
 /// `vigil check`: the main job.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,11 +36,8 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Wall-clock safety net per query, in seconds; ends in 'unknown'.")
     var timeout: UInt64 = 60
 
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
-
-    @Flag(help: "Print where the time went (solver, replay, the rest) on standard error.")
-    var verbose = false
+    @OptionGroup(title: "Reports")
+    var report: ReportOptions
 
     func validate() throws {
         guard depth >= 0, reentrancy >= 0, reentrantCalls >= 0, loops >= 0 else {
@@ -67,18 +59,14 @@ struct CheckCommand: ParsableCommand {
             let (contractResults, contractStatistics) = checker.checkWithStatistics(model: model, contract: contract)
             results += contractResults
             statistics.add(contractStatistics)
-            if verbose { printError(describe(contract.name, contractStatistics)) }
+            if report.verbose { printError(describe(contract.name, contractStatistics)) }
         }
-        if verbose, model.contracts.count > 1 { printError(describe("all contracts", statistics)) }
-        switch format {
-        case .text:
-            print(TextReport(sources: front.sources).render(results), terminator: "")
-        case .json:
-            let report = JSONReport(
-                sources: front.sources, toolVersion: VigilCommand.version, solverName: "z3 \(Z3Backend.version)")
-            print(report.render(results), terminator: "")
-        }
-        let status = ExitStatus.of(results.map(\.verdict))
+        if report.verbose, model.contracts.count > 1 { printError(describe("all contracts", statistics)) }
+        let document = ReportDocument(
+            results: results, model: model,
+            tool: .init(version: VigilCommand.version, solver: "z3 \(Z3Backend.version)"))
+        try report.emit(document)
+        let status = ExitStatus.of(document.verdicts)
         if status != .success { throw ExitCode(status.rawValue) }
     }
 }

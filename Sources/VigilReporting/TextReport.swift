@@ -1,93 +1,115 @@
-import BigInt
-import VigilBasics
-import VigilLowering
-import VigilTrace
 import VigilVerifier
 
-/// Renders results and counterexamples as text for a terminal.
+/// Renders a report as text for a terminal: one line per result, each counterexample under
+/// its result as a call tree, and a summary line.
 public struct TextReport: Sendable {
-    public let sources: SourceManager
-    public init(sources: SourceManager) { self.sources = sources }
+    /// Leave out safe results (`proved`, `holds`, `satisfied`): only what needs attention and the summary.
+    public var quiet: Bool
+    /// Add each result's assumptions and time.
+    public var verbose: Bool
 
-    /// One line per result, each counterexample under its result, and a summary line.
-    public func render(_ results: [PropertyResult]) -> String {
+    public init(quiet: Bool = false, verbose: Bool = false) {
+        self.quiet = quiet
+        self.verbose = verbose
+    }
+
+    /// The whole report.
+    public func render(_ document: ReportDocument) -> String {
         var out = ""
-        for r in results {
-            out += "\(sources.describe(r.range)): \(r.contract).\(r.property.name): \(r.verdict.rawValue)"
-            switch r.verdict {
-            case .holds:
-                out +=
-                    " (depth \(r.bounds.depth), reentrancy \(r.bounds.reentrancy), reentrant calls \(r.bounds.reentrantCalls), loops \(r.bounds.loops))"
-            case .unknown, .vacuous:
-                if let reason = r.reason { out += ": \(reason)" }
-            default:
-                break
+        for r in document.results where !(quiet && r.needsNoAttention) {
+            out += headline(r) + "\n"
+            if verbose {
+                for a in r.assumptions { out += "  assumes \(a)\n" }
+                out += "  checked in \(r.timeMilliseconds) ms\n"
             }
-            out += "\n"
-            if let trace = r.trace { out += renderTrace(trace, file: r.range.file) }
+            out += renderTrace(r)
         }
-        out += summary(results) + "\n"
+        return out + Self.summary(document.verdicts) + "\n"
+    }
+
+    /// `path:line:col: Contract.property: verdict`, with the bounds of a `holds`, the reason of
+    /// an `unknown` or `vacuous`, and `(cached)` for a result read from the cache.
+    public func headline(_ r: ResultRecord) -> String {
+        var out = "\(r.file):\(r.line):\(r.column): \(r.qualifiedName): \(r.verdict.rawValue)"
+        switch r.verdict {
+        case .holds, .unsatisfiable: out += " (\(r.bounds.description))"
+        case .unknown, .vacuous: if let reason = r.reason { out += ": \(reason)" }
+        default: break
+        }
+        if r.cached == true { out += " (cached)" }
         return out
     }
 
-    /// `3 proved, 1 violated, 0 unknown`-style summary of a run.
-    public func summary(_ results: [PropertyResult]) -> String {
-        let counts = Verdict.allCases.map { v in (v, results.filter { $0.verdict == v }.count) }
+    /// `3 proved, 1 violated, 0 unknown`: every verdict that occurs, and always violated and unknown.
+    public static func summary(_ verdicts: [Verdict]) -> String {
+        let counts = Verdict.allCases.map { v in (v, verdicts.filter { $0 == v }.count) }
         let shown = counts.filter { $0.1 > 0 || [.violated, .unknown].contains($0.0) }
         return shown.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", ")
     }
 
-    /// A counterexample: the steps as a call tree with state changes, then the property's parts.
-    public func renderTrace(_ trace: Trace, file: FileID) -> String {
-        let names = AddressNames(trace: trace)
-        var out = "  counterexample:\n"
-        if trace.initialBalance > 0 { out += "    ether before deployment: \(trace.initialBalance)\n" }
-        for step in trace.steps { out += renderStep(step, names: names, file: file, indent: "    ") }
-        if trace.finalForcedEther > 0 { out += "    ether forced in: \(trace.finalForcedEther)\n" }
-        out += "    property fails at line \(trace.failureLine)"
-        if !trace.parts.isEmpty {
-            out += " with " + trace.parts.map { "\($0.name) = \(names.format($0.value))" }.joined(separator: ", ")
+    /// A result's counterexample (or witness) as an indented call tree; empty without a trace.
+    public func renderTrace(_ r: ResultRecord) -> String {
+        guard let steps = r.trace else { return "" }
+        var out = r.verdict == .satisfied ? "  witness:\n" : "  counterexample:\n"
+        if let ether = r.initialBalance { out += "    ether before deployment: \(ether)\n" }
+        for step in steps { out += renderStep(step, indent: "    ") }
+        guard let failure = r.failure else { return out }
+        if let ether = failure.forcedEther { out += "    ether forced in: \(ether)\n" }
+        out += "    property \(r.verdict == .satisfied ? "is satisfied" : "fails") at line \(failure.line)"
+        if !failure.parts.isEmpty {
+            out += " with " + failure.parts.map { "\($0.name) = \($0.value)" }.joined(separator: ", ")
         }
         return out + "\n"
     }
 
-    private func renderStep(_ step: TraceStep, names: AddressNames, file: FileID, indent: String) -> String {
+    /// One step and everything under it, each line starting with `indent`.
+    public func renderStep(_ step: StepRecord, indent: String) -> String {
         var out = ""
-        if step.forcedEther > 0 { out += "\(indent)ether forced in: \(step.forcedEther)\n" }
-        let args = step.arguments.map { "\($0.name): \(names.format($0.value))" }.joined(separator: ", ")
-        var line = "\(indent)"
-        if step.isRuleCall { line += "[rule] " }
-        switch step.kind {
-        case .constructor: line += "deploy "
-        case .transaction: line += ""
-        case .reentrantCall: line += "re-enters "
-        }
-        line += "\(step.function)(\(args)) from \(names.format(step.sender))"
-        if step.value > 0 { line += " value \(step.value)" }
-        if let t = step.timestamp, step.kind != .reentrantCall {
-            line += " at time \(t), block \(step.blockNumber ?? 0)"
-        }
-        line += "  (line \(step.line))"
-        out += line + "\n"
-        for call in step.externalCalls {
-            var c = "\(indent)  \(call.kind)"
-            c += " to \(names.format(call.target))"
-            if call.value > 0 { c += " value \(call.value)" }
-            c += " (line \(call.line)): hands over control"
-            out += c + "\n"
-            if call.forcedEther > 0 { out += "\(indent)    ether forced in: \(call.forcedEther)\n" }
-            for inner in call.calls { out += renderStep(inner, names: names, file: file, indent: indent + "    ") }
+        if step.forcedEther != "0" { out += "\(indent)ether forced in: \(step.forcedEther)\n" }
+        out += indent + step.summary + "  (line \(step.line))\n"
+        for call in step.calls {
+            out += "\(indent)  \(call.summary) (line \(call.line)): hands over control\n"
+            if call.forcedEther != "0" { out += "\(indent)    ether forced in: \(call.forcedEther)\n" }
+            for inner in call.calls { out += renderStep(inner, indent: indent + "    ") }
             out += "\(indent)    returns \(call.outcome)\n"
         }
-        if let reason = step.revertReason {
+        if let reason = step.reverted {
             out += "\(indent)  reverts: \(reason)\n"
         } else {
-            if let r = step.returned { out += "\(indent)  returns \(names.format(r))\n" }
-            for change in step.changes {
-                out +=
-                    "\(indent)  \(names.format(change.path)): \(names.format(change.old)) → \(names.format(change.new))\n"
-            }
+            if let r = step.returned { out += "\(indent)  returns \(r)\n" }
+            for change in step.state { out += "\(indent)  \(change.summary)\n" }
         }
         return out
     }
+}
+
+extension ResultRecord {
+    /// True for verdicts that need no one's attention: `proved`, `holds`, `satisfied`.
+    public var needsNoAttention: Bool { verdict.isSafe || verdict == .satisfied }
+}
+
+extension StepRecord {
+    /// `[rule] re-enters withdraw(amount: 1) from attacker value 2 at time 0, block 0`
+    public var summary: String {
+        var line = ruleCall ? "[rule] " : ""
+        switch kind {
+        case .constructor: line += "deploy "
+        case .transaction: break
+        case .reentrantCall: line += "re-enters "
+        }
+        line += "\(function)(\(args.map { "\($0.name): \($0.value)" }.joined(separator: ", "))) from \(sender)"
+        if value != "0" { line += " value \(value)" }
+        if let block, kind != .reentrantCall { line += " at time \(block.timestamp), block \(block.number)" }
+        return line
+    }
+}
+
+extension CallRecord {
+    /// `call to attacker value 1`
+    public var summary: String { "\(kind) to \(target)" + (value != "0" ? " value \(value)" : "") }
+}
+
+extension ChangeRecord {
+    /// `balances[user1]: 0 → 1`
+    public var summary: String { "\(path): \(old) → \(new)" }
 }

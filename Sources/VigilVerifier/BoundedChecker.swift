@@ -247,6 +247,7 @@ final class ContractRun {
         switch replay {
         case .violated(let trace):
             finish(p, .violated, reason: nil, trace: trace, depth: depth)
+            results[p.reference.name]?.schedule = schedule
         case .notViolated:
             let why =
                 encoding.usesAbstraction

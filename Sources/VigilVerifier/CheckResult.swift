@@ -32,6 +32,8 @@ public struct PropertyResult: Sendable {
     public var reason: String?
     /// The replayed counterexample of a `violated` result.
     public var trace: Trace?
+    /// The choices the trace was replayed from (for `vigil replay`).
+    public var schedule: Schedule?
     public var timeMilliseconds: Int
     /// The depth (number of transactions) at which the result was decided.
     public var depthReached: Int

@@ -1,0 +1,70 @@
+import BigInt
+import VigilBasics
+import VigilSema
+import VigilTrace
+import VigilVerifier
+
+// MARK: - From checked results to the report's records
+
+extension ReportDocument {
+    /// The report of `results`, checked on `model`'s sources.
+    public init(results: [PropertyResult], model: SemanticModel, tool: Tool) {
+        let sources = model.sources
+        self.init(
+            tool: tool, inputs: sources.files.map(\.path),
+            results: results.map { r in
+                let declaration = model.contract(named: r.contract)?.decl.range.file ?? r.range.file
+                return ResultRecord(r, sources: sources, contractFile: sources[declaration].path)
+            })
+    }
+}
+
+extension ResultRecord {
+    /// The record of one result; `contractFile` is the path of the file that declares its contract.
+    public init(_ r: PropertyResult, sources: SourceManager, contractFile: String) {
+        let file = sources[r.range.file]
+        let start = file.lines.location(of: r.range.start)
+        let end = file.lines.location(of: r.range.end)
+        let names = r.trace.map { AddressNames(trace: $0) }
+        self.init(
+            file: file.path, contract: r.contract, contractFile: contractFile, property: r.property.name,
+            kind: r.property.kind, verdict: r.verdict, line: start.line, column: start.column, endLine: end.line,
+            endColumn: end.column, bounds: BoundsRecord(r.bounds), assumptions: r.assumptions, reason: r.reason,
+            timeMilliseconds: r.timeMilliseconds, cached: nil,
+            initialBalance: r.trace.flatMap { $0.initialBalance > 0 ? $0.initialBalance.description : nil },
+            trace: r.trace.map { t in t.steps.map { StepRecord($0, names: names!) } },
+            failure: r.trace.map { FailureRecord($0, names: names!) },
+            schedule: r.schedule.map(ScheduleRecord.init))
+    }
+}
+
+extension FailureRecord {
+    /// Where the trace's property failed, with its parts' values.
+    public init(_ trace: Trace, names: AddressNames) {
+        self.init(
+            line: trace.failureLine, parts: trace.parts.map { NamedText(name: $0.name, value: names.format($0.value)) },
+            forcedEther: trace.finalForcedEther > 0 ? trace.finalForcedEther.description : nil)
+    }
+}
+
+extension StepRecord {
+    /// A replayed step, with values in Vigil syntax and addresses named by `names`.
+    public init(_ s: TraceStep, names: AddressNames) {
+        self.init(
+            kind: s.kind, function: s.function,
+            args: s.arguments.map { NamedText(name: $0.name, value: names.format($0.value)) },
+            sender: names.format(s.sender), value: s.value.description, forcedEther: s.forcedEther.description,
+            block: s.timestamp.map { BlockRecord(timestamp: $0.description, number: (s.blockNumber ?? 0).description) },
+            line: s.line,
+            calls: s.externalCalls.map { c in
+                CallRecord(
+                    kind: c.kind, target: names.format(c.target), value: c.value.description, line: c.line,
+                    forcedEther: c.forcedEther.description, calls: c.calls.map { StepRecord($0, names: names) },
+                    outcome: c.outcome)
+            },
+            state: s.changes.map {
+                ChangeRecord(path: names.format($0.path), old: names.format($0.old), new: names.format($0.new))
+            },
+            reverted: s.revertReason, returned: s.returned.map { names.format($0) }, ruleCall: s.isRuleCall)
+    }
+}
