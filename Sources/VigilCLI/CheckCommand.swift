@@ -65,7 +65,11 @@ struct CheckCommand: ParsableCommand {
         let document = ReportDocument(
             results: results, model: model,
             tool: .init(version: VigilCommand.version, solver: "z3 \(Z3Backend.version)"))
-        try report.emit(document)
+        try report.emit(
+            document,
+            sources: Dictionary(
+                model.sources.files.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) },
+                uniquingKeysWith: { a, _ in a }))
         let status = ExitStatus.of(document.verdicts)
         if status != .success { throw ExitCode(status.rawValue) }
     }

@@ -24,6 +24,11 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .customLong("junit"), help: ArgumentHelp("Also write JUnit XML to this file.", valueName: "file"))
     var junitFile: String?
 
+    @Option(
+        name: .customLong("html"),
+        help: ArgumentHelp("Also write a self-contained HTML page with every counterexample.", valueName: "file"))
+    var htmlFile: String?
+
     @Flag(help: "Text: leave out safe results; show only what needs attention and the summary.")
     var quiet = false
 
@@ -34,15 +39,20 @@ struct ReportOptions: ParsableArguments {
         if quiet && verbose { throw ValidationError("--quiet and --verbose exclude each other") }
     }
 
-    /// Prints the report in `format` and writes every file asked for. A file that cannot be
-    /// written is an error of its own, after the others are written.
-    func emit(_ document: ReportDocument) throws {
+    /// Prints the report in `format` and writes every file asked for; `sources` holds the text
+    /// of the source files by path, for the HTML page. A file that cannot be written is an
+    /// error of its own, after the others are written.
+    func emit(_ document: ReportDocument, sources: [String: String]) throws {
         print(render(document, as: format), terminator: "")
         var failures: [String] = []
-        let files: [(String?, OutputFormat)] = [(jsonFile, .json), (sarifFile, .sarif), (junitFile, .junit)]
-        for case (let path?, let fileFormat) in files {
+        let files: [(String?, () -> String)] = [
+            (jsonFile, { render(document, as: .json) }), (sarifFile, { render(document, as: .sarif) }),
+            (junitFile, { render(document, as: .junit) }),
+            (htmlFile, { HTMLReport(sources: sources).render(document) }),
+        ]
+        for case (let path?, let contents) in files {
             do {
-                try Data(render(document, as: fileFormat).utf8).write(to: URL(fileURLWithPath: path))
+                try Data(contents().utf8).write(to: URL(fileURLWithPath: path))
             } catch {
                 failures.append("cannot write \(path): \(error.localizedDescription)")
             }
