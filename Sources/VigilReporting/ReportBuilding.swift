@@ -25,16 +25,22 @@ extension ResultRecord {
         let file = sources[r.range.file]
         let start = file.lines.location(of: r.range.start)
         let end = file.lines.location(of: r.range.end)
-        let names = r.trace.map { AddressNames(trace: $0) }
         self.init(
             file: file.path, contract: r.contract, contractFile: contractFile, property: r.property.name,
             kind: r.property.kind, verdict: r.verdict, line: start.line, column: start.column, endLine: end.line,
             endColumn: end.column, bounds: BoundsRecord(r.bounds), assumptions: r.assumptions, reason: r.reason,
-            timeMilliseconds: r.timeMilliseconds, cached: nil,
-            initialBalance: r.trace.flatMap { $0.initialBalance > 0 ? $0.initialBalance.description : nil },
-            trace: r.trace.map { t in t.steps.map { StepRecord($0, names: names!) } },
-            failure: r.trace.map { FailureRecord($0, names: names!) },
+            timeMilliseconds: r.timeMilliseconds, cached: nil, initialBalance: nil, trace: nil, failure: nil,
             schedule: r.schedule.map(ScheduleRecord.init))
+        if let trace = r.trace { setTrace(trace, failed: true) }
+    }
+
+    /// Shows `trace` as this result's trace; with `failed` false, the trace ran to its end
+    /// without the property failing, and the record keeps no failure.
+    public mutating func setTrace(_ trace: Trace, failed: Bool) {
+        let names = AddressNames(trace: trace)
+        initialBalance = trace.initialBalance > 0 ? trace.initialBalance.description : nil
+        self.trace = trace.steps.map { StepRecord($0, names: names) }
+        failure = failed ? FailureRecord(trace, names: names) : nil
     }
 }
 

@@ -47,10 +47,11 @@ public struct TextReport: Sendable {
         return shown.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", ")
     }
 
-    /// A result's counterexample (or witness) as an indented call tree; empty without a trace.
-    public func renderTrace(_ r: ResultRecord) -> String {
+    /// A result's counterexample (or witness) as an indented call tree under `title` (by
+    /// default `counterexample:` or `witness:`); empty without a trace.
+    public func renderTrace(_ r: ResultRecord, title: String? = nil) -> String {
         guard let steps = r.trace else { return "" }
-        var out = r.verdict == .satisfied ? "  witness:\n" : "  counterexample:\n"
+        var out = "  " + (title ?? (r.verdict == .satisfied ? "witness:" : "counterexample:")) + "\n"
         if let ether = r.initialBalance { out += "    ether before deployment: \(ether)\n" }
         for step in steps { out += renderStep(step, indent: "    ") }
         guard let failure = r.failure else { return out }

@@ -7,9 +7,10 @@ import Z3Backend
 
 /// Reports of real checks, shared by the tests of every format.
 enum ReportFixtures {
-    /// Checks the files (relative to the repository) and returns the report `vigil check` prints.
+    /// Checks the files (relative to the repository, or absolute) and returns the report `vigil check` prints.
     static func document(_ paths: [String], options: CheckOptions = CheckOptions()) throws -> ReportDocument {
-        let front = FrontEnd.run(paths: paths.map { repositoryRoot.appendingPathComponent($0).path })
+        let front = FrontEnd.run(
+            paths: paths.map { $0.hasPrefix("/") ? $0 : repositoryRoot.appendingPathComponent($0).path })
         let model = try #require(front.model)
         let checker = BoundedChecker(solverFactory: Z3SolverFactory(), options: options)
         let results = model.contracts.flatMap { checker.check(model: model, contract: $0) }
