@@ -36,6 +36,10 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Wall-clock safety net per query, in seconds; ends in 'unknown'.")
     var timeout: UInt64 = 60
 
+    @Option(
+        help: ArgumentHelp("Check only the I-th of N even parts of the (contract, property) pairs.", valueName: "I/N"))
+    var shard: ShardArgument?
+
     @OptionGroup(title: "Reports")
     var report: ReportOptions
 
@@ -49,13 +53,14 @@ struct CheckCommand: ParsableCommand {
         let front = FrontEnd.run(paths: paths)
         printDiagnostics(front.diagnostics, sources: front.sources)
         guard let model = front.model, !front.hasErrors else { throw ExitCode(2) }
-        let options = CheckOptions(
+        var options = CheckOptions(
             bounds: Bounds(depth: depth, reentrancy: reentrancy, reentrantCalls: reentrantCalls, loops: loops),
             rlimit: rlimit, timeoutMilliseconds: timeout * 1000)
+        if let shard { options.selection = .shard(shard.index - 1, of: shard.count, model: model) }
         let checker = BoundedChecker(solverFactory: Z3SolverFactory(), options: options)
         var results: [PropertyResult] = []
         var statistics = CheckStatistics()
-        for contract in model.contracts {
+        for contract in model.contracts where options.selection.includes(contract: contract.name) {
             let (contractResults, contractStatistics) = checker.checkWithStatistics(model: model, contract: contract)
             results += contractResults
             statistics.add(contractStatistics)

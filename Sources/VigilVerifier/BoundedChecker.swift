@@ -86,7 +86,9 @@ final class ContractRun {
         all += contract.ensures.map {
             .init(reference: PropertyReference(kind: .ensures, name: $0.name), range: $0.range, invariant: nil)
         }
-        for rule in contract.rules {
+        let selection = checker.options.selection
+        all = all.filter { selection.includes(contract: contract.name, property: $0.reference.name) }
+        for rule in contract.rules where selection.includes(contract: contract.name, property: rule.name) {
             results[rule.name] = PropertyResult(
                 contract: contract.name, property: PropertyReference(kind: .rule, name: rule.name), verdict: .unknown,
                 range: rule.decl.range, bounds: bounds, assumptions: baseAssumptions,

@@ -9,6 +9,8 @@ public struct CheckOptions: Sendable, Hashable {
     public var rlimit: UInt64?
     /// Wall-clock safety net per query, in milliseconds; ends in `unknown`.
     public var timeoutMilliseconds: UInt64?
+    /// The properties to check (all by default).
+    public var selection = PropertySelection.all
 
     public init(bounds: Bounds = Bounds(), rlimit: UInt64? = 20_000_000, timeoutMilliseconds: UInt64? = 60_000) {
         self.bounds = bounds

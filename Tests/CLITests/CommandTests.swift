@@ -60,7 +60,8 @@ import Testing
         let help = VigilCommand.helpMessage(for: CheckCommand.self)
         for option in [
             "--depth", "--reentrancy", "--reentrant-calls", "--loops", "--rlimit", "--timeout", "--format",
-            "--json <file>", "--sarif <file>", "--junit <file>", "--quiet", "--verbose",
+            "--json <file>", "--sarif <file>", "--junit <file>", "--html <file>", "--quiet", "--verbose",
+            "--shard <I/N>",
         ] {
             #expect(help.contains(option), "check --help lacks \(option)")
         }
@@ -68,5 +69,11 @@ import Testing
         #expect(words.contains("(values: text, json, sarif, junit, github; default: text)"))
         #expect(help.contains("Exit status"))
         #expect(VigilCommand.helpMessage(for: ParseCommand.self).contains("--dump-ast"))
+        let merge = VigilCommand.helpMessage(for: MergeCommand.self)
+        for option in ["<reports> ...", "--format", "--json <file>", "--sarif <file>", "--junit <file>", "--html <file>"] {
+            #expect(merge.contains(option), "merge --help lacks \(option)")
+        }
+        let replay = VigilCommand.helpMessage(for: ReplayCommand.self)
+        #expect(replay.contains("<report>") && replay.contains("--source <path>") && replay.contains("Exit status"))
     }
 }
