@@ -40,6 +40,12 @@ struct CheckCommand: ParsableCommand {
         help: ArgumentHelp("Check only the I-th of N even parts of the (contract, property) pairs.", valueName: "I/N"))
     var shard: ShardArgument?
 
+    @Option(
+        help: ArgumentHelp(
+            "Keep results in this folder and reuse those whose sources, options and versions are unchanged.",
+            valueName: "dir"))
+    var cache: String?
+
     @OptionGroup(title: "Reports")
     var report: ReportOptions
 
@@ -58,18 +64,28 @@ struct CheckCommand: ParsableCommand {
             rlimit: rlimit, timeoutMilliseconds: timeout * 1000)
         if let shard { options.selection = .shard(shard.index - 1, of: shard.count, model: model) }
         let checker = BoundedChecker(solverFactory: Z3SolverFactory(), options: options)
-        var results: [PropertyResult] = []
+        let tool = ReportDocument.Tool(version: VigilCommand.version, solver: "z3 \(Z3Backend.version)")
+        let store = cache.map { ResultCache(directory: URL(fileURLWithPath: $0)) }
+        var records: [ResultRecord] = []
         var statistics = CheckStatistics()
         for contract in model.contracts where options.selection.includes(contract: contract.name) {
-            let (contractResults, contractStatistics) = checker.checkWithStatistics(model: model, contract: contract)
-            results += contractResults
+            let key = store.map { _ in ResultCache.key(of: contract, model: model, options: options, tool: tool) }
+            if let store, let key, let cached = store.load(key, contract: contract.name) {
+                records += cached
+                if report.verbose { printError("\(contract.name): from the cache\n") }
+                continue
+            }
+            let (results, contractStatistics) = checker.checkWithStatistics(model: model, contract: contract)
+            let checked = ResultRecord.records(results, model: model)
+            records += checked
+            if let store, let key, let problem = store.store(checked, under: key) {
+                printError("warning: \(problem)\n")
+            }
             statistics.add(contractStatistics)
             if report.verbose { printError(describe(contract.name, contractStatistics)) }
         }
         if report.verbose, model.contracts.count > 1 { printError(describe("all contracts", statistics)) }
-        let document = ReportDocument(
-            results: results, model: model,
-            tool: .init(version: VigilCommand.version, solver: "z3 \(Z3Backend.version)"))
+        let document = ReportDocument(tool: tool, inputs: model.sources.files.map(\.path), results: records)
         try report.emit(
             document,
             sources: Dictionary(

@@ -9,17 +9,20 @@ import VigilVerifier
 extension ReportDocument {
     /// The report of `results`, checked on `model`'s sources.
     public init(results: [PropertyResult], model: SemanticModel, tool: Tool) {
-        let sources = model.sources
         self.init(
-            tool: tool, inputs: sources.files.map(\.path),
-            results: results.map { r in
-                let declaration = model.contract(named: r.contract)?.decl.range.file ?? r.range.file
-                return ResultRecord(r, sources: sources, contractFile: sources[declaration].path)
-            })
+            tool: tool, inputs: model.sources.files.map(\.path), results: ResultRecord.records(results, model: model))
     }
 }
 
 extension ResultRecord {
+    /// The records of results checked on `model`.
+    public static func records(_ results: [PropertyResult], model: SemanticModel) -> [ResultRecord] {
+        results.map { r in
+            let declaration = model.contract(named: r.contract)?.decl.range.file ?? r.range.file
+            return ResultRecord(r, sources: model.sources, contractFile: model.sources[declaration].path)
+        }
+    }
+
     /// The record of one result; `contractFile` is the path of the file that declares its contract.
     public init(_ r: PropertyResult, sources: SourceManager, contractFile: String) {
         let file = sources[r.range.file]

@@ -61,7 +61,7 @@ import Testing
         for option in [
             "--depth", "--reentrancy", "--reentrant-calls", "--loops", "--rlimit", "--timeout", "--format",
             "--json <file>", "--sarif <file>", "--junit <file>", "--html <file>", "--quiet", "--verbose",
-            "--shard <I/N>",
+            "--shard <I/N>", "--cache <dir>",
         ] {
             #expect(help.contains(option), "check --help lacks \(option)")
         }
@@ -70,7 +70,9 @@ import Testing
         #expect(help.contains("Exit status"))
         #expect(VigilCommand.helpMessage(for: ParseCommand.self).contains("--dump-ast"))
         let merge = VigilCommand.helpMessage(for: MergeCommand.self)
-        for option in ["<reports> ...", "--format", "--json <file>", "--sarif <file>", "--junit <file>", "--html <file>"] {
+        for option in [
+            "<reports> ...", "--format", "--json <file>", "--sarif <file>", "--junit <file>", "--html <file>",
+        ] {
             #expect(merge.contains(option), "merge --help lacks \(option)")
         }
         let replay = VigilCommand.helpMessage(for: ReplayCommand.self)
