@@ -63,7 +63,10 @@ struct CheckCommand: ParsableCommand {
             bounds: Bounds(depth: depth, reentrancy: reentrancy, reentrantCalls: reentrantCalls, loops: loops),
             rlimit: rlimit, timeoutMilliseconds: timeout * 1000)
         if let shard { options.selection = .shard(shard.index - 1, of: shard.count, model: model) }
-        let checker = BoundedChecker(solverFactory: Z3SolverFactory(), options: options)
+        var checker = BoundedChecker(solverFactory: Z3SolverFactory(), options: options)
+        let progress = report.quiet ? nil : ProgressLine.forStandardError()
+        if let progress { checker.progress = { progress.update($0) } }
+        let note: (String) -> Void = { text in progress.map { $0.say(text) } ?? printError(text) }
         let tool = ReportDocument.Tool(version: VigilCommand.version, solver: "z3 \(Z3Backend.version)")
         let store = cache.map { ResultCache(directory: URL(fileURLWithPath: $0)) }
         var records: [ResultRecord] = []
@@ -72,7 +75,7 @@ struct CheckCommand: ParsableCommand {
             let key = store.map { _ in ResultCache.key(of: contract, model: model, options: options, tool: tool) }
             if let store, let key, let cached = store.load(key, contract: contract.name) {
                 records += cached
-                if report.verbose { printError("\(contract.name): from the cache\n") }
+                if report.verbose { note("\(contract.name): from the cache\n") }
                 continue
             }
             let (results, contractStatistics) = checker.checkWithStatistics(model: model, contract: contract)
@@ -82,8 +85,9 @@ struct CheckCommand: ParsableCommand {
                 printError("warning: \(problem)\n")
             }
             statistics.add(contractStatistics)
-            if report.verbose { printError(describe(contract.name, contractStatistics)) }
+            if report.verbose { note(describe(contract.name, contractStatistics)) }
         }
+        progress?.finish()
         if report.verbose, model.contracts.count > 1 { printError(describe("all contracts", statistics)) }
         let document = ReportDocument(tool: tool, inputs: model.sources.files.map(\.path), results: records)
         try report.emit(

@@ -12,6 +12,8 @@ import VigilTrace
 public struct BoundedChecker: Sendable {
     public let solverFactory: any SolverFactory
     public let options: CheckOptions
+    /// Called before each depth of each encoding (for a progress display); nil by default.
+    public var progress: (@Sendable (CheckProgress) -> Void)?
 
     public init(solverFactory: any SolverFactory, options: CheckOptions) {
         self.solverFactory = solverFactory
@@ -158,6 +160,10 @@ final class ContractRun {
             var cutsAsserted = 0
             var literals = 0
             for depth in 0...job.depth where !pending.isEmpty {
+                checker.progress?(
+                    CheckProgress(
+                        contract: contract.name, properties: pending.map(\.reference.name), depth: depth,
+                        maximumDepth: job.depth))
                 if depth == 0 { encoding.encodeDeployment() } else { encoding.encodeTransaction() }
                 for c in encoding.takeConstraints() { try solver.assert(c) }
                 for cut in encoding.loopCuts.dropFirst(cutsAsserted) {
