@@ -13,9 +13,10 @@ struct ReplayCommand: ParsableCommand {
         commandName: "replay",
         abstract: "Replay the counterexamples of a saved JSON report against the current source.",
         discussion: """
-            Every result with a schedule (a violated or satisfied property) is re-executed step by step in the \
-            interpreter. Exit status: 0 no violation reproduces any more, 1 some violation reproduces, 2 the \
-            report does not fit the source (a contract, function or property is gone) or is not a report.
+            Every result with a schedule (a violated property, or a satisfied rule's witness) is re-executed step \
+            by step in the interpreter. Exit status: 0 no violation reproduces any more (a witness that still \
+            satisfies its rule is no violation), 1 some violation reproduces, 2 the report does not fit the \
+            source (a contract, function, rule or property is gone) or is not a report.
             """)
 
     @Argument(help: "A report of `vigil check --format json` (or --json FILE), or one element of its results.")
@@ -58,25 +59,21 @@ struct ReplayCommand: ParsableCommand {
     /// Replays every result that has a schedule; returns the text to print and the exit status.
     static func replay(_ results: [ResultRecord], model: SemanticModel) -> (String, ExitStatus) {
         var out = ""
-        var (reproduced, unfit, replayed) = (0, 0, 0)
+        var (reproduced, violations, unfit, replayed) = (0, 0, 0, 0)
         for r in results {
             guard let saved = r.schedule else { continue }
             replayed += 1
             let outcome: ReplayResult
-            if let contract = model.contract(named: r.contract) {
-                do {
-                    outcome = Interpreter(model: model, contract: contract)
-                        .replay(try saved.schedule(), property: PropertyReference(kind: r.kind, name: r.property))
-                } catch {
-                    outcome = .mismatch(error.description)
-                }
-            } else {
-                outcome = .mismatch("there is no contract \(r.contract) any more")
+            do {
+                outcome = replay(r, try saved.schedule(), model: model)
+            } catch {
+                outcome = .mismatch(error.description)
             }
             var now = r
             switch outcome {
             case .violated(let trace):
                 reproduced += 1
+                if r.verdict != .satisfied { violations += 1 }
                 now.setTrace(trace, failed: true)
                 out += "\(r.qualifiedName): \(r.verdict == .satisfied ? "still satisfied" : "still violated")\n"
                 out += TextReport().renderTrace(now, title: "replayed:")
@@ -94,6 +91,28 @@ struct ReplayCommand: ParsableCommand {
         }
         out += "\(replayed) replayed: \(reproduced) reproduced, \(replayed - reproduced - unfit) no longer, "
         out += "\(unfit) not fitting the source\n"
-        return (out, unfit > 0 ? .badInput : reproduced > 0 ? .violated : .success)
+        return (out, unfit > 0 ? .badInput : violations > 0 ? .violated : .success)
+    }
+
+    /// Runs a saved result's schedule: a rule's (`RULE`, or `RULE[FUNCTION]` for the function
+    /// its `call any` calls) through the rule, any other property's as transactions.
+    private static func replay(_ r: ResultRecord, _ schedule: Schedule, model: SemanticModel) -> ReplayResult {
+        guard let contract = model.contract(named: r.contract) else {
+            return .mismatch("there is no contract \(r.contract) any more")
+        }
+        let interpreter = Interpreter(model: model, contract: contract)
+        guard r.kind == .rule else {
+            return interpreter.replay(schedule, property: PropertyReference(kind: r.kind, name: r.property))
+        }
+        var name = Substring(r.property)
+        var function: String?
+        if name.hasSuffix("]"), let open = name.firstIndex(of: "[") {
+            function = String(name[name.index(after: open)..<name.index(before: name.endIndex)])
+            name = name[..<open]
+        }
+        guard let rule = contract.rules.first(where: { $0.name == name }) else {
+            return .mismatch("\(r.contract) has no rule named '\(name)'")
+        }
+        return interpreter.replayRule(schedule, rule: rule, function: function)
     }
 }

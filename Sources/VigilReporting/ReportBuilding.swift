@@ -32,7 +32,8 @@ extension ResultRecord {
             file: file.path, contract: r.contract, contractFile: contractFile, property: r.property.name,
             kind: r.property.kind, verdict: r.verdict, line: start.line, column: start.column, endLine: end.line,
             endColumn: end.column, bounds: BoundsRecord(r.bounds), assumptions: r.assumptions, reason: r.reason,
-            timeMilliseconds: r.timeMilliseconds, cached: nil, initialBalance: nil, trace: nil, failure: nil,
+            timeMilliseconds: r.timeMilliseconds, cached: nil, initialBalance: nil, trace: nil, ruleInputs: nil,
+            failure: nil,
             schedule: r.schedule.map(ScheduleRecord.init), warnings: r.warnings.isEmpty ? nil : r.warnings)
         if let trace = r.trace { setTrace(trace, failed: true) }
     }
@@ -43,20 +44,24 @@ extension ResultRecord {
         let names = AddressNames(trace: trace)
         initialBalance = trace.initialBalance > 0 ? trace.initialBalance.description : nil
         self.trace = trace.steps.map { StepRecord($0, names: names) }
+        ruleInputs = trace.ruleInputs.isEmpty ? nil : NamedText.list(trace.ruleInputs, names: names)
         failure = failed ? FailureRecord(trace, names: names) : nil
     }
 }
 
 extension FailureRecord {
-    /// Where the trace's property failed, with its parts' values (and a rule's inputs).
+    /// Where the trace's property failed, with its parts' values.
     public init(_ trace: Trace, names: AddressNames) {
-        func written(_ values: [NamedValue]) -> [NamedText] {
-            values.map { NamedText(name: $0.name, value: names.format($0.value)) }
-        }
         self.init(
-            line: trace.failureLine, parts: written(trace.parts),
-            forcedEther: trace.finalForcedEther > 0 ? trace.finalForcedEther.description : nil,
-            ruleInputs: trace.ruleInputs.isEmpty ? nil : written(trace.ruleInputs))
+            line: trace.failureLine, parts: NamedText.list(trace.parts, names: names),
+            forcedEther: trace.finalForcedEther > 0 ? trace.finalForcedEther.description : nil)
+    }
+}
+
+extension NamedText {
+    /// The values written in Vigil syntax, addresses named by `names`.
+    static func list(_ values: [NamedValue], names: AddressNames) -> [NamedText] {
+        values.map { NamedText(name: $0.name, value: names.format($0.value)) }
     }
 }
 
@@ -65,7 +70,7 @@ extension StepRecord {
     public init(_ s: TraceStep, names: AddressNames) {
         self.init(
             kind: s.kind, function: s.function,
-            args: s.arguments.map { NamedText(name: $0.name, value: names.format($0.value)) },
+            args: NamedText.list(s.arguments, names: names),
             sender: names.format(s.sender), value: s.value.description, forcedEther: s.forcedEther.description,
             block: s.timestamp.map { BlockRecord(timestamp: $0.description, number: (s.blockNumber ?? 0).description) },
             line: s.line,

@@ -72,6 +72,10 @@ public struct ResultRecord: Codable, Sendable, Equatable {
     public var initialBalance: String?
     /// The replayed counterexample (or witness).
     public var trace: [StepRecord]?
+    /// For a rule's trace: the rule's parameters and the locals it leaves to the environment,
+    /// with their values, in declaration order (absent when it has none). Part of the trace, not
+    /// of the failure: a replay that no longer fails still starts the rule with them.
+    public var ruleInputs: [NamedText]?
     public var failure: FailureRecord?
     /// The choices that produced the trace, for `vigil replay`.
     public var schedule: ScheduleRecord?
@@ -83,6 +87,7 @@ public struct ResultRecord: Codable, Sendable, Equatable {
         case failure, schedule, warnings
         case contractFile = "contract_file"
         case initialBalance = "initial_balance"
+        case ruleInputs = "rule_inputs"
         case endLine = "end_line"
         case endColumn = "end_column"
         case timeMilliseconds = "time_ms"
@@ -130,14 +135,10 @@ public struct FailureRecord: Codable, Sendable, Equatable {
     public var parts: [NamedText]
     /// Ether forced in after the last step that is not a rule's, when there was some.
     public var forcedEther: String?
-    /// For a rule: its parameters and the locals it leaves to the environment, with their
-    /// values, in declaration order (absent when the rule has none).
-    public var ruleInputs: [NamedText]?
 
     enum CodingKeys: String, CodingKey {
         case line, parts
         case forcedEther = "forced_ether"
-        case ruleInputs = "rule_inputs"
     }
 }
 

@@ -107,7 +107,7 @@ extension ResultRecord {
     /// `the rule starts with a = 1, b = user2`: where a rule's own calls begin in the trace,
     /// with the rule's inputs; nil for a trace that has neither.
     public var ruleStart: String? {
-        let inputs = failure?.ruleInputs ?? []
+        let inputs = ruleInputs ?? []
         guard (trace ?? []).contains(where: \.ruleCall) || !inputs.isEmpty else { return nil }
         return "the rule starts" + (inputs.isEmpty ? "" : " with " + inputs.map(\.summary).joined(separator: ", "))
     }

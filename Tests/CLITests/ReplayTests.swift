@@ -7,15 +7,25 @@ import VigilReporting
 /// `vigil replay`: a saved counterexample runs again against the source as it is now.
 @Suite struct ReplayTests {
     static let vault = repositoryRoot.appendingPathComponent("examples/vault_reentrancy.vigil")
+    static let ownable = repositoryRoot.appendingPathComponent("examples/ownable.sol")
+    static let ownableSpec = repositoryRoot.appendingPathComponent("specs/ownable.spec")
+    static let token = repositoryRoot.appendingPathComponent("examples/token.sol")
+    static let tokenSpec = repositoryRoot.appendingPathComponent("specs/token.spec")
 
-    /// Copies the re-entrant vault to a fresh folder, saves its report there, applies `edit` to
-    /// the source and returns what `vigil replay` prints and its exit status.
+    /// Copies `source` (the re-entrant vault by default) and the files `beside` it to a fresh
+    /// folder, saves the report of `source` there, applies `edit` to `source` and returns what
+    /// `vigil replay` prints and its exit status.
     static func replay(
-        after edit: (String) -> String, arguments: (URL, URL) -> [String] = { report, _ in [report.path] }
+        _ original: URL = vault, beside: [URL] = [], after edit: (String) -> String,
+        arguments: (URL, URL) -> [String] = { report, _ in [report.path] }
     ) throws -> (status: Int32, text: String) {
-        let source = String(decoding: try Data(contentsOf: vault), as: UTF8.self)
-        return try ReportFixtures.withTemporaryFile(source, named: "vault.vigil") { file in
-            let report = file.deletingLastPathComponent().appendingPathComponent("report.json")
+        let source = String(decoding: try Data(contentsOf: original), as: UTF8.self)
+        return try ReportFixtures.withTemporaryFile(source, named: original.lastPathComponent) { file in
+            let folder = file.deletingLastPathComponent()
+            for other in beside {
+                try FileManager.default.copyItem(at: other, to: folder.appendingPathComponent(other.lastPathComponent))
+            }
+            let report = folder.appendingPathComponent("report.json")
             try JSONReport.render(try ReportFixtures.document([file.path])).write(
                 to: report, atomically: true, encoding: .utf8)
             try edit(source).write(to: file, atomically: true, encoding: .utf8)
@@ -64,6 +74,61 @@ import VigilReporting
         let gone = try Self.replay { $0.replacingOccurrences(of: "invariant solvent:", with: "invariant paid:") }
         #expect(gone.status == 2)
         #expect(gone.text.contains("has no invariant named 'solvent'"))
+    }
+
+    @Test func aViolatedRuleReproducesFromItsInputs() throws {
+        let (status, text) = try Self.replay(Self.ownable, beside: [Self.ownableSpec], after: Self.unchanged)
+        #expect(status == 1)
+        #expect(text.hasPrefix("SpecOwnable.onlyOwnerChangesOwner[initialize]: still violated\n  replayed:\n"))
+        #expect(
+            text.contains(
+                """
+                    the rule starts with s = owner
+                    [rule] initialize(newOwner: owner) from owner
+                """))
+        #expect(text.contains("property fails at line 25 with owner = owner, oldOwner = user1, s = owner\n"))
+        #expect(text.hasSuffix("1 replayed: 1 reproduced, 0 no longer, 0 not fitting the source\n"))
+    }
+
+    @Test func aRuleFixedInTheCodeNoLongerViolates() throws {
+        let (status, text) = try Self.replay(Self.ownable, beside: [Self.ownableSpec]) {
+            $0.replacingOccurrences(
+                of: "function initialize(address newOwner) public {",
+                with: "function initialize(address newOwner) public onlyOwner {")
+        }
+        #expect(status == 0)
+        #expect(
+            text.hasPrefix(
+                """
+                SpecOwnable.onlyOwnerChangesOwner[initialize]: no longer violated
+                  replayed, the property holds throughout:
+                """))
+        // The saved inputs still start the rule; the call now reverts.
+        #expect(text.contains("    the rule starts with s = user1\n    [rule] initialize(newOwner: user1) from user1"))
+        #expect(text.contains("      reverts: require failed at line 24: not the owner\n"))
+    }
+
+    @Test func aRuleThatIsGoneDoesNotFit() throws {
+        let (status, text) = try Self.replay(Self.ownable, beside: [Self.ownableSpec]) {
+            $0
+        } arguments: {
+            report, folder in
+            let spec = folder.deletingLastPathComponent().appendingPathComponent("ownable.spec")
+            let text = try! String(contentsOf: spec, encoding: .utf8)
+            try! text.replacingOccurrences(of: "rule onlyOwnerChangesOwner(", with: "rule ownerStays(").write(
+                to: spec, atomically: true, encoding: .utf8)
+            return [report.path]
+        }
+        #expect(status == 2)
+        #expect(text.contains("SpecOwnable has no rule named 'onlyOwnerChangesOwner'"))
+    }
+
+    @Test func aWitnessThatStillSatisfiesItsRuleIsNoViolation() throws {
+        let (status, text) = try Self.replay(Self.token, beside: [Self.tokenSpec], after: Self.unchanged)
+        #expect(status == 0)
+        #expect(text.hasPrefix("SpecToken.canReceive: still satisfied\n  replayed:\n"))
+        #expect(text.contains("    the rule starts with sender = user1, receiver = "))
+        #expect(text.contains("    satisfied at line 44\n"))
     }
 
     @Test func oneSavedResultReplaysAlone() throws {
