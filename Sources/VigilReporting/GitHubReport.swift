@@ -2,8 +2,9 @@ import Foundation
 
 /// The report as GitHub Actions workflow commands, which the runner turns into annotations
 /// on the pull request: `::error` for each violated property, with its counterexample as the
-/// message, and `::warning` for each `unknown`, `vacuous` or `unsatisfiable` one, located at
-/// the property. Safe results print nothing; the last line is the plain summary.
+/// message, and `::warning` for each `unknown`, `vacuous` or `unsatisfiable` one and for each
+/// sanity warning of any result, located at the property. Safe results without warnings print
+/// nothing; the last line is the plain summary.
 public struct GitHubReport: Sendable {
     public let paths: ReportPaths
 
@@ -13,18 +14,27 @@ public struct GitHubReport: Sendable {
     public func render(_ document: ReportDocument) -> String {
         var out = ""
         for r in document.results {
-            guard let level = SARIFReport.level(of: r.verdict) else { continue }
-            let properties = [
-                ("file", paths.display(r.file)), ("line", "\(r.line)"), ("col", "\(r.column)"),
-                ("endLine", "\(r.endLine)"), ("endColumn", "\(r.endColumn)"),
-                ("title", "\(r.qualifiedName) \(r.verdict.rawValue)"),
-            ]
-            let text = TextReport()
-            let message = text.headline(r) + "\n" + text.renderTrace(r)
-            out += "::\(level) " + properties.map { "\($0.0)=\(Self.escapeProperty($0.1))" }.joined(separator: ",")
-            out += "::" + Self.escapeData(message.hasSuffix("\n") ? String(message.dropLast()) : message) + "\n"
+            if let level = SARIFReport.level(of: r.verdict) {
+                let text = TextReport()
+                let message = text.headline(r) + "\n" + text.renderTrace(r)
+                out += command(level, r, title: r.verdict.rawValue, message: message)
+            }
+            for warning in r.warnings ?? [] {
+                out += command("warning", r, title: "warning", message: "\(r.qualifiedName): \(warning)")
+            }
         }
         return out + TextReport.summary(document.verdicts) + "\n"
+    }
+
+    /// `::level file=…,title=Contract.property title::message`, located at the result's property.
+    private func command(_ level: String, _ r: ResultRecord, title: String, message: String) -> String {
+        let properties = [
+            ("file", paths.display(r.file)), ("line", "\(r.line)"), ("col", "\(r.column)"),
+            ("endLine", "\(r.endLine)"), ("endColumn", "\(r.endColumn)"), ("title", "\(r.qualifiedName) \(title)"),
+        ]
+        let text = message.hasSuffix("\n") ? String(message.dropLast()) : message
+        return "::\(level) " + properties.map { "\($0.0)=\(Self.escapeProperty($0.1))" }.joined(separator: ",")
+            + "::" + Self.escapeData(text) + "\n"
     }
 
     /// A command's message: `%`, carriage return and line feed escaped.

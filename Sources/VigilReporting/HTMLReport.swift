@@ -46,9 +46,10 @@ public struct HTMLReport: Sendable {
             if r.trace != nil { name = "<a href=\"#result-\(index + 1)\">\(name)</a>" }
             var details = r.reason ?? (r.verdict == .holds || r.verdict == .unsatisfiable ? r.bounds.description : "")
             if r.cached == true { details += details.isEmpty ? "cached" : " (cached)" }
+            let warnings = (r.warnings ?? []).map { "<div class=\"warning\">warning: \(escapeMarkup($0))</div>" }
             out += "<tr><td>\(escapeMarkup(r.contract))</td><td>\(name)</td><td>\(r.kind.rawValue)</td>"
             out += "<td>\(badge(r))</td><td class=\"mono\">\(escapeMarkup("\(r.file):\(r.line):\(r.column)"))</td>"
-            out += "<td>\(escapeMarkup(details))</td></tr>\n"
+            out += "<td>\(escapeMarkup(details))\(warnings.joined())</td></tr>\n"
         }
         return out + "</tbody>\n</table>\n"
     }
@@ -66,15 +67,17 @@ public struct HTMLReport: Sendable {
         out += escapeMarkup(r.assumptions.joined(separator: " · ")) + "</p>\n"
         if let failure = r.failure {
             var text = "\(r.property) \(r.verdict == .satisfied ? "is satisfied" : "fails") at line \(failure.line)"
-            if !failure.parts.isEmpty {
-                text += " with " + failure.parts.map { "\($0.name) = \($0.value)" }.joined(separator: ", ")
-            }
+            if !failure.parts.isEmpty { text += " with " + failure.parts.map(\.summary).joined(separator: ", ") }
             out += "<p class=\"failure\">\(escapeMarkup(text))</p>\n"
         }
         out += "<h3>Call tree</h3>\n<ol class=\"tree\">\n"
         if let ether = r.initialBalance { out += "<li>ether before deployment: \(escapeMarkup(ether))</li>\n" }
-        for step in steps { out += tree(step) }
+        for step in steps where !step.ruleCall { out += tree(step) }
         if let ether = r.failure?.forcedEther { out += "<li>ether forced in: \(escapeMarkup(ether))</li>\n" }
+        if let start = r.ruleStart {
+            out += "<li class=\"rule-start\">\(escapeMarkup(start))</li>\n"
+            for step in steps where step.ruleCall { out += tree(step) }
+        }
         out += "</ol>\n<h3>State, step by step</h3>\n" + stateTable(steps)
         out += "<h3>Source</h3>\n" + sourceExcerpts(r, steps)
         return out + "</section>\n"

@@ -20,6 +20,8 @@ extension HTMLReport {
         ol.tree li { margin: 0.15em 0; }
         .handover { color: #7a4a00; }
         .rule-call { font-weight: 600; }
+        .rule-start { font-style: italic; }
+        .warning { color: #7a4a00; }
         .changes { color: #14561f; }
         .reverts { color: #8a1010; }
         .lineref { color: #777; font-size: 0.85em; }

@@ -4,6 +4,7 @@ import Foundation
 /// contract and a test case per property. A `violated` property is a failure carrying the
 /// text counterexample; `unknown`, `vacuous` and `unsatisfiable` are skipped with the reason
 /// (they are not a pass, and the exit status does not fail on them either); the rest pass.
+/// A result's sanity warnings are its test case's `system-out`, a `  warning: …` line each.
 public struct JUnitReport: Sendable {
     public init() {}
 
@@ -32,16 +33,18 @@ public struct JUnitReport: Sendable {
         for r in results {
             out += "    <testcase name=\"\(escapeMarkup(r.property))\" classname=\"\(escapeMarkup(contract))\""
             out += " file=\"\(escapeMarkup(r.file))\" line=\"\(r.line)\" time=\"\(seconds(r.timeMilliseconds))\""
+            var body = ""
             if r.verdict == .violated {
                 let message = "\(r.qualifiedName) violated (\(r.bounds.description))"
-                out += ">\n      <failure message=\"\(escapeMarkup(message))\" type=\"violated\">"
-                out += escapeMarkup(TextReport().headline(r) + "\n" + TextReport().renderTrace(r))
-                out += "</failure>\n    </testcase>\n"
+                body += "      <failure message=\"\(escapeMarkup(message))\" type=\"violated\">"
+                body += escapeMarkup(TextReport().headline(r) + "\n" + TextReport().renderTrace(r))
+                body += "</failure>\n"
             } else if let skip = Self.skipMessage(r) {
-                out += ">\n      <skipped message=\"\(escapeMarkup(skip))\"/>\n    </testcase>\n"
-            } else {
-                out += "/>\n"
+                body += "      <skipped message=\"\(escapeMarkup(skip))\"/>\n"
             }
+            let warnings = TextReport().renderWarnings(r)
+            if !warnings.isEmpty { body += "      <system-out>\(escapeMarkup(warnings))</system-out>\n" }
+            out += body.isEmpty ? "/>\n" : ">\n\(body)    </testcase>\n"
         }
         return out + "  </testsuite>\n"
     }

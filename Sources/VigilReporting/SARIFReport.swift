@@ -6,8 +6,9 @@ import VigilVerifier
 /// a rule per property kind, a result per property that is violated, unknown, vacuous or
 /// unsatisfiable, located at the property, and each counterexample as a code flow whose
 /// locations are the trace's steps, re-entrant calls nested one level deeper per handover.
-/// Safe results (`proved`, `holds`, `satisfied`) are not listed. Keys are sorted: the same
-/// report gives the same bytes.
+/// Safe results (`proved`, `holds`, `satisfied`) are not listed. Each sanity warning of a
+/// result, whatever its verdict, is a result of its own (rule `vigil.sanity`, level `warning`)
+/// at the property. Keys are sorted: the same report gives the same bytes.
 public struct SARIFReport: Sendable {
     public let paths: ReportPaths
 
@@ -16,15 +17,20 @@ public struct SARIFReport: Sendable {
     /// The SARIF log as JSON text, ending with a newline.
     public func render(_ document: ReportDocument) -> String {
         let kinds = Self.rules.map(\.kind)
+        var results: [Result] = []
+        for r in document.results {
+            if Self.level(of: r.verdict) != nil {
+                results.append(result(r, ruleIndex: kinds.firstIndex(of: r.kind) ?? 0))
+            }
+            results += (r.warnings ?? []).map { sanityResult(r, warning: $0) }
+        }
         let run = Run(
             tool: Tool(
                 driver: Driver(
-                    name: "Vigil", version: document.tool.version, rules: Self.rules.map(\.descriptor))),
+                    name: "Vigil", version: document.tool.version,
+                    rules: Self.rules.map(\.descriptor) + [Self.sanityRule])),
             originalUriBaseIds: ["SRCROOT": ArtifactLocation(uri: paths.baseURI, uriBaseId: nil)],
-            columnKind: "unicodeCodePoints",
-            results: document.results.filter { Self.level(of: $0.verdict) != nil }.map { r in
-                result(r, ruleIndex: kinds.firstIndex(of: r.kind) ?? 0)
-            })
+            columnKind: "unicodeCodePoints", results: results)
         return JSONReport.encode(
             Log(schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [run]))
     }
@@ -77,6 +83,14 @@ public struct SARIFReport: Sendable {
         ),
     ]
 
+    /// The rule of sanity warnings, listed after those of `rules`.
+    static let sanityRule = Rule(
+        id: "vigil.sanity", name: "SanityWarning",
+        summary: "A property passes for a reason that makes it check less than it seems.",
+        full:
+            "A sanity check found that the property's result says little about the code: for example, a rule whose asserts hold whatever state its calls leave behind."
+    )
+
     // MARK: - Results
 
     private func result(_ r: ResultRecord, ruleIndex: Int) -> Result {
@@ -87,19 +101,32 @@ public struct SARIFReport: Sendable {
             ruleId: Self.rules[ruleIndex].descriptor.id, ruleIndex: ruleIndex,
             level: Self.level(of: r.verdict) ?? "none",
             message: Message(text: text),
-            locations: [
-                Location(
-                    physicalLocation: physical(
-                        r.file,
-                        Region(
-                            startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn)),
-                    message: nil)
-            ],
+            locations: [propertyLocation(r)],
             partialFingerprints: ["vigilProperty/v1": "\(r.contract)/\(r.property)"],
             codeFlows: r.trace.map { steps in [codeFlow(r, steps)] },
-            properties: Properties(
-                contract: r.contract, property: r.property, verdict: r.verdict.rawValue, bounds: r.bounds,
-                assumptions: r.assumptions, cached: r.cached))
+            properties: properties(r))
+    }
+
+    private func properties(_ r: ResultRecord) -> Properties {
+        Properties(
+            contract: r.contract, property: r.property, verdict: r.verdict.rawValue, bounds: r.bounds,
+            assumptions: r.assumptions, cached: r.cached)
+    }
+
+    /// One sanity warning of a result, at the property.
+    private func sanityResult(_ r: ResultRecord, warning: String) -> Result {
+        Result(
+            ruleId: Self.sanityRule.id, ruleIndex: Self.rules.count, level: "warning",
+            message: Message(text: "\(r.qualifiedName): \(warning)"), locations: [propertyLocation(r)],
+            partialFingerprints: ["vigilSanity/v1": "\(r.contract)/\(r.property)/\(warning)"], codeFlows: nil,
+            properties: properties(r))
+    }
+
+    private func propertyLocation(_ r: ResultRecord) -> Location {
+        Location(
+            physicalLocation: physical(
+                r.file, Region(startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn)),
+            message: nil)
     }
 
     private func codeFlow(_ r: ResultRecord, _ steps: [StepRecord]) -> CodeFlow {
@@ -134,7 +161,7 @@ public struct SARIFReport: Sendable {
         if let failure = r.failure {
             var text = "\(r.property) \(r.verdict == .satisfied ? "is satisfied" : "fails")"
             if !failure.parts.isEmpty {
-                text += ": " + failure.parts.map { "\($0.name) = \($0.value)" }.joined(separator: ", ")
+                text += ": " + failure.parts.map(\.summary).joined(separator: ", ")
             }
             add(r.file, failure.line, text, 0)
         }

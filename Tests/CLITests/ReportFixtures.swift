@@ -22,6 +22,26 @@ enum ReportFixtures {
         try document(["examples/vault_reentrancy.vigil", "examples/vault_fixed.vigil", "examples/vault.sol"])
     }
 
+    /// A contract whose rule holds with a sanity warning: its assert holds whatever `bump` does.
+    static let checksNothing = """
+        contract Counter {
+            uint count;
+            function bump(uint by) public { count += by; }
+            rule bumpChecksNothing(uint by) {
+                call bump(by);
+                assert(count == count);
+            }
+        }
+        """
+
+    /// Rules: a violated `call any` rule with an input (ownable), a satisfied witness, an
+    /// unsatisfiable and a vacuous rule (token), and a rule that holds with a warning.
+    static let rules: Result<ReportDocument, any Error> = Result {
+        try withTemporaryFile(checksNothing, named: "counter.vigil") { file in
+            try document(["examples/ownable.sol", "examples/token.sol", file.path])
+        }
+    }
+
     /// `vaults` with one result of every other verdict added, as the unbounded engine and rules will give.
     static func everyVerdict() throws -> ReportDocument {
         let base = try vaults.get()

@@ -51,6 +51,9 @@ import VigilVerifier
             let parts = try shards.map { try JSONReport.decode(Data(contentsOf: URL(fileURLWithPath: $0))) }
             #expect(parts.map(\.results.count).reduce(0, +) == one.results.count)
             #expect(parts.allSatisfy { !$0.results.isEmpty })
+            // A `call any` rule's results (RULE[FUNCTION]) all come from one shard.
+            let perShard = parts.map { $0.results.filter { $0.property.hasPrefix("onlyOwnerChangesOwner[") }.count }
+            #expect(perShard.filter { $0 > 0 } == [3])
             #expect(
                 combined.results.map { "\($0.qualifiedName) \($0.verdict)" }
                     == one.results.map { "\($0.qualifiedName) \($0.verdict)" })
