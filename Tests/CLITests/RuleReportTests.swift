@@ -67,7 +67,8 @@ import VigilVerifier
         let log = try SarifTests.log(try Self.document())
         #expect(
             try schemaViolation(
-                of: SARIFReport(paths: SarifTests.paths).render(try Self.document()), schema: SarifTests.schema)
+                of: SARIFReport(paths: SarifTests.paths).render(try Self.document()),
+                schema: try SarifTests.requireSchema())
                 == nil)
         let sanity = SarifTests.results(log).filter { $0["ruleId"] as? String == "vigil.sanity" }
         #expect(sanity.count == 1)

@@ -5,10 +5,18 @@ import VigilVerifier
 
 /// SARIF 2.1.0: valid against the OASIS schema, located at properties, counterexamples as code flows.
 @Suite struct SarifTests {
-    /// The OASIS schema: VIGIL_SARIF_SCHEMA, or the copy the project keeps in /work/shared/schemas.
+    /// The OASIS schema: VIGIL_SARIF_SCHEMA, or the copy .ci/run puts in .build (docs/CI.md).
     static let schema = URL(
         fileURLWithPath: ProcessInfo.processInfo.environment["VIGIL_SARIF_SCHEMA"]
-            ?? "/work/shared/schemas/sarif-schema-2.1.0.json")
+            ?? repositoryRoot.appendingPathComponent(".build/schemas/sarif-schema-2.1.0.json").path)
+
+    /// The schema, or a failure that says how to get it: never a silent skip.
+    static func requireSchema() throws -> URL {
+        try #require(
+            FileManager.default.fileExists(atPath: schema.path),
+            "no SARIF 2.1.0 schema at \(schema.path): run .ci/run, which puts it there, or set VIGIL_SARIF_SCHEMA")
+        return schema
+    }
 
     static let paths = ReportPaths(baseDirectory: repositoryRoot.path)
 
@@ -23,10 +31,9 @@ import VigilVerifier
     }
 
     @Test func logsValidateAgainstTheSchema() throws {
-        #expect(FileManager.default.fileExists(atPath: Self.schema.path), "no SARIF schema at \(Self.schema.path)")
+        let schema = try Self.requireSchema()
         for document in [try ReportFixtures.vaults.get(), try ReportFixtures.everyVerdict()] {
-            let complaint = try schemaViolation(
-                of: SARIFReport(paths: Self.paths).render(document), schema: Self.schema)
+            let complaint = try schemaViolation(of: SARIFReport(paths: Self.paths).render(document), schema: schema)
             #expect(complaint == nil, "\(complaint ?? "")")
         }
     }
