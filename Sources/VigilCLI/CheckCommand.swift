@@ -7,11 +7,6 @@ import Z3Backend
 
 extension Engine: ExpressibleByArgument {}
 
-/// Output formats of `vigil check`.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-}
-
 /// `vigil check`: the main job.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -46,11 +41,18 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Engines: bmc (bounded), prove (unbounded, invariants), auto (bounded, then proofs).")
     var engine: Engine = .auto
 
-    @Option(help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @Option(
+        help: ArgumentHelp("Check only the I-th of N even parts of the (contract, property) pairs.", valueName: "I/N"))
+    var shard: ShardArgument?
 
-    @Flag(help: "Print where the time went (solver, replay, the rest) on standard error.")
-    var verbose = false
+    @Option(
+        help: ArgumentHelp(
+            "Keep results in this folder and reuse those whose sources, options and versions are unchanged.",
+            valueName: "dir"))
+    var cache: String?
+
+    @OptionGroup(title: "Reports")
+    var report: ReportOptions
 
     func validate() throws {
         guard depth >= 0, reentrancy >= 0, reentrantCalls >= 0, loops >= 0 else {
@@ -62,30 +64,44 @@ struct CheckCommand: ParsableCommand {
         let front = FrontEnd.run(paths: paths)
         printDiagnostics(front.diagnostics, sources: front.sources)
         guard let model = front.model, !front.hasErrors else { throw ExitCode(2) }
-        let options = CheckOptions(
+        var options = CheckOptions(
             bounds: Bounds(depth: depth, reentrancy: reentrancy, reentrantCalls: reentrantCalls, loops: loops),
             rlimit: rlimit, timeoutMilliseconds: timeout * 1000, engine: engine)
-        let checker = BoundedChecker(solverFactory: Z3SolverFactory(), options: options)
-        var results: [PropertyResult] = []
+        if let shard { options.selection = .shard(shard.index - 1, of: shard.count, model: model) }
+        var checker = BoundedChecker(solverFactory: Z3SolverFactory(), options: options)
+        let progress = report.quiet ? nil : ProgressLine.forStandardError()
+        if let progress { checker.progress = { progress.update($0) } }
+        let note: (String) -> Void = { text in progress.map { $0.say(text) } ?? printError(text) }
+        let tool = ReportDocument.Tool(version: VigilCommand.version, solver: "z3 \(Z3Backend.version)")
+        let store = cache.map { ResultCache(directory: URL(fileURLWithPath: $0)) }
+        var records: [ResultRecord] = []
         var statistics = CheckStatistics()
-        for contract in model.contracts {
-            let (contractResults, contractStatistics, warnings) = checker.checkWithStatistics(
-                model: model, contract: contract)
-            printDiagnostics(warnings, sources: front.sources)
-            results += contractResults
+        for contract in model.contracts where options.selection.includes(contract: contract.name) {
+            let key = store.map { _ in ResultCache.key(of: contract, model: model, options: options, tool: tool) }
+            if let store, let key, let cached = store.load(key, contract: contract.name) {
+                records += cached
+                if report.verbose { note("\(contract.name): from the cache\n") }
+                continue
+            }
+            let (results, contractStatistics, warnings) = checker.checkWithStatistics(model: model, contract: contract)
+            printDiagnostics(warnings, sources: front.sources, write: note)
+            let checked = ResultRecord.records(results, model: model)
+            records += checked
+            if let store, let key, let problem = store.store(checked, under: key) {
+                printError("warning: \(problem)\n")
+            }
             statistics.add(contractStatistics)
-            if verbose { printError(describe(contract.name, contractStatistics)) }
+            if report.verbose { note(describe(contract.name, contractStatistics)) }
         }
-        if verbose, model.contracts.count > 1 { printError(describe("all contracts", statistics)) }
-        switch format {
-        case .text:
-            print(TextReport(sources: front.sources).render(results), terminator: "")
-        case .json:
-            let report = JSONReport(
-                sources: front.sources, toolVersion: VigilCommand.version, solverName: "z3 \(Z3Backend.version)")
-            print(report.render(results), terminator: "")
-        }
-        let status = ExitStatus.of(results.map(\.verdict))
+        progress?.finish()
+        if report.verbose, model.contracts.count > 1 { printError(describe("all contracts", statistics)) }
+        let document = ReportDocument(tool: tool, inputs: model.sources.files.map(\.path), results: records)
+        try report.emit(
+            document,
+            sources: Dictionary(
+                model.sources.files.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) },
+                uniquingKeysWith: { a, _ in a }))
+        let status = ExitStatus.of(document.verdicts)
         if status != .success { throw ExitCode(status.rawValue) }
     }
 }

@@ -14,7 +14,7 @@ public struct VigilCommand: ParsableCommand {
             3 nothing violated but some result is unknown.
             """,
         version: version,
-        subcommands: [CheckCommand.self, ParseCommand.self],
+        subcommands: [CheckCommand.self, MergeCommand.self, ReplayCommand.self, ParseCommand.self],
         defaultSubcommand: CheckCommand.self)
 
     public init() {}

@@ -1,164 +1,64 @@
-import BigInt
 import Foundation
-import VigilBasics
-import VigilLowering
-import VigilTrace
-import VigilVerifier
 
-/// The machine-readable report (LANGUAGE.md §10), versioned by `schemaVersion`; the schema
-/// is docs/report.schema.json. Keys are sorted so the same input gives the same bytes.
-public struct JSONReport: Sendable {
-    public static let schemaVersion = 1
-    public let sources: SourceManager
-    public let toolVersion: String
-    public let solverName: String
-
-    public init(sources: SourceManager, toolVersion: String, solverName: String) {
-        self.sources = sources
-        self.toolVersion = toolVersion
-        self.solverName = solverName
-    }
-
-    struct Report: Encodable {
-        let schemaVersion: Int
-        let tool: Tool
-        let results: [Result]
-        let summary: [String: Int]
-    }
-    struct Tool: Encodable {
-        let name: String
-        let version: String
-        let solver: String
-    }
-    struct Bounds: Encodable {
-        let depth: Int
-        let reentrancy: Int
-        let reentrantCalls: Int
-        let loops: Int
-        enum CodingKeys: String, CodingKey {
-            case depth, reentrancy, loops
-            case reentrantCalls = "reentrant_calls"
-        }
-    }
-    struct Result: Encodable {
-        let file: String
-        let contract: String
-        let property: String
-        let kind: String
-        let verdict: String
-        let line: Int
-        let column: Int
-        let bounds: Bounds
-        let assumptions: [String]
-        let reason: String?
-        let timeMilliseconds: Int
-        let trace: [Step]?
-        let failure: Failure?
-        let warnings: [String]?
-        enum CodingKeys: String, CodingKey {
-            case file, contract, property, kind, verdict, line, column, bounds, assumptions, reason, trace, failure
-            case warnings
-            case timeMilliseconds = "time_ms"
-        }
-    }
-    struct Failure: Encodable {
-        let line: Int
-        let parts: [String: String]
-        let forcedEther: String?
-        let ruleInputs: [String: String]?
-        enum CodingKeys: String, CodingKey {
-            case line, parts
-            case forcedEther = "forced_ether"
-            case ruleInputs = "rule_inputs"
-        }
-    }
-    struct Step: Encodable {
-        let kind: String
-        let function: String
-        let args: [String: String]
-        let sender: String
-        let value: String
-        let forcedEther: String
-        let block: [String: String]?
-        let line: Int
-        let calls: [Call]
-        let state: [String: [String: String]]
-        let reverted: String?
-        let returned: String?
-        let ruleCall: Bool
-        enum CodingKeys: String, CodingKey {
-            case kind, function, args, sender, value, block, line, calls, state, reverted, returned
-            case forcedEther = "forced_ether"
-            case ruleCall = "rule_call"
-        }
-    }
-    struct Call: Encodable {
-        let kind: String
-        let target: String
-        let value: String
-        let line: Int
-        let forcedEther: String
-        let calls: [Step]
-        let outcome: String
-        enum CodingKeys: String, CodingKey {
-            case kind, target, value, line, calls, outcome
-            case forcedEther = "forced_ether"
-        }
-    }
-
+/// The JSON form of a report (LANGUAGE.md §10), schema docs/report.schema.json. Keys are
+/// sorted so the same input gives the same bytes (time fields aside).
+public enum JSONReport {
     /// The report as UTF-8 JSON text, ending with a newline.
-    public func render(_ results: [PropertyResult]) -> String {
-        let report = Report(
-            schemaVersion: Self.schemaVersion,
-            tool: Tool(name: "vigil", version: toolVersion, solver: solverName),
-            results: results.map(result),
-            summary: Dictionary(grouping: results, by: { $0.verdict.rawValue }).mapValues(\.count))
+    public static func render(_ document: ReportDocument) -> String {
+        encode(document)
+    }
+
+    /// Any of the report's records as JSON text, ending with a newline.
+    public static func encode(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(report) else { return "{}\n" }
+        guard let data = try? encoder.encode(value) else { return "{}\n" }
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 
-    private func result(_ r: PropertyResult) -> Result {
-        let lc = sources.start(of: r.range)
-        let names = r.trace.map { AddressNames(trace: $0) }
-        return Result(
-            file: sources[r.range.file].path, contract: r.contract, property: r.property.name,
-            kind: r.property.kind.rawValue, verdict: r.verdict.rawValue, line: lc.line, column: lc.column,
-            bounds: Bounds(
-                depth: r.bounds.depth, reentrancy: r.bounds.reentrancy, reentrantCalls: r.bounds.reentrantCalls,
-                loops: r.bounds.loops),
-            assumptions: r.assumptions, reason: r.reason, timeMilliseconds: r.timeMilliseconds,
-            trace: r.trace.map { t in t.steps.map { step($0, names!) } },
-            failure: r.trace.map { t in
-                Failure(
-                    line: t.failureLine,
-                    parts: Dictionary(
-                        t.parts.map { ($0.name, names!.format($0.value)) }, uniquingKeysWith: { a, _ in a }),
-                    forcedEther: t.finalForcedEther > 0 ? t.finalForcedEther.description : nil,
-                    ruleInputs: t.ruleInputs.isEmpty
-                        ? nil
-                        : Dictionary(
-                            t.ruleInputs.map { ($0.name, names!.format($0.value)) }, uniquingKeysWith: { a, _ in a }))
-            }, warnings: r.warnings.isEmpty ? nil : r.warnings)
+    /// Reads a report back; the error says why the data is not a report of this schema version.
+    public static func decode(_ data: Data) throws(ReportDecodingError) -> ReportDocument {
+        struct Version: Decodable { let schemaVersion: Int? }
+        guard let version = try? JSONDecoder().decode(Version.self, from: data) else {
+            throw ReportDecodingError(description: "not a JSON object")
+        }
+        guard let v = version.schemaVersion else { throw ReportDecodingError(description: "no schemaVersion") }
+        guard v == ReportDocument.currentSchemaVersion else {
+            throw ReportDecodingError(
+                description: "schemaVersion \(v); this Vigil reads \(ReportDocument.currentSchemaVersion)")
+        }
+        do {
+            return try JSONDecoder().decode(ReportDocument.self, from: data)
+        } catch {
+            throw ReportDecodingError(description: describe(error))
+        }
     }
 
-    private func step(_ s: TraceStep, _ names: AddressNames) -> Step {
-        Step(
-            kind: s.kind.rawValue, function: s.function,
-            args: Dictionary(s.arguments.map { ($0.name, names.format($0.value)) }, uniquingKeysWith: { a, _ in a }),
-            sender: names.format(s.sender), value: s.value.description, forcedEther: s.forcedEther.description,
-            block: s.timestamp.map { ["timestamp": $0.description, "number": (s.blockNumber ?? 0).description] },
-            line: s.line,
-            calls: s.externalCalls.map { c in
-                Call(
-                    kind: c.kind, target: names.format(c.target), value: c.value.description, line: c.line,
-                    forcedEther: c.forcedEther.description, calls: c.calls.map { step($0, names) },
-                    outcome: c.outcome)
-            },
-            state: Dictionary(
-                s.changes.map { (names.format($0.path), ["old": names.format($0.old), "new": names.format($0.new)]) },
-                uniquingKeysWith: { a, _ in a }),
-            reverted: s.revertReason, returned: s.returned.map { names.format($0) }, ruleCall: s.isRuleCall)
+    /// Reads one saved result (one element of a report's `results`).
+    public static func decodeResult(_ data: Data) throws(ReportDecodingError) -> ResultRecord {
+        do {
+            return try JSONDecoder().decode(ResultRecord.self, from: data)
+        } catch {
+            throw ReportDecodingError(description: describe(error))
+        }
     }
+
+    private static func describe(_ error: any Error) -> String {
+        func path(_ keys: [any CodingKey]) -> String {
+            keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        }
+        switch error as? DecodingError {
+        case .keyNotFound(let key, let context)?: return "missing \(path(context.codingPath + [key]))"
+        case .typeMismatch(_, let context)?, .valueNotFound(_, let context)?:
+            return "unexpected value at \(path(context.codingPath))"
+        case .dataCorrupted(let context)?:
+            return "invalid value at \(path(context.codingPath)): \(context.debugDescription)"
+        default: return "\(error)"
+        }
+    }
+}
+
+/// Why some JSON is not a Vigil report that this version can read.
+public struct ReportDecodingError: Error, CustomStringConvertible {
+    public let description: String
 }

@@ -1,110 +1,149 @@
-import BigInt
-import VigilBasics
-import VigilLowering
-import VigilTrace
 import VigilVerifier
 
-/// Renders results and counterexamples as text for a terminal.
+/// Renders a report as text for a terminal: one line per result, each counterexample under
+/// its result as a call tree, and a summary line.
 public struct TextReport: Sendable {
-    public let sources: SourceManager
-    public init(sources: SourceManager) { self.sources = sources }
+    /// Leave out safe results without warnings: only what needs attention and the summary.
+    public var quiet: Bool
+    /// Add each result's assumptions and time.
+    public var verbose: Bool
+    /// Print the inductive invariant behind each `proved`.
+    public var showInvariants: Bool
 
-    /// One line per result, each counterexample under its result, and a summary line.
-    public func render(_ results: [PropertyResult]) -> String {
+    public init(quiet: Bool = false, verbose: Bool = false, showInvariants: Bool = false) {
+        self.quiet = quiet
+        self.verbose = verbose
+        self.showInvariants = showInvariants
+    }
+
+    /// The whole report.
+    public func render(_ document: ReportDocument) -> String {
         var out = ""
-        for r in results {
-            out += "\(sources.describe(r.range)): \(r.contract).\(r.property.name): \(r.verdict.rawValue)"
-            let bounds =
-                " (depth \(r.bounds.depth), reentrancy \(r.bounds.reentrancy), reentrant calls \(r.bounds.reentrantCalls), loops \(r.bounds.loops))"
-            switch r.verdict {
-            case .holds:
-                out += bounds
-            case .unsatisfiable:
-                out += bounds
-                if let reason = r.reason { out += ": \(reason)" }
-            case .unknown, .vacuous:
-                if let reason = r.reason { out += ": \(reason)" }
-            default:
-                break
+        for r in document.results where !(quiet && r.needsNoAttention) {
+            out += headline(r) + "\n" + renderWarnings(r)
+            if showInvariants, let invariant = r.invariant { out += "  inductive invariant: \(invariant)\n" }
+            if verbose {
+                for a in r.assumptions { out += "  assumes \(a)\n" }
+                out += "  checked in \(r.timeMilliseconds) ms\n"
             }
-            out += "\n"
-            for warning in r.warnings { out += "  warning: \(warning)\n" }
-            if let trace = r.trace { out += renderTrace(trace, file: r.range.file, isWitness: r.verdict == .satisfied) }
+            out += renderTrace(r)
         }
-        out += summary(results) + "\n"
+        return out + Self.summary(document.verdicts) + "\n"
+    }
+
+    /// `path:line:col: Contract.property: verdict`, with the bounds of a `holds`, the bounds and
+    /// reason of an `unsatisfiable`, the reason of an `unknown` or `vacuous`, and `(cached)` for a
+    /// result read from the cache.
+    public func headline(_ r: ResultRecord) -> String {
+        var out = "\(r.file):\(r.line):\(r.column): \(r.qualifiedName): \(r.verdict.rawValue)"
+        switch r.verdict {
+        case .holds: out += " (\(r.bounds.description))"
+        case .unsatisfiable:
+            out += " (\(r.bounds.description))"
+            if let reason = r.reason { out += ": \(reason)" }
+        case .unknown, .vacuous: if let reason = r.reason { out += ": \(reason)" }
+        default: break
+        }
+        if r.cached == true { out += " (cached)" }
         return out
     }
 
-    /// `3 proved, 1 violated, 0 unknown`-style summary of a run.
-    public func summary(_ results: [PropertyResult]) -> String {
-        let counts = Verdict.allCases.map { v in (v, results.filter { $0.verdict == v }.count) }
+    /// A line `  warning: …` for each of the result's sanity warnings.
+    public func renderWarnings(_ r: ResultRecord) -> String {
+        (r.warnings ?? []).map { "  warning: \($0)\n" }.joined()
+    }
+
+    /// `3 proved, 1 violated, 0 unknown`: every verdict that occurs, and always violated and unknown.
+    public static func summary(_ verdicts: [Verdict]) -> String {
+        let counts = Verdict.allCases.map { v in (v, verdicts.filter { $0 == v }.count) }
         let shown = counts.filter { $0.1 > 0 || [.violated, .unknown].contains($0.0) }
         return shown.map { "\($0.1) \($0.0.rawValue)" }.joined(separator: ", ")
     }
 
-    /// A counterexample (or a satisfy-rule's witness): the steps as a call tree with state
-    /// changes, then the property's parts. A rule's own calls follow the line that starts it.
-    public func renderTrace(_ trace: Trace, file: FileID, isWitness: Bool = false) -> String {
-        let names = AddressNames(trace: trace)
-        var out = isWitness ? "  witness:\n" : "  counterexample:\n"
-        if trace.initialBalance > 0 { out += "    ether before deployment: \(trace.initialBalance)\n" }
-        let isRule = trace.steps.contains(where: \.isRuleCall) || !trace.ruleInputs.isEmpty
-        for step in trace.steps.filter({ !$0.isRuleCall }) {
-            out += renderStep(step, names: names, file: file, indent: "    ")
+    /// A result's counterexample (or witness) as an indented call tree under `title` (by
+    /// default `counterexample:` or `witness:`); empty without a trace. A rule's own calls
+    /// follow the line that starts it, with its inputs.
+    public func renderTrace(_ r: ResultRecord, title: String? = nil) -> String {
+        guard let steps = r.trace else { return "" }
+        var out = "  " + (title ?? (r.verdict == .satisfied ? "witness:" : "counterexample:")) + "\n"
+        if let ether = r.initialBalance { out += "    ether before deployment: \(ether)\n" }
+        for step in steps where !step.ruleCall { out += renderStep(step, indent: "    ") }
+        if let ether = r.failure?.forcedEther { out += "    ether forced in: \(ether)\n" }
+        if let start = r.ruleStart {
+            out += "    \(start)\n"
+            for step in steps where step.ruleCall { out += renderStep(step, indent: "    ") }
         }
-        if trace.finalForcedEther > 0 { out += "    ether forced in: \(trace.finalForcedEther)\n" }
-        if isRule {
-            let inputs = trace.ruleInputs.map { "\($0.name) = \(names.format($0.value))" }
-            out += "    the rule starts" + (inputs.isEmpty ? "" : " with " + inputs.joined(separator: ", ")) + "\n"
-            for step in trace.steps.filter(\.isRuleCall) {
-                out += renderStep(step, names: names, file: file, indent: "    ")
-            }
-        }
+        guard let failure = r.failure else { return out }
         out +=
-            isWitness ? "    satisfied at line \(trace.failureLine)" : "    property fails at line \(trace.failureLine)"
-        if !trace.parts.isEmpty {
-            out += " with " + trace.parts.map { "\($0.name) = \(names.format($0.value))" }.joined(separator: ", ")
+            r.verdict == .satisfied
+            ? "    satisfied at line \(failure.line)" : "    property fails at line \(failure.line)"
+        if !failure.parts.isEmpty {
+            out += " with " + failure.parts.map(\.summary).joined(separator: ", ")
         }
         return out + "\n"
     }
 
-    private func renderStep(_ step: TraceStep, names: AddressNames, file: FileID, indent: String) -> String {
+    /// One step and everything under it, each line starting with `indent`.
+    public func renderStep(_ step: StepRecord, indent: String) -> String {
         var out = ""
-        if step.forcedEther > 0 { out += "\(indent)ether forced in: \(step.forcedEther)\n" }
-        let args = step.arguments.map { "\($0.name): \(names.format($0.value))" }.joined(separator: ", ")
-        var line = "\(indent)"
-        if step.isRuleCall { line += "[rule] " }
-        switch step.kind {
-        case .constructor: line += "deploy "
-        case .transaction: line += ""
-        case .reentrantCall: line += "re-enters "
-        }
-        line += "\(step.function)(\(args)) from \(names.format(step.sender))"
-        if step.value > 0 { line += " value \(step.value)" }
-        if let t = step.timestamp, step.kind != .reentrantCall {
-            line += " at time \(t), block \(step.blockNumber ?? 0)"
-        }
-        line += "  (line \(step.line))"
-        out += line + "\n"
-        for call in step.externalCalls {
-            var c = "\(indent)  \(call.kind)"
-            c += " to \(names.format(call.target))"
-            if call.value > 0 { c += " value \(call.value)" }
-            c += " (line \(call.line)): hands over control"
-            out += c + "\n"
-            if call.forcedEther > 0 { out += "\(indent)    ether forced in: \(call.forcedEther)\n" }
-            for inner in call.calls { out += renderStep(inner, names: names, file: file, indent: indent + "    ") }
+        if step.forcedEther != "0" { out += "\(indent)ether forced in: \(step.forcedEther)\n" }
+        out += indent + step.summary + "  (line \(step.line))\n"
+        for call in step.calls {
+            out += "\(indent)  \(call.summary) (line \(call.line)): hands over control\n"
+            if call.forcedEther != "0" { out += "\(indent)    ether forced in: \(call.forcedEther)\n" }
+            for inner in call.calls { out += renderStep(inner, indent: indent + "    ") }
             out += "\(indent)    returns \(call.outcome)\n"
         }
-        if let reason = step.revertReason {
+        if let reason = step.reverted {
             out += "\(indent)  reverts: \(reason)\n"
         } else {
-            if let r = step.returned { out += "\(indent)  returns \(names.format(r))\n" }
-            for change in step.changes {
-                out +=
-                    "\(indent)  \(names.format(change.path)): \(names.format(change.old)) → \(names.format(change.new))\n"
-            }
+            if let r = step.returned { out += "\(indent)  returns \(r)\n" }
+            for change in step.state { out += "\(indent)  \(change.summary)\n" }
         }
         return out
     }
+}
+
+extension ResultRecord {
+    /// True for results that need no one's attention: `proved`, `holds`, `satisfied` without warnings.
+    public var needsNoAttention: Bool { (verdict.isSafe || verdict == .satisfied) && (warnings ?? []).isEmpty }
+
+    /// `the rule starts with a = 1, b = user2`: where a rule's own calls begin in the trace,
+    /// with the rule's inputs; nil for a trace that has neither.
+    public var ruleStart: String? {
+        let inputs = ruleInputs ?? []
+        guard (trace ?? []).contains(where: \.ruleCall) || !inputs.isEmpty else { return nil }
+        return "the rule starts" + (inputs.isEmpty ? "" : " with " + inputs.map(\.summary).joined(separator: ", "))
+    }
+}
+
+extension StepRecord {
+    /// `[rule] re-enters withdraw(amount: 1) from attacker value 2 at time 0, block 0`
+    public var summary: String {
+        var line = ruleCall ? "[rule] " : ""
+        switch kind {
+        case .constructor: line += "deploy "
+        case .transaction: break
+        case .reentrantCall: line += "re-enters "
+        }
+        line += "\(function)(\(args.map { "\($0.name): \($0.value)" }.joined(separator: ", "))) from \(sender)"
+        if value != "0" { line += " value \(value)" }
+        if let block, kind != .reentrantCall { line += " at time \(block.timestamp), block \(block.number)" }
+        return line
+    }
+}
+
+extension CallRecord {
+    /// `call to attacker value 1`
+    public var summary: String { "\(kind) to \(target)" + (value != "0" ? " value \(value)" : "") }
+}
+
+extension NamedText {
+    /// `amount = 1`
+    public var summary: String { "\(name) = \(value)" }
+}
+
+extension ChangeRecord {
+    /// `balances[user1]: 0 → 1`
+    public var summary: String { "\(path): \(old) → \(new)" }
 }

@@ -12,6 +12,8 @@ import VigilTrace
 public struct BoundedChecker: Sendable {
     public let solverFactory: any SolverFactory
     public let options: CheckOptions
+    /// Called before each depth of each encoding (for a progress display); nil by default.
+    public var progress: (@Sendable (CheckProgress) -> Void)?
 
     public init(solverFactory: any SolverFactory, options: CheckOptions) {
         self.solverFactory = solverFactory
@@ -91,6 +93,8 @@ final class ContractRun {
         all += contract.ensures.map {
             .init(reference: PropertyReference(kind: .ensures, name: $0.name), range: $0.range, invariant: nil)
         }
+        let selection = checker.options.selection
+        all = all.filter { selection.includes(contract: contract.name, property: $0.reference.name) }
         // A read-only function's properties get an encoding of their own; a pure function's
         // depend on its arguments only, so one call of it decides them.
         var jobs: [BoundedChecker.Job] = []
@@ -209,6 +213,10 @@ final class ContractRun {
                 functions: watchesFunctions ? encoding.entryPoints : [])
             defer { account(sanity.spent) }
             for depth in 0...job.depth where !pending.isEmpty {
+                checker.progress?(
+                    CheckProgress(
+                        contract: contract.name, properties: pending.map(\.reference.name), depth: depth,
+                        maximumDepth: job.depth))
                 if depth == 0 { encoding.encodeDeployment() } else { encoding.encodeTransaction() }
                 var step = encoding.takeConstraints()
                 step += encoding.loopCuts.dropFirst(cutsAsserted).map { Term.implies(noCut, Term.not($0.condition)) }
@@ -321,6 +329,7 @@ final class ContractRun {
         switch replay {
         case .violated(let trace):
             finish(p, .violated, reason: nil, trace: trace, depth: depth)
+            results[p.reference.name]?.schedule = schedule
         case .notViolated:
             let why =
                 encoding.usesAbstraction

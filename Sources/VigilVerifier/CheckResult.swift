@@ -11,6 +11,8 @@ public struct CheckOptions: Sendable, Hashable {
     public var timeoutMilliseconds: UInt64?
     /// Which engines decide.
     public var engine: Engine
+    /// The properties to check (all by default).
+    public var selection = PropertySelection.all
 
     public init(
         bounds: Bounds = Bounds(), rlimit: UInt64? = 20_000_000, timeoutMilliseconds: UInt64? = 60_000,
@@ -38,6 +40,8 @@ public struct PropertyResult: Sendable {
     public var reason: String?
     /// The replayed counterexample of a `violated` result.
     public var trace: Trace?
+    /// The choices the trace was replayed from (for `vigil replay`).
+    public var schedule: Schedule?
     public var timeMilliseconds: Int
     /// The depth (number of transactions) at which the result was decided.
     public var depthReached: Int

@@ -70,6 +70,18 @@ enum InvariantText {
             return a
         case .list(let items):
             guard case .atom(let head)? = items.first else { return "?" }
+            // `(<= (+ a (* (- 1) b)) 0)`, Spacer's normal form, reads better as `a <= b`.
+            if ["<=", ">=", "<", ">", "="].contains(head), items.count == 3, case .atom("0") = items[2],
+                case .list(let sum) = items[1], sum.count == 3, case .atom("+") = sum[0],
+                case .list(let product) = sum[2], product.count == 3, case .atom("*") = product[0],
+                case .list(let minusOne) = product[1], minusOne.count == 2, case .atom("-") = minusOne[0],
+                case .atom("1") = minusOne[1]
+            {
+                let text =
+                    "\(infix(sum[1], names: names, nested: true)) \(infixOperators[head]!) "
+                    + infix(product[2], names: names, nested: true)
+                return nested ? "(\(text))" : text
+            }
             let args = items.dropFirst().map { infix($0, names: names, nested: true) }
             let text: String
             switch head {

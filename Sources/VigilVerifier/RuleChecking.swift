@@ -19,9 +19,12 @@ struct PendingRule {
 }
 
 extension ContractRun {
-    /// Every rule result of the contract, in source order.
+    /// Every selected rule result of the contract, in source order. The selection names a rule
+    /// with `call any` once, for all its results.
     func pendingRules() -> [PendingRule] {
-        contract.rules.flatMap { rule -> [PendingRule] in
+        let selection = checker.options.selection
+        return contract.rules.filter { selection.includes(contract: contract.name, property: $0.name) }.flatMap {
+            rule -> [PendingRule] in
             let functions: [FunctionInfo?] = rule.hasCallAny ? contract.entryPoints : [nil]
             let lastPrefix = max(0, bounds.depth - Self.callCount(rule.decl.body))
             return functions.map { f in
@@ -79,6 +82,10 @@ extension ContractRun {
             }
             let deepest = rules.map(\.lastPrefix).max() ?? 0
             for depth in 0...deepest where !pending.isEmpty {
+                checker.progress?(
+                    CheckProgress(
+                        contract: contract.name, properties: pending.map(\.pending.reference.name), depth: depth,
+                        maximumDepth: deepest))
                 if depth == 0 { encoding.encodeDeployment() } else { encoding.encodeTransaction() }
                 let step = encoding.takeConstraints() + newCuts()
                 for c in step { try solver.assert(c) }
@@ -204,6 +211,7 @@ extension ContractRun {
         switch replay {
         case .violated(let trace):
             finish(p.pending, p.rule.isSatisfy ? .satisfied : .violated, reason: nil, trace: trace, depth: depth)
+            results[p.pending.reference.name]?.schedule = schedule
         case .notViolated:
             let what = p.rule.isSatisfy ? "witness" : "counterexample"
             finish(

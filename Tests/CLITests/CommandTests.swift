@@ -32,6 +32,25 @@ import Testing
         #expect(exitStatus(["check", "--loops", "1", "--depth", "1", file.path]) == 3)
     }
 
+    @Test func oneRunWritesEveryFormatAskedFor() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vigil-outputs-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let files = ["json", "sarif", "junit"].map { directory.appendingPathComponent("report.\($0)").path }
+        let status = exitStatus(
+            [
+                "check", "--format", "github", "--json", files[0], "--sarif", files[1], "--junit", files[2],
+                path("examples/vault_reentrancy.vigil"),
+            ])
+        #expect(status == 1)
+        let texts = files.map { String(decoding: FileManager.default.contents(atPath: $0) ?? Data(), as: UTF8.self) }
+        #expect(texts[0].contains("\"schemaVersion\" : 2"))
+        #expect(texts[1].contains("\"version\" : \"2.1.0\""))
+        #expect(texts[2].hasPrefix("<?xml") && texts[2].contains("<failure "))
+        #expect(exitStatus(["check", "--json", directory.path, path("examples/vault_fixed.vigil")]) == 2)
+        #expect(exitStatus(["check", "--quiet", "--verbose", path("examples/vault_fixed.vigil")]) == 2)
+    }
+
     @Test func parseStopsAtTheFrontEnd() {
         #expect(exitStatus(["parse", path("examples/vault_reentrancy.vigil")]) == 0)
         #expect(exitStatus(["parse", path("Tests/Fixtures/syntax_missing_semicolon.sol")]) == 2)
@@ -41,10 +60,22 @@ import Testing
         let help = VigilCommand.helpMessage(for: CheckCommand.self)
         for option in [
             "--depth", "--reentrancy", "--reentrant-calls", "--loops", "--rlimit", "--timeout", "--engine", "--format",
+            "--json <file>", "--sarif <file>", "--junit <file>", "--html <file>", "--quiet", "--verbose",
+            "--shard <I/N>", "--cache <dir>",
         ] {
             #expect(help.contains(option), "check --help lacks \(option)")
         }
+        let words = help.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(words.contains("(values: text, json, sarif, junit, github; default: text)"))
         #expect(help.contains("Exit status"))
         #expect(VigilCommand.helpMessage(for: ParseCommand.self).contains("--dump-ast"))
+        let merge = VigilCommand.helpMessage(for: MergeCommand.self)
+        for option in [
+            "<reports> ...", "--format", "--json <file>", "--sarif <file>", "--junit <file>", "--html <file>",
+        ] {
+            #expect(merge.contains(option), "merge --help lacks \(option)")
+        }
+        let replay = VigilCommand.helpMessage(for: ReplayCommand.self)
+        #expect(replay.contains("<report>") && replay.contains("--source <path>") && replay.contains("Exit status"))
     }
 }

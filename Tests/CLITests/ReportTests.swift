@@ -1,20 +1,11 @@
 import Foundation
 import Testing
-import VigilCLI
 import VigilReporting
 import VigilVerifier
-import Z3Backend
 
-/// The JSON report: deterministic bytes, and valid against docs/report.schema.json.
+/// The JSON report: deterministic bytes, valid against docs/report.schema.json, and read back whole.
 @Suite struct ReportTests {
-    static func report(_ paths: [String]) throws -> String {
-        let front = FrontEnd.run(paths: paths.map { repositoryRoot.appendingPathComponent($0).path })
-        let model = try #require(front.model)
-        let checker = BoundedChecker(solverFactory: Z3SolverFactory(), options: CheckOptions())
-        let results = model.contracts.flatMap { checker.check(model: model, contract: $0) }
-        return JSONReport(sources: front.sources, toolVersion: VigilCommand.version, solverName: "z3")
-            .render(results)
-    }
+    static let schema = repositoryRoot.appendingPathComponent("docs/report.schema.json")
 
     /// The report without its time fields, which are the only part allowed to vary.
     static func withoutTimes(_ json: String) -> String {
@@ -26,59 +17,61 @@ import Z3Backend
     ]
 
     @Test func theSameInputGivesTheSameBytes() throws {
-        let first = try Self.report(Self.files)
-        let second = try Self.report(Self.files)
+        let first = JSONReport.render(try ReportFixtures.document(Self.files))
+        let second = JSONReport.render(try ReportFixtures.document(Self.files))
         #expect(Self.withoutTimes(first) == Self.withoutTimes(second))
         #expect(first.contains("\"verdict\" : \"violated\""))
     }
 
     @Test func reportsValidateAgainstTheSchema() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vigil-report-\(getpid())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
         let reports = [
-            try Self.report(Self.files),
-            try Self.report(["examples/vault_fixed.vigil", "examples/coverage_escrow.vigil"]),
+            try ReportFixtures.document(Self.files),
+            try ReportFixtures.document(["examples/vault_fixed.vigil", "examples/coverage_escrow.vigil"]),
+            try ReportFixtures.everyVerdict(),
         ]
         for (i, report) in reports.enumerated() {
-            let file = directory.appendingPathComponent("report\(i).json")
-            try report.write(to: file, atomically: true, encoding: .utf8)
-            let (status, output) = try runPython(
-                """
-                import json, sys, jsonschema
-                schema = json.load(open(sys.argv[1]))
-                jsonschema.Draft7Validator.check_schema(schema)
-                jsonschema.validate(json.load(open(sys.argv[2])), schema)
-                """, arguments: [repositoryRoot.appendingPathComponent("docs/report.schema.json").path, file.path])
-            #expect(status == 0, "report \(i) does not validate:\n\(output)")
+            let complaint = try schemaViolation(of: JSONReport.render(report), schema: Self.schema)
+            #expect(complaint == nil, "report \(i) does not validate:\n\(complaint ?? "")")
         }
     }
 
     @Test func theSchemaRejectsAReportThatBreaksIt() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vigil-bad-\(getpid())")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let report = try Self.report(["examples/vault_reentrancy.vigil"])
-            .replacingOccurrences(of: "\"verdict\" : \"violated\"", with: "\"verdict\" : \"broken\"")
-        let file = directory.appendingPathComponent("bad.json")
-        try report.write(to: file, atomically: true, encoding: .utf8)
-        let (status, _) = try runPython(
-            "import json, sys, jsonschema\njsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))",
-            arguments: [repositoryRoot.appendingPathComponent("docs/report.schema.json").path, file.path])
-        #expect(status != 0)
+        let json = JSONReport.render(try ReportFixtures.vaults.get())
+        for (from, to) in [
+            ("\"verdict\" : \"violated\"", "\"verdict\" : \"broken\""),
+            ("\"schemaVersion\" : 2", "\"schemaVersion\" : 1"),
+            ("\"final_forced_ether\" : \"0\"", "\"final_forced_ether\" : \"-1\""),
+        ] {
+            #expect(json.contains(from))
+            let broken = json.replacingOccurrences(of: from, with: to)
+            #expect(try schemaViolation(of: broken, schema: Self.schema) != nil, "accepted \(to)")
+        }
     }
-}
 
-/// Runs a python3 program; returns its exit status and combined output.
-func runPython(_ program: String, arguments: [String]) throws -> (Int32, String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", program] + arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    @Test func aReportReadsBackAsTheSameDocument() throws {
+        let document = try ReportFixtures.everyVerdict()
+        let decoded = try JSONReport.decode(Data(JSONReport.render(document).utf8))
+        #expect(decoded == document)
+        let violated = try #require(decoded.results.first { $0.verdict == .violated })
+        let schedule = try #require(violated.schedule).schedule()
+        #expect(schedule.transactions.count == violated.trace!.count - 1)
+        #expect(violated.trace!.map(\.function) == ["constructor"] + schedule.transactions.map(\.call.function))
+    }
+
+    @Test func otherJSONIsRejectedWithAReason() {
+        #expect(throws: ReportDecodingError.self) { try JSONReport.decode(Data("[1]".utf8)) }
+        do {
+            _ = try JSONReport.decode(Data("{\"schemaVersion\": 1, \"results\": []}".utf8))
+            Issue.record("an old schema version was accepted")
+        } catch {
+            #expect(error.description.contains("schemaVersion 1"))
+        }
+    }
+
+    @Test func resultsComeInSourceOrder() throws {
+        let results = try ReportFixtures.vaults.get().results
+        let keys = results.map { "\($0.file):\(String(format: "%06d", $0.line))" }
+        #expect(keys == keys.sorted())
+        #expect(Set(results.map(\.contract)) == ["Vault", "FixedVault", "SpecVault"])
+    }
 }

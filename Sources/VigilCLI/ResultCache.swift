@@ -1,0 +1,99 @@
+import Foundation
+import VigilReporting
+import VigilSema
+import VigilSyntax
+import VigilVerifier
+
+/// `--cache DIR`: the results of each contract, kept under a SHA-256 of everything that
+/// decides them, so that unchanged work is not solved again. The key covers the files the
+/// contract can depend on (its own, its specs, and every file declaring an interface,
+/// struct, enum, error or event), with their paths and bytes; the bounds and budgets; which
+/// properties are checked (`--shard`); Vigil's version and Z3's. A contract with an
+/// `unknown` result is not stored: a wall-clock timeout or a solver error need not happen
+/// again. An entry that cannot be read, or that was written for another key, is ignored.
+struct ResultCache {
+    let directory: URL
+
+    /// What an entry holds.
+    private struct Entry: Codable {
+        let format: String
+        let key: String
+        let results: [ResultRecord]
+    }
+
+    private static let format = "vigil-result-cache-1"
+
+    /// The key of `contract`'s results in a check of `model` with `options`.
+    static func key(
+        of contract: ContractInfo, model: SemanticModel, options: CheckOptions, tool: ReportDocument.Tool
+    ) -> String {
+        let b = options.bounds
+        var text = "\(format)\n\(tool.name) \(tool.version)\n\(tool.solver)\n"
+        text += "depth \(b.depth) reentrancy \(b.reentrancy) reentrant-calls \(b.reentrantCalls) loops \(b.loops)\n"
+        text +=
+            "rlimit \(options.rlimit.map(String.init) ?? "none") timeout \(options.timeoutMilliseconds.map(String.init) ?? "none")\n"
+        text += "engine \(options.engine.rawValue)\n"
+        text += "contract \(contract.name)\n"
+        let properties = PropertySelection.declared(in: contract).filter {
+            options.selection.includes(contract: contract.name, property: $0)
+        }
+        text += "properties \(properties.joined(separator: " "))\n"
+        for unit in model.units where unit.matters(to: contract.name) {
+            let file = model.sources[unit.file]
+            text += "file \(file.path) \(SHA256.hex(file.bytes))\n"
+        }
+        return SHA256.hex(Array(text.utf8))
+    }
+
+    private func file(_ key: String) -> URL { directory.appendingPathComponent(key + ".json") }
+
+    /// The results stored under `key`, marked as cached; nil when there is no usable entry.
+    func load(_ key: String, contract: String) -> [ResultRecord]? {
+        guard let data = try? Data(contentsOf: file(key)),
+            let entry = try? JSONDecoder().decode(Entry.self, from: data),
+            entry.format == Self.format, entry.key == key, !entry.results.isEmpty,
+            entry.results.allSatisfy({ $0.contract == contract })
+        else { return nil }
+        return entry.results.map { r in
+            var cached = r
+            cached.cached = true
+            return cached
+        }
+    }
+
+    /// Stores the results under `key`, unless one is `unknown`. Returns why it could not, if it could not.
+    func store(_ results: [ResultRecord], under key: String) -> String? {
+        guard !results.isEmpty, !results.contains(where: { $0.verdict == .unknown }) else { return nil }
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            let entry = Entry(format: Self.format, key: key, results: results)
+            try Data(JSONReport.encode(entry).utf8).write(to: file(key), options: .atomic)
+            return nil
+        } catch {
+            return "cannot write to the cache \(directory.path): \(error.localizedDescription)"
+        }
+    }
+}
+
+extension SourceUnit {
+    /// Whether the file can change the results of `contract`: it declares the contract or a
+    /// spec of it, or anything but other contracts and their specs (an interface, a struct, ...),
+    /// or another contract with types of its own.
+    fileprivate func matters(to contract: String) -> Bool {
+        items.contains { item in
+            switch item {
+            case .pragma, .importDecl: false
+            case .spec(let spec): spec.contract.name == contract
+            case .contract(let c):
+                c.kind == .interface || c.name.name == contract
+                    || c.members.contains { member in
+                        switch member {
+                        case .structDecl, .enumDecl: true
+                        default: false
+                        }
+                    }
+            case .structDecl, .enumDecl, .errorDecl, .eventDecl: true
+            }
+        }
+    }
+}

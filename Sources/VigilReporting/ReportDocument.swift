@@ -1,0 +1,210 @@
+import VigilLowering
+import VigilTrace
+import VigilVerifier
+
+/// A run's report as data (LANGUAGE.md §10): what `--format json` prints, what `vigil merge`
+/// and `vigil replay` read back, and what every other format renders. Values are already
+/// written in Vigil syntax, with addresses named. The schema is docs/report.schema.json,
+/// versioned by `schemaVersion`.
+public struct ReportDocument: Codable, Sendable, Equatable {
+    /// The version of docs/report.schema.json this document follows.
+    public static let currentSchemaVersion = 2
+
+    public var schemaVersion: Int
+    public var tool: Tool
+    /// The source files of the run, as given (imports and specs found beside a `.sol` included).
+    public var inputs: [String]
+    /// Results in a canonical order: by file, line, column, contract and property.
+    public var results: [ResultRecord]
+    /// How many results have each verdict.
+    public var summary: [String: Int]
+
+    /// The tool that produced the report.
+    public struct Tool: Codable, Sendable, Equatable {
+        public var name: String
+        public var version: String
+        public var solver: String
+        public init(name: String = "vigil", version: String, solver: String) {
+            self.name = name
+            self.version = version
+            self.solver = solver
+        }
+    }
+
+    /// A report of `results` in canonical order, with its summary.
+    public init(tool: Tool, inputs: [String], results: [ResultRecord]) {
+        schemaVersion = Self.currentSchemaVersion
+        self.tool = tool
+        self.inputs = inputs
+        self.results = results.sorted(by: ResultRecord.precedes)
+        summary = Dictionary(grouping: self.results, by: { $0.verdict.rawValue }).mapValues(\.count)
+    }
+
+    /// The verdicts of every result, for the exit status.
+    public var verdicts: [Verdict] { results.map(\.verdict) }
+}
+
+/// One property's result in a report.
+public struct ResultRecord: Codable, Sendable, Equatable {
+    /// The file where the property is written.
+    public var file: String
+    public var contract: String
+    /// The file that declares the contract: the lines of the trace's steps are in it.
+    public var contractFile: String
+    public var property: String
+    public var kind: PropertyKind
+    public var verdict: Verdict
+    /// Where the property starts: 1-based line and column (columns count bytes).
+    public var line: Int
+    public var column: Int
+    /// Where it ends: the position just after its last character.
+    public var endLine: Int
+    public var endColumn: Int
+    public var bounds: BoundsRecord
+    /// What the result rests on: bounds, `trusted` addresses, loop cuts, abstractions.
+    public var assumptions: [String]
+    /// Why the verdict is `unknown` (or what a `vacuous` found).
+    public var reason: String?
+    public var timeMilliseconds: Int
+    /// True when the result was read from the cache (`--cache`) instead of being checked again.
+    public var cached: Bool?
+    /// Ether the contract held before its constructor, when the trace starts with some.
+    public var initialBalance: String?
+    /// The replayed counterexample (or witness).
+    public var trace: [StepRecord]?
+    /// For a rule's trace: the rule's parameters and the locals it leaves to the environment,
+    /// with their values, in declaration order (absent when it has none). Part of the trace, not
+    /// of the failure: a replay that no longer fails still starts the rule with them.
+    public var ruleInputs: [NamedText]?
+    public var failure: FailureRecord?
+    /// The choices that produced the trace, for `vigil replay`.
+    public var schedule: ScheduleRecord?
+    /// What the sanity checks found about the property (absent when nothing).
+    public var warnings: [String]?
+    /// For `proved`: the inductive invariant behind the proof, over the contract's names.
+    public var invariant: String?
+
+    enum CodingKeys: String, CodingKey {
+        case file, contract, property, kind, verdict, line, column, bounds, assumptions, reason, cached, trace
+        case failure, schedule, warnings, invariant
+        case contractFile = "contract_file"
+        case initialBalance = "initial_balance"
+        case ruleInputs = "rule_inputs"
+        case endLine = "end_line"
+        case endColumn = "end_column"
+        case timeMilliseconds = "time_ms"
+    }
+
+    /// `Contract.property`, as the text report shows it.
+    public var qualifiedName: String { "\(contract).\(property)" }
+
+    /// The canonical order of results: by file, line, column, contract and property.
+    static func precedes(_ a: ResultRecord, _ b: ResultRecord) -> Bool {
+        (a.file, a.line, a.column, a.contract, a.property) < (b.file, b.line, b.column, b.contract, b.property)
+    }
+}
+
+/// The bounds a result was checked with.
+public struct BoundsRecord: Codable, Sendable, Equatable {
+    public var depth: Int
+    public var reentrancy: Int
+    public var reentrantCalls: Int
+    public var loops: Int
+
+    enum CodingKeys: String, CodingKey {
+        case depth, reentrancy, loops
+        case reentrantCalls = "reentrant_calls"
+    }
+
+    public init(_ b: Bounds) {
+        depth = b.depth
+        reentrancy = b.reentrancy
+        reentrantCalls = b.reentrantCalls
+        loops = b.loops
+    }
+
+    /// `depth 4, reentrancy 2, reentrant calls 2, loops 4`
+    public var description: String {
+        "depth \(depth), reentrancy \(reentrancy), reentrant calls \(reentrantCalls), loops \(loops)"
+    }
+}
+
+/// Where and how the property failed, with the values of its parts.
+public struct FailureRecord: Codable, Sendable, Equatable {
+    /// The line, in the property's file, where the property failed.
+    public var line: Int
+    /// Sub-expressions of the property with their values, in order.
+    public var parts: [NamedText]
+    /// Ether forced in after the last step that is not a rule's, when there was some.
+    public var forcedEther: String?
+
+    enum CodingKeys: String, CodingKey {
+        case line, parts
+        case forcedEther = "forced_ether"
+    }
+}
+
+/// A name with a value written in Vigil syntax.
+public struct NamedText: Codable, Sendable, Equatable {
+    public var name: String
+    public var value: String
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// One call of the contract in a trace.
+public struct StepRecord: Codable, Sendable, Equatable {
+    public var kind: StepKind
+    public var function: String
+    public var args: [NamedText]
+    public var sender: String
+    public var value: String
+    public var forcedEther: String
+    /// The block of a top-level step (`timestamp`, `number`).
+    public var block: BlockRecord?
+    /// The line of the function's declaration, in the contract's file.
+    public var line: Int
+    public var calls: [CallRecord]
+    /// What changed, in order: state variables as declared, then `balance`.
+    public var state: [ChangeRecord]
+    public var reverted: String?
+    public var returned: String?
+    public var ruleCall: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case kind, function, args, sender, value, block, line, calls, state, reverted, returned
+        case forcedEther = "forced_ether"
+        case ruleCall = "rule_call"
+    }
+}
+
+/// The block a transaction runs in.
+public struct BlockRecord: Codable, Sendable, Equatable {
+    public var timestamp: String
+    public var number: String
+}
+
+/// A state location whose value changed in a step.
+public struct ChangeRecord: Codable, Sendable, Equatable {
+    public var path: String
+    public var old: String
+    public var new: String
+}
+
+/// An external interaction of a step: a handover and the re-entrant calls under it.
+public struct CallRecord: Codable, Sendable, Equatable {
+    public var kind: String
+    public var target: String
+    public var value: String
+    public var line: Int
+    public var forcedEther: String
+    public var calls: [StepRecord]
+    public var outcome: String
+
+    enum CodingKeys: String, CodingKey {
+        case kind, target, value, line, calls, outcome
+        case forcedEther = "forced_ether"
+    }
+}

@@ -1,0 +1,163 @@
+import BigInt
+import VigilTrace
+
+/// A `Schedule` as the JSON report stores it: every number a decimal string, every external
+/// event tagged with its kind. `vigil replay` reads it back with `schedule()`.
+public struct ScheduleRecord: Codable, Sendable, Equatable {
+    public var this: String
+    public var initialBalance: String
+    public var constructor: InvocationRecord
+    public var transactions: [TransactionRecord]
+    public var finalForcedEther: String
+    /// For a rule: the values of its inputs, in the order of its declaration (absent when none).
+    public var ruleInputs: [String]?
+
+    enum CodingKeys: String, CodingKey {
+        case this, constructor, transactions
+        case initialBalance = "initial_balance"
+        case finalForcedEther = "final_forced_ether"
+        case ruleInputs = "rule_inputs"
+    }
+
+    public init(_ s: Schedule) {
+        this = s.thisAddress.description
+        initialBalance = s.initialBalance.description
+        constructor = InvocationRecord(s.constructor)
+        transactions = s.transactions.map(TransactionRecord.init)
+        finalForcedEther = s.finalForcedEther.description
+        ruleInputs = s.ruleInputs.isEmpty ? nil : s.ruleInputs.map(\.description)
+    }
+
+    /// The schedule, or an error naming the first field that is not a decimal number.
+    public func schedule() throws(ScheduleRecordError) -> Schedule {
+        Schedule(
+            thisAddress: try number(this, "this"), initialBalance: try number(initialBalance, "initial_balance"),
+            constructor: try constructor.invocation(),
+            transactions: try transactions.map { t throws(ScheduleRecordError) in try t.transaction() },
+            finalForcedEther: try number(finalForcedEther, "final_forced_ether"),
+            ruleInputs: try (ruleInputs ?? []).map { i throws(ScheduleRecordError) in try number(i, "rule input") })
+    }
+}
+
+/// Why a saved schedule cannot be read back.
+public struct ScheduleRecordError: Error, CustomStringConvertible {
+    public let description: String
+}
+
+private func number(_ text: String, _ field: String) throws(ScheduleRecordError) -> BigInt {
+    guard let n = BigInt(text, radix: 10) else {
+        throw ScheduleRecordError(description: "the schedule's \(field) is not a decimal number: '\(text)'")
+    }
+    return n
+}
+
+/// A top-level transaction of a saved schedule.
+public struct TransactionRecord: Codable, Sendable, Equatable {
+    public var forcedEther: String
+    public var timestamp: String
+    public var blockNumber: String
+    public var call: InvocationRecord
+    public var ruleCall: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case timestamp, call
+        case forcedEther = "forced_ether"
+        case blockNumber = "block_number"
+        case ruleCall = "rule_call"
+    }
+
+    init(_ t: Transaction) {
+        forcedEther = t.forcedEther.description
+        timestamp = t.timestamp.description
+        blockNumber = t.blockNumber.description
+        call = InvocationRecord(t.call)
+        ruleCall = t.isRuleCall
+    }
+
+    func transaction() throws(ScheduleRecordError) -> Transaction {
+        Transaction(
+            forcedEther: try number(forcedEther, "forced_ether"), timestamp: try number(timestamp, "timestamp"),
+            blockNumber: try number(blockNumber, "block_number"), call: try call.invocation(), isRuleCall: ruleCall)
+    }
+}
+
+/// A call of an entry point in a saved schedule; arguments in order, as integers.
+public struct InvocationRecord: Codable, Sendable, Equatable {
+    public var function: String
+    public var arguments: [String]
+    public var sender: String
+    public var value: String
+    public var events: [EventRecord]
+
+    init(_ i: Invocation) {
+        function = i.function
+        arguments = i.arguments.map(\.description)
+        sender = i.sender.description
+        value = i.value.description
+        events = i.events.map(EventRecord.init)
+    }
+
+    func invocation() throws(ScheduleRecordError) -> Invocation {
+        Invocation(
+            function: function,
+            arguments: try arguments.map { a throws(ScheduleRecordError) in try number(a, "argument") },
+            sender: try number(sender, "sender"), value: try number(value, "value"),
+            events: try events.map { e throws(ScheduleRecordError) in try e.event() })
+    }
+}
+
+/// The outside world's answer at one external interaction, tagged by `kind`: `handover`
+/// (forced ether, re-entrant calls, success, returned value), `ether_sent` (success),
+/// `view_call` (returned) or `other_balance` (returned).
+public struct EventRecord: Codable, Sendable, Equatable {
+    public var kind: String
+    public var forcedEther: String?
+    public var calls: [InvocationRecord]?
+    public var success: Bool?
+    public var returned: String?
+
+    enum CodingKeys: String, CodingKey {
+        case kind, calls, success, returned
+        case forcedEther = "forced_ether"
+    }
+
+    init(_ e: ExternalEvent) {
+        switch e {
+        case .handover(let h):
+            kind = "handover"
+            forcedEther = h.forcedEther.description
+            calls = h.calls.map(InvocationRecord.init)
+            success = h.success
+            returned = h.returned?.description
+        case .etherSent(let s):
+            kind = "ether_sent"
+            success = s
+        case .viewCall(let v):
+            kind = "view_call"
+            returned = v.description
+        case .otherBalance(let v):
+            kind = "other_balance"
+            returned = v.description
+        }
+    }
+
+    func event() throws(ScheduleRecordError) -> ExternalEvent {
+        switch kind {
+        case "handover":
+            return .handover(
+                Handover(
+                    forcedEther: try number(forcedEther ?? "", "forced_ether"),
+                    calls: try (calls ?? []).map { c throws(ScheduleRecordError) in try c.invocation() },
+                    success: success ?? false,
+                    returned: try returned.map { r throws(ScheduleRecordError) in try number(r, "returned") }))
+        case "ether_sent":
+            return .etherSent(success: success ?? false)
+        case "view_call":
+            return .viewCall(returned: try number(returned ?? "", "returned"))
+        case "other_balance":
+            return .otherBalance(try number(returned ?? "", "returned"))
+        default:
+            throw ScheduleRecordError(description: "the schedule has an event of unknown kind '\(kind)'")
+        }
+    }
+}

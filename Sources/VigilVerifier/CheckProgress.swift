@@ -1,0 +1,16 @@
+/// Where a check is: reported to `BoundedChecker.progress` before each depth of each encoding.
+public struct CheckProgress: Sendable, Equatable {
+    public var contract: String
+    /// The properties still undecided in this encoding.
+    public var properties: [String]
+    /// The depth (transactions after the constructor) about to be checked, and the bound.
+    public var depth: Int
+    public var maximumDepth: Int
+
+    public init(contract: String, properties: [String], depth: Int, maximumDepth: Int) {
+        self.contract = contract
+        self.properties = properties
+        self.depth = depth
+        self.maximumDepth = maximumDepth
+    }
+}
