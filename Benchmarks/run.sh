@@ -27,3 +27,12 @@ for r in 0 1 2 3; do run check examples/vault_fixed.vigil --reentrancy "$r"; don
 for w in 1 2 3; do run check examples/vault_fixed.vigil --reentrant-calls "$w"; done
 # Every example, as the README's command runs them.
 run check examples
+# The unbounded engine (issue 4): the fixed vault's proof (goal: under 1 s) and a token's
+# totalSupply == sum(balances) across mint, burn, transfer, approve, transferFrom (goal: 3 s).
+run check examples/vault_fixed.vigil --engine prove
+run check examples/erc20_supply.vigil --engine prove
+# A parametric rule (`call any`) over 2 to 10 public functions (goal: 10 in under 2 s).
+for n in 2 4 6 8 10; do
+    Benchmarks/parametric_rule.sh "$n" > "/tmp/vigil-parametric-$n.vigil"
+    run check "/tmp/vigil-parametric-$n.vigil"
+done

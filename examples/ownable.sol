@@ -9,9 +9,9 @@
 // Check with: vigil examples/ownable.sol specs/ownable.spec
 //
 // @expect onlyOwnerChangesOwner[initialize] violated
-// @expect onlyOwnerChangesOwner[setFee] safe
-// @expect onlyOwnerChangesOwner[transferOwnership] safe
-// @expect feeCapped safe
+// @expect onlyOwnerChangesOwner[setFee] safe  // why: rules are judged by the bounded engine only (from every state reachable within the bounds).
+// @expect onlyOwnerChangesOwner[transferOwnership] safe  // why: rules are judged by the bounded engine only (from every state reachable within the bounds).
+// @expect feeCapped proved
 pragma solidity ^0.8.20;
 
 contract SpecOwnable {

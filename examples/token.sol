@@ -6,8 +6,8 @@
 // `ensures` written in the spec form `ensures f: e;`.
 // Check with: vigil examples/token.sol specs/token.spec
 //
-// @expect supply safe
-// @expect transferMovesAmount safe
+// @expect supply proved
+// @expect transferMovesAmount safe  // why: rules are judged by the bounded engine only (from every state reachable within the bounds).
 // @expect canReceive satisfied
 // @expect cannotOverdraw unsatisfiable
 // @expect contradictory vacuous

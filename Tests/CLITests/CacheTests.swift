@@ -66,7 +66,7 @@ import VigilReporting
             #expect(uncached == first)
             let text = TextReport().render(second)
             #expect(
-                text.contains("FixedVault.solvent: holds (depth 4, reentrancy 2, reentrant calls 2, loops 4) (cached)"))
+                text.contains("FixedVault.solvent: proved (cached)"))
             #expect(text.contains("Vault.solvent: violated (cached)\n  counterexample:\n"))
         }
     }
@@ -98,7 +98,7 @@ import VigilReporting
             let (status, document) = try w.check()
             #expect(status == 1)
             #expect(w.cached(document).isEmpty)
-            #expect(document.results.map(\.verdict.rawValue).sorted() == ["holds", "violated"])
+            #expect(document.results.map(\.verdict.rawValue).sorted() == ["proved", "violated"])
             #expect(w.cached(try w.check().1) == ["Vault", "FixedVault"])
         }
     }

@@ -34,6 +34,26 @@ import Z3Backend
         }
     }
 
+    /// Once the unbounded engine exists, a safe example expects `proved`; anything weaker says why.
+    @Test func everyWeakerExpectationSaysWhy() {
+        for file in Self.expectationFiles {
+            for (index, text) in fileLines(file).enumerated() where text.contains("// @expect ") {
+                let weak = [" safe", " holds", " unknown"].contains { text.contains($0) }
+                #expect(
+                    !weak || text.contains("// why:"), "\(file):\(index + 1) expects less than proved without a why")
+            }
+        }
+    }
+
+    /// The number of `proved` results over examples/ and specs/ never drops below the baseline
+    /// kept in Tests/proved-baseline.txt (raise it when more is proved).
+    @Test func provedResultsKeepTheBaseline() throws {
+        let text = fileLines(repositoryRoot.appendingPathComponent("Tests/proved-baseline.txt").path)
+        let baseline = try #require(text.compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.first)
+        let proved = Self.exampleResults.1.filter { $0.verdict == .proved }.count
+        #expect(proved >= baseline, "\(proved) proved results, the baseline is \(baseline)")
+    }
+
     @Test(arguments: expectationFiles)
     func expectationsHold(file: String) {
         let (front, results) = Self.exampleResults

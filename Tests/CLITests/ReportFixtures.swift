@@ -8,7 +8,10 @@ import Z3Backend
 /// Reports of real checks, shared by the tests of every format.
 enum ReportFixtures {
     /// Checks the files (relative to the repository, or absolute) and returns the report `vigil check` prints.
-    static func document(_ paths: [String], options: CheckOptions = CheckOptions()) throws -> ReportDocument {
+    /// The bounded engine only, so the fixtures keep a `holds` beside the synthetic `proved`.
+    static func document(_ paths: [String], options: CheckOptions = CheckOptions(engine: .bmc)) throws
+        -> ReportDocument
+    {
         let front = FrontEnd.run(
             paths: paths.map { $0.hasPrefix("/") ? $0 : repositoryRoot.appendingPathComponent($0).path })
         let model = try #require(front.model)

@@ -10,7 +10,7 @@ import Z3Backend
     func check(_ source: String, _ name: String, bounds: Bounds = Bounds()) throws -> [PropertyResult] {
         let model = try #require(analyzeVigil(source))
         let contract = try #require(model.contract(named: name))
-        return BoundedChecker(solverFactory: Z3SolverFactory(), options: CheckOptions(bounds: bounds))
+        return BoundedChecker(solverFactory: Z3SolverFactory(), options: CheckOptions(bounds: bounds, engine: .bmc))
             .check(model: model, contract: contract)
     }
 

@@ -30,7 +30,7 @@ import Z3Backend
         let model = try #require(analyzeVigil(Self.source))
         let contract = try #require(model.contract(named: name))
         let (results, _, warnings) = BoundedChecker(
-            solverFactory: Z3SolverFactory(), options: CheckOptions(bounds: Bounds(depth: 2))
+            solverFactory: Z3SolverFactory(), options: CheckOptions(bounds: Bounds(depth: 2), engine: .bmc)
         ).checkWithStatistics(model: model, contract: contract)
         return (
             Dictionary(results.map { ($0.property.name, $0) }, uniquingKeysWith: { a, _ in a }),
