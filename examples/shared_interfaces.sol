@@ -5,7 +5,7 @@
 // Besides the interfaces it holds one tiny contract, so that the file carries an
 // expectation of its own like every example.
 //
-// @expect assert@36 safe  // why: in-code asserts are judged by the bounded engine only; the unbounded engine judges invariants so far.
+// @expect assert@36 proved
 pragma solidity ^0.8.20;
 
 interface ICoveragePriceFeed {

@@ -45,15 +45,24 @@ extension Term {
     }
 
     /// True when a quantifier occurs in the term (shared subterms are visited once).
-    public var containsQuantifier: Bool {
+    public var containsQuantifier: Bool { contains { if case .quantifier = $0.kind { true } else { false } } }
+
+    /// True when one of `operators` is applied somewhere in the term.
+    public func applies(_ operators: Set<Op>) -> Bool {
+        contains { if case .apply(let op, _) = $0.kind { operators.contains(op) } else { false } }
+    }
+
+    /// True when some subterm (the term itself included) satisfies `test`; shared subterms are visited once.
+    private func contains(_ test: (Term) -> Bool) -> Bool {
         var seen: Set<ObjectIdentifier> = []
         var stack: [Term] = [self]
         while let t = stack.popLast() {
             guard seen.insert(ObjectIdentifier(t)).inserted else { continue }
+            if test(t) { return true }
             switch t.kind {
-            case .quantifier: return true
             case .apply(_, let args): stack.append(contentsOf: args)
             case .constArray(_, let value): stack.append(value)
+            case .quantifier(_, _, let body): stack.append(body)
             default: break
             }
         }

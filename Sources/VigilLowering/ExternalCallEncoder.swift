@@ -53,6 +53,7 @@ extension SymbolicExecutor {
             post.balance = fresh("ext", .int)
             for (k, v) in state.sums { post.sums[k] = fresh("ext", v.sort) }
             for (k, v) in state.rowSums { post.rowSums[k] = fresh("ext", v.sort) }
+            horn.handovers.append((guardTerm: pc, state: pre.flattened, applicationsBefore: horn.applications.count))
             horn.applications.append(Term.predicate("Ext", pre.flattened + post.flattened))
             state = SymbolicState.merge(pc, post, pre)
             return (forced, [])

@@ -18,6 +18,15 @@ public final class HornEncoding {
     public private(set) var unsupported: String?
     /// Constraints under which the deployment succeeds (for the reachability check).
     public private(set) var deployment: [Term] = []
+    /// For each `assert@…` and `ensures@…`: clauses `… && the property fails => false`, from
+    /// the deployment, every transaction and every re-entrant call (which starts in a state
+    /// reachable from a real handover: `Pre(p) && Ext(p, s)`).
+    public private(set) var errorClauses: [String: [Term]] = [:]
+    /// The clauses deriving `Pre`, the states at which control is handed over in some execution.
+    public private(set) var handoverClauses: [Term] = []
+    /// The properties that code the engine does not run could reach (`view` functions are not
+    /// among the entry points the clauses model): those cannot be proved here.
+    public private(set) var unjudgedProperties: Set<String> = []
 
     let executor: SymbolicExecutor
     private let shape: SymbolicState
@@ -36,12 +45,21 @@ public final class HornEncoding {
         for k in shape.sums.keys.sorted() { names.append("sum(\(contract.stateVariables[k].name))") }
         for k in shape.rowSums.keys.sorted() { names.append("sum(\(contract.stateVariables[k].name)[·])") }
         stateNames = names
+        let modelled = Set(executor.entryPoints.map(\.name))
+        for f in contract.entryPoints where !modelled.contains(f.name) {
+            unjudgedProperties.formUnion(EntrySelection.properties(of: f, in: contract))
+        }
         encodeDeployment()
         encodeForcedEther(into: "Inv")
         for f in executor.entryPoints { encodeTransaction(f) }
         encodeExtClosure()
         if !executor.loopCuts.isEmpty {
             unsupported = "a loop: the unbounded engine does not unroll loops yet"
+        } else if (clauses + handoverClauses + errorClauses.values.flatMap { $0 }).contains(where: {
+            $0.applies([.div, .mod])
+        }) {
+            // Measured: Spacer (Z3 4.8.12) ignored both its rlimit and interrupts on such clauses.
+            unsupported = "division, modulo or wrapping arithmetic: the unbounded engine does not judge them yet"
         }
     }
 
@@ -62,7 +80,9 @@ public final class HornEncoding {
         let x = executor
         x.state = shape
         x.constraints = []
+        x.violations = [:]
         x.horn?.applications = []
+        x.horn?.handovers = []
         let initial = x.freshValue("initial.balance", .uint(256))
         x.constraints.append(Term.le(initial, .int(balanceCap)))
         x.state.balance = initial
@@ -81,6 +101,7 @@ public final class HornEncoding {
         }
         deployment = x.constraints + [Term.not(x.frameReverted)]
         add(body: deployment + (x.horn?.applications ?? []), head: Term.predicate("Inv", x.state.flattened))
+        recordErrors(premise: [])
     }
 
     /// `P(…, s) && e >= 0 => P(…, s + e)` for `Inv` (and `Ext`, whose first state is kept).
@@ -102,6 +123,7 @@ public final class HornEncoding {
         let (start, terms) = freshState("s")
         let (body, end) = run(f, from: start, level: 0)
         add(body: [Term.predicate("Inv", terms)] + body, head: Term.predicate("Inv", end.flattened))
+        recordErrors(premise: [Term.predicate("Inv", terms)])
     }
 
     /// `Ext(s, s)`, and `Ext(s, t) && (f runs from t to u, or ether is forced in) => Ext(s, u)`.
@@ -116,6 +138,7 @@ public final class HornEncoding {
             add(
                 body: [Term.predicate("Ext", pre + middleTerms)] + body,
                 head: Term.predicate("Ext", pre + end.flattened))
+            recordErrors(premise: [Term.predicate("Pre", pre), Term.predicate("Ext", pre + middleTerms)])
         }
     }
 
@@ -125,7 +148,9 @@ public final class HornEncoding {
         let x = executor
         x.state = state
         x.constraints = []
+        x.violations = [:]
         x.horn?.applications = []
+        x.horn?.handovers = []
         x.locals = [:]
         x.pc = .true
         x.frameReverted = .false
@@ -136,6 +161,24 @@ public final class HornEncoding {
         x.environment = env
         x.runExternalFrame(f, guardTerm: .true, environment: env)
         return (x.constraints + (x.horn?.applications ?? []), x.state)
+    }
+
+    /// After a run from a state satisfying `premise`: a `Pre` clause for each handover, and an
+    /// error clause for each property the run can violate. Every `Ext` application of the run
+    /// stays in the body: `Ext` is reflexive, so one on a path not taken constrains nothing.
+    private func recordErrors(premise: [Term]) {
+        let x = executor
+        let applications = x.horn?.applications ?? []
+        for h in x.horn?.handovers ?? [] {
+            handoverClauses.append(
+                clause(
+                    body: premise + x.constraints + Array(applications.prefix(h.applicationsBefore)) + [h.guardTerm],
+                    head: Term.predicate("Pre", h.state)))
+        }
+        for (name, conditions) in x.violations {
+            errorClauses[name, default: []].append(
+                clause(body: premise + x.constraints + applications + [Term.or(conditions)], head: .false))
+        }
     }
 
     // MARK: - States as predicate arguments
@@ -170,7 +213,10 @@ public final class HornEncoding {
     }
 }
 
-/// What a handover leaves in the Horn encoding: `Ext(pre, post)` applications for the clause body.
+/// What a handover leaves in the Horn encoding: `Ext(pre, post)` applications for the clause
+/// body, and where each handover happens (its path condition, the state handed over, and how
+/// many applications came before it).
 final class HornRecorder {
     var applications: [Term] = []
+    var handovers: [(guardTerm: Term, state: [Term], applicationsBefore: Int)] = []
 }

@@ -112,18 +112,13 @@ final class ContractRun {
         let main = all.filter { !separate.contains($0.reference.name) }
         if !main.isEmpty { jobs.insert(.init(entryFilter: nil, depth: bounds.depth, properties: main), at: 0) }
         if checker.options.engine == .prove {
-            for p in all where p.invariant == nil {
-                finish(
-                    p, .unknown, reason: "--engine prove judges invariants only (use --engine auto)", trace: nil,
-                    depth: 0)
-            }
-            prove(all.compactMap(\.invariant))
+            prove(all)
             return all.compactMap { results[$0.reference.name] }
         }
         for job in jobs { run(job) }
         if checker.options.engine == .auto {
             // A bounded `unknown` (out of budget) may still have a proof.
-            prove(contract.invariants.filter { [.holds, .unknown].contains(results[$0.name]?.verdict) })
+            prove(all.filter { [.holds, .unknown].contains(results[$0.reference.name]?.verdict) })
         }
         let rules = pendingRules()
         runRules(rules)
@@ -155,21 +150,19 @@ final class ContractRun {
     /// Runs the unbounded engine on `invariants`: a checked proof makes one `proved` (whatever the
     /// bounded engine said within its bounds); otherwise the bounded result stands, or with
     /// `--engine prove` the result is `unknown` with the reason.
-    private func prove(_ invariants: [InvariantInfo]) {
+    private func prove(_ properties: [BoundedChecker.Pending]) {
         let engine = ProofEngine(solverFactory: checker.solverFactory, options: checker.options)
-        let outcomes = engine.prove(model: model, contract: contract, invariants: invariants)
-        for invariant in invariants {
-            let p = BoundedChecker.Pending(
-                reference: PropertyReference(kind: .invariant, name: invariant.name), range: invariant.range,
-                invariant: invariant)
-            switch outcomes[invariant.name] {
+        let outcomes = engine.prove(model: model, contract: contract, properties: properties.map(\.reference))
+        for p in properties {
+            let name = p.reference.name
+            switch outcomes[name] {
             case .proved(let certificate)?:
                 finish(p, .proved, reason: nil, trace: nil, depth: 0)
                 // No bounds, and no `trusted` address: the proof lets anyone re-enter.
-                results[invariant.name]?.assumptions = ["unbounded: every transaction sequence, re-entry of any depth"]
-                results[invariant.name]?.certificate = certificate
+                results[name]?.assumptions = ["unbounded: every transaction sequence, re-entry of any depth"]
+                results[name]?.certificate = certificate
             case .failed(let why)?:
-                if results[invariant.name] == nil { finish(p, .unknown, reason: why, trace: nil, depth: 0) }
+                if results[name] == nil { finish(p, .unknown, reason: why, trace: nil, depth: 0) }
             case nil:
                 break
             }

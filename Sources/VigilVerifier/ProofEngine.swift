@@ -1,6 +1,7 @@
 import SMT
 import VigilLowering
 import VigilSema
+import VigilTrace
 
 /// Which engines decide a check (`--engine`).
 public enum Engine: String, Sendable, Hashable, CaseIterable {
@@ -28,12 +29,14 @@ struct ProofEngine {
         case failed(String)
     }
 
-    /// Tries to prove each invariant for every transaction sequence under re-entry of any depth.
-    func prove(model: SemanticModel, contract: ContractInfo, invariants: [InvariantInfo]) -> [String: Outcome] {
-        guard !invariants.isEmpty else { return [:] }
+    /// Tries to prove each property (invariants, asserts, ensures) for every transaction
+    /// sequence under re-entry of any depth. The goals of all of them are first solved together
+    /// (one proof covers all); when that fails, each is solved alone, if there are few.
+    func prove(model: SemanticModel, contract: ContractInfo, properties: [PropertyReference]) -> [String: Outcome] {
+        guard !properties.isEmpty else { return [:] }
         let encoding = HornEncoding(model: model, contract: contract)
         if let why = encoding.unsupported {
-            return Dictionary(uniqueKeysWithValues: invariants.map { ($0.name, .failed(why)) })
+            return Dictionary(uniqueKeysWithValues: properties.map { ($0.name, .failed(why)) })
         }
         var outcomes: [String: Outcome] = [:]
         do {
@@ -42,27 +45,51 @@ struct ProofEngine {
             for c in encoding.deployment { try deployable.assert(c) }
             guard try deployable.check(assumptions: [Term.constant("deploy", .bool)]) == .sat else {
                 return Dictionary(
-                    uniqueKeysWithValues: invariants.map { ($0.name, .failed("the constructor cannot succeed")) })
+                    uniqueKeysWithValues: properties.map { ($0.name, .failed("the constructor cannot succeed")) })
             }
-            for invariant in invariants {
-                outcomes[invariant.name] = try prove(invariant, encoding)
+            var goals: [(name: String, clauses: [Term])] = []
+            for p in properties {
+                if p.kind == .invariant, let invariant = contract.invariants.first(where: { $0.name == p.name }) {
+                    guard let query = encoding.query(invariant) else {
+                        outcomes[p.name] = .failed(
+                            "a quantified invariant: the unbounded engine does not judge quantifiers yet")
+                        continue
+                    }
+                    goals.append((p.name, [query]))
+                } else if encoding.unjudgedProperties.contains(p.name) {
+                    outcomes[p.name] = .failed("in a view function, which the unbounded engine does not model yet")
+                } else {
+                    goals.append((p.name, encoding.errorClauses[p.name] ?? []))
+                }
+            }
+            let base = encoding.clauses + encoding.handoverClauses
+            let together = goals.isEmpty ? nil : try solve(base + goals.flatMap(\.clauses), encoding)
+            for goal in goals {
+                if case .proved? = together {
+                    outcomes[goal.name] = together
+                } else if goals.count == 1 || goals.count <= Self.separateProofs {
+                    outcomes[goal.name] = goals.count == 1 ? together : try solve(base + goal.clauses, encoding)
+                } else {
+                    outcomes[goal.name] = .failed("not proved together with the contract's other properties")
+                }
             }
         } catch {
-            for i in invariants where outcomes[i.name] == nil { outcomes[i.name] = .failed("solver error: \(error)") }
+            for p in properties where outcomes[p.name] == nil { outcomes[p.name] = .failed("solver error: \(error)") }
         }
         return outcomes
     }
+
+    /// Up to this many properties of a contract are tried one by one when they fail together.
+    static let separateProofs = 4
 
     private var solverOptions: SolverOptions {
         SolverOptions(rlimit: options.rlimit, wallClockMilliseconds: options.timeoutMilliseconds)
     }
 
-    private func prove(_ invariant: InvariantInfo, _ encoding: HornEncoding) throws -> Outcome {
-        guard let query = encoding.query(invariant) else {
-            return .failed("a quantified invariant: the unbounded engine does not judge quantifiers yet")
-        }
+    /// Solves a Horn system and checks the solution; the certificate shown is `Inv`'s interpretation.
+    private func solve(_ clauses: [Term], _ encoding: HornEncoding) throws -> Outcome {
         let horn = try solverFactory.makeHornSolver(options: solverOptions)
-        for clause in encoding.clauses + [query] { try horn.add(clause) }
+        for clause in clauses { try horn.add(clause) }
         switch try horn.solve() {
         case .safe(let solution):
             switch try horn.validate(solution) {
@@ -73,7 +100,7 @@ struct ProofEngine {
                 return .failed("certificate rejected: \(why)")
             }
         case .unsafe:
-            return .failed("the unbounded engine derives a violation (its over-approximation may be too coarse)")
+            return .failed("the unbounded engine derives a failure (its over-approximation may be too coarse)")
         case .unknown(let reason):
             return .failed("unbounded engine: \(reason)")
         }

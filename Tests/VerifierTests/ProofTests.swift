@@ -34,6 +34,36 @@ import Z3Backend
         #expect(try check(fixedVault, "FixedVault", engine: .auto).verdict == .proved)
     }
 
+    static let stepper = """
+        contract Stepper {
+            uint x;
+            function step() public {
+                uint before = x;
+                (bool ok, ) = msg.sender.call("");
+                require(ok);
+                assert(x == before);
+            }
+            function bump() public { x += 1; }
+        }
+        contract FrozenStepper {
+            uint x;
+            uint y;
+            function step() public {
+                uint before = y;
+                (bool ok, ) = msg.sender.call("");
+                require(ok);
+                assert(y == before);
+            }
+            function bump() public { x += 1; }
+        }
+        """
+
+    @Test func anAssertBrokenByReentryIsNeverProvedAndOneNoReentryBreaksIs() throws {
+        #expect(try check(Self.stepper, "Stepper", engine: .prove).verdict == .unknown)
+        #expect(try check(Self.stepper, "Stepper", engine: .auto).verdict == .violated)
+        #expect(try check(Self.stepper, "FrozenStepper", engine: .prove).verdict == .proved)
+    }
+
     @Test func anInvariantThatIsFalseForLongSequencesIsNotProved() throws {
         // Violated only after 12 increments: beyond the bounded engine's depth, never proved.
         let counter = """
