@@ -1,4 +1,5 @@
 import CZ3
+import SMT
 
 // Reference-counted wrappers of Z3 handles, modelled on z3++.h: each takes a reference when made, drops it in
 // `deinit`, and holds its context strongly. They are distinct types so that an AST cannot be passed as a model.
@@ -62,6 +63,41 @@ final class Z3SolverHandle {
     /// What a watchdog needs to interrupt this solver from another thread.
     var interruptTarget: Z3InterruptTarget {
         Z3InterruptTarget(context: context.raw, solver: raw)
+    }
+
+    /// The cumulative "rlimit count" of the solver (0 when Z3 reports none).
+    var resourceUsage: UInt64 {
+        guard let made = Z3_solver_get_statistics(context.raw, raw) else {
+            try? context.checkError("solver_get_statistics")
+            return 0
+        }
+        let statistics = Z3StatsHandle(context, made)
+        let c = context.raw
+        var total: UInt64 = 0
+        for index in 0..<Z3_stats_size(c, statistics.raw)
+        where context.string(Z3_stats_get_key(c, statistics.raw, index)) == "rlimit count" {
+            if Z3_stats_is_uint(c, statistics.raw, index) {
+                total += UInt64(Z3_stats_get_uint_value(c, statistics.raw, index))
+            } else {
+                total += UInt64(max(0, Z3_stats_get_double_value(c, statistics.raw, index)))
+            }
+        }
+        try? context.checkError("reading statistics")
+        return total
+    }
+
+    /// The reason of an `unknown` check, naming the limit of `options` that stopped it when one did.
+    func unknownReason(interrupted: Bool, options: SolverOptions) -> String {
+        let reported = context.string(Z3_solver_get_reason_unknown(context.raw, raw))
+        try? context.checkError("solver_get_reason_unknown")
+        if interrupted, let milliseconds = options.wallClockMilliseconds {
+            return "interrupted: wall-clock limit of \(milliseconds) ms"
+        }
+        // Z3 4.8.12 reports an exhausted rlimit as "canceled" when nothing interrupted the check.
+        if let rlimit = options.rlimit, rlimit > 0, reported.contains("resource limit") || reported == "canceled" {
+            return "resource limit (rlimit \(rlimit)) exhausted"
+        }
+        return reported.isEmpty ? "unknown" : reported
     }
 }
 

@@ -65,33 +65,12 @@ public final class Z3HornSolver: HornSolver {
         case Z3_L_FALSE:
             return .unsafe
         default:
-            let reported = context.string(Z3_solver_get_reason_unknown(context.raw, solver.raw))
-            try? context.checkError("solver_get_reason_unknown")
-            if interrupted, let milliseconds = options.wallClockMilliseconds {
-                return .unknown("interrupted: wall-clock limit of \(milliseconds) ms")
-            }
-            if let rlimit = options.rlimit, reported.contains("resource limit") || reported == "canceled" {
-                return .unknown("resource limit (rlimit \(rlimit)) exhausted")
-            }
-            return .unknown(reported.isEmpty ? "unknown" : reported)
+            return .unknown(solver.unknownReason(interrupted: interrupted, options: options))
         }
     }
 
     /// The cumulative "rlimit count" of the solver's context.
-    public var resourceUsage: UInt64 {
-        guard let made = Z3_solver_get_statistics(context.raw, solver.raw) else { return 0 }
-        let statistics = Z3StatsHandle(context, made)
-        let c = context.raw
-        var total: UInt64 = 0
-        for index in 0..<Z3_stats_size(c, statistics.raw)
-        where context.string(Z3_stats_get_key(c, statistics.raw, index)) == "rlimit count"
-            && Z3_stats_is_uint(c, statistics.raw, index)
-        {
-            total += UInt64(Z3_stats_get_uint_value(c, statistics.raw, index))
-        }
-        try? context.checkError("reading statistics")
-        return total
-    }
+    public var resourceUsage: UInt64 { solver.resourceUsage }
 
     /// Checks every clause under `solution` in a context of its own: each clause's negation, with
     /// the predicates defined by their interpretations, must be unsatisfiable.

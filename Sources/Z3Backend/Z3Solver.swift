@@ -92,7 +92,7 @@ public final class Z3Solver: Solver {
         case Z3_L_FALSE:
             return .unsat
         default:
-            return .unknown(reason: unknownReason(interrupted: interrupted))
+            return .unknown(reason: solver.unknownReason(interrupted: interrupted, options: options))
         }
     }
 
@@ -109,25 +109,7 @@ public final class Z3Solver: Solver {
     }
 
     /// The cumulative "rlimit count" of this solver's context (0 when Z3 reports none).
-    public var resourceUsage: UInt64 {
-        guard let made = Z3_solver_get_statistics(context.raw, solver.raw) else {
-            try? context.checkError("solver_get_statistics")
-            return 0
-        }
-        let statistics = Z3StatsHandle(context, made)
-        let c = context.raw
-        var total: UInt64 = 0
-        for index in 0..<Z3_stats_size(c, statistics.raw)
-        where context.string(Z3_stats_get_key(c, statistics.raw, index)) == "rlimit count" {
-            if Z3_stats_is_uint(c, statistics.raw, index) {
-                total += UInt64(Z3_stats_get_uint_value(c, statistics.raw, index))
-            } else {
-                total += UInt64(max(0, Z3_stats_get_double_value(c, statistics.raw, index)))
-            }
-        }
-        try? context.checkError("reading statistics")
-        return total
-    }
+    public var resourceUsage: UInt64 { solver.resourceUsage }
 
     /// The current assertions in SMT-LIB 2 syntax, as Z3 prints them (for dumps and debugging).
     public func assertionsInSMTLib2() throws -> String {
@@ -145,19 +127,5 @@ public final class Z3Solver: Solver {
         try context.checkError("get_sort")
         guard kind == Z3_BOOL_SORT else { throw SolverError("\(role) must be a Bool term, not one of sort \(t.sort)") }
         return formula
-    }
-
-    /// The reason of an `unknown` result, naming the limit that stopped the check when one did.
-    private func unknownReason(interrupted: Bool) -> String {
-        let reported = context.string(Z3_solver_get_reason_unknown(context.raw, solver.raw))
-        try? context.checkError("solver_get_reason_unknown")
-        if interrupted, let milliseconds = options.wallClockMilliseconds {
-            return "interrupted: wall-clock limit of \(milliseconds) ms"
-        }
-        // Z3 4.8.12 reports an exhausted rlimit as "canceled" when nothing interrupted the check.
-        if let rlimit = options.rlimit, rlimit > 0, reported.contains("resource limit") || reported == "canceled" {
-            return "resource limit (rlimit \(rlimit)) exhausted"
-        }
-        return reported.isEmpty ? "unknown" : reported
     }
 }
