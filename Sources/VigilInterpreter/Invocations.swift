@@ -70,6 +70,7 @@ extension Machine {
             isRuleCall: placement.isRuleCall)
         if revertReason == nil {
             step.changes = changes(from: before, to: state)
+            step.events = context.events
             if let returned, let returnType = function?.returnType {
                 step.returned = traceValue(returned, type: returnType)
             }

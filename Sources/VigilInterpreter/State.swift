@@ -49,6 +49,8 @@ struct InvocationContext {
     var cursor = 0
     /// The external interactions so far, for the trace.
     var records: [ExternalCallRecord] = []
+    /// The events emitted so far, for the trace.
+    var events: [EventRecord] = []
 }
 
 /// The failed property, as the trace shows it.

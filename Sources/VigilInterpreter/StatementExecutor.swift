@@ -59,8 +59,9 @@ extension Machine {
                 frames[activeFrame].values[slot] = v
             }
             return .returned
-        case .emit(_, let arguments):
-            _ = try evaluateAll(arguments)
+        case .emit(let event, let arguments):
+            let values = try evaluateAll(arguments)
+            try recordEvent(model.emittedEvents[s.id], named: event.name, arguments: arguments, values: values, at: s)
             return .normal
         case .revertError(let error, let arguments):
             _ = try evaluateAll(arguments)

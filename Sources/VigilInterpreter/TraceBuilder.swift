@@ -1,5 +1,6 @@
 import BigInt
 import VigilSema
+import VigilSyntax
 import VigilTrace
 
 // Values as the trace shows them, and the state changes of a step.
@@ -53,6 +54,28 @@ extension Machine {
             guard v.type.isAddressLike, state.variables.indices.contains(i) else { return nil }
             return NamedValue(name: v.name, value: traceValue(state.variables[i], type: v.type))
         }
+    }
+
+    /// Records an emitted event in the innermost external call, for the trace: arguments named
+    /// by the event's parameters (`arg1`, ... for unnamed ones), strings as written.
+    func recordEvent(_ decl: EventDecl?, named name: String, arguments: [Expr], values: [Value], at s: Stmt)
+        throws(Interruption)
+    {
+        guard !invocations.isEmpty else { throw .mismatch("internal: an event outside a call of the contract") }
+        let parameters = decl?.parameters ?? []
+        let named = zip(arguments, values).enumerated().map { i, pair in
+            let (argument, value) = pair
+            let shown: TraceValue =
+                type(of: argument) == .string
+                ? .text(text(of: argument.range)) : traceValue(value, type: type(of: argument))
+            let parameter = i < parameters.count ? parameters[i].name?.name : nil
+            return NamedValue(name: parameter ?? "arg\(i + 1)", value: shown)
+        }
+        let innermost = invocations.count - 1
+        invocations[innermost].events.append(
+            EventRecord(
+                name: name, arguments: named, line: line(of: s.range),
+                callsBefore: invocations[innermost].records.count))
     }
 
     // MARK: - State changes

@@ -90,7 +90,14 @@ public struct HTMLReport: Sendable {
         out += step.ruleCall ? "<span class=\"rule-call\">\(summary)</span>" : summary
         out += " <span class=\"lineref\">line \(step.line)</span>"
         var inner = ""
-        for call in step.calls {
+        func emitted(before calls: Int) -> String {
+            (step.events ?? []).filter { $0.callsBefore == calls }.map {
+                "<li class=\"event\">emits <span class=\"mono\">\(escapeMarkup($0.summary))</span>"
+                    + " <span class=\"lineref\">line \($0.line)</span></li>\n"
+            }.joined()
+        }
+        for (i, call) in step.calls.enumerated() {
+            inner += emitted(before: i)
             inner +=
                 "<li class=\"handover\"><span class=\"mono\">\(escapeMarkup(call.summary))</span> hands over control"
             inner += " <span class=\"lineref\">line \(call.line)</span>"
@@ -100,6 +107,7 @@ public struct HTMLReport: Sendable {
                 (call.calls.isEmpty ? "<br>" : "")
                 + "returns <span class=\"mono\">\(escapeMarkup(call.outcome))</span></li>\n"
         }
+        inner += emitted(before: step.calls.count)
         if let reason = step.reverted {
             inner += "<li class=\"reverts\">reverts: \(escapeMarkup(reason))</li>\n"
         } else {

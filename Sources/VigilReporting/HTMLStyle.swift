@@ -23,6 +23,7 @@ extension HTMLReport {
         .rule-start { font-style: italic; }
         .warning { color: #7a4a00; }
         .changes { color: #14561f; }
+        .event { color: #4b3a8a; }
         .reverts { color: #8a1010; }
         .lineref { color: #777; font-size: 0.85em; }
         pre.source { background: #fafafa; border: 1px solid #ddd; padding: 0.5em 0; overflow-x: auto; }

@@ -84,6 +84,13 @@ extension StepRecord {
             state: s.changes.map {
                 ChangeRecord(path: names.format($0.path), old: names.format($0.old), new: names.format($0.new))
             },
+            events: s.events.isEmpty
+                ? nil
+                : s.events.map {
+                    EmittedEvent(
+                        name: $0.name, args: NamedText.list($0.arguments, names: names), line: $0.line,
+                        callsBefore: $0.callsBefore)
+                },
             reverted: s.revertReason, returned: s.returned.map { names.format($0) }, ruleCall: s.isRuleCall)
     }
 }

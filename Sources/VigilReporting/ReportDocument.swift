@@ -169,14 +169,31 @@ public struct StepRecord: Codable, Sendable, Equatable {
     public var calls: [CallRecord]
     /// What changed, in order: state variables as declared, then `balance`.
     public var state: [ChangeRecord]
+    /// The events the step emitted, in order; nil when it emitted none.
+    public var events: [EmittedEvent]?
     public var reverted: String?
     public var returned: String?
     public var ruleCall: Bool
 
     enum CodingKeys: String, CodingKey {
-        case kind, function, args, sender, value, block, line, calls, state, reverted, returned
+        case kind, function, args, sender, value, block, line, calls, state, events, reverted, returned
         case forcedEther = "forced_ether"
         case ruleCall = "rule_call"
+    }
+}
+
+/// An event a step emitted: `Withdrawn(to: attacker, amount: 1)`.
+public struct EmittedEvent: Codable, Sendable, Equatable {
+    public var name: String
+    public var args: [NamedText]
+    /// The line of the `emit` statement.
+    public var line: Int
+    /// How many of the step's external calls came before it.
+    public var callsBefore: Int
+
+    enum CodingKeys: String, CodingKey {
+        case name, args, line
+        case callsBefore = "calls_before"
     }
 }
 

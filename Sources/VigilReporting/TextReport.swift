@@ -88,12 +88,19 @@ public struct TextReport: Sendable {
         var out = ""
         if step.forcedEther != "0" { out += "\(indent)ether forced in: \(step.forcedEther)\n" }
         out += indent + step.summary + "  (line \(step.line))\n"
-        for call in step.calls {
+        let events = step.events ?? []
+        func emitted(before calls: Int) -> String {
+            events.filter { $0.callsBefore == calls }.map { "\(indent)  emits \($0.summary)  (line \($0.line))\n" }
+                .joined()
+        }
+        for (i, call) in step.calls.enumerated() {
+            out += emitted(before: i)
             out += "\(indent)  \(call.summary) (line \(call.line)): hands over control\n"
             if call.forcedEther != "0" { out += "\(indent)    ether forced in: \(call.forcedEther)\n" }
             for inner in call.calls { out += renderStep(inner, indent: indent + "    ") }
             out += "\(indent)    returns \(call.outcome)\n"
         }
+        out += emitted(before: step.calls.count)
         if let reason = step.reverted {
             out += "\(indent)  reverts: \(reason)\n"
         } else {
@@ -141,6 +148,11 @@ extension CallRecord {
 extension NamedText {
     /// `amount = 1`
     public var summary: String { "\(name) = \(value)" }
+}
+
+extension EmittedEvent {
+    /// `Withdrawn(to: attacker, amount: 1)`
+    public var summary: String { "\(name)(\(args.map { "\($0.name): \($0.value)" }.joined(separator: ", ")))" }
 }
 
 extension ChangeRecord {

@@ -44,6 +44,7 @@ final class Analyzer {
     var constants: [NodeID: BigInt] = [:]
     var variableTypes: [NodeID: SolType] = [:]
     var storageLocals: Set<NodeID> = []
+    var emittedEvents: [NodeID: EventDecl] = [:]
     var uncheckedExpressions: Set<NodeID> = []
 
     // The contract and the body being checked.
@@ -59,7 +60,8 @@ final class Analyzer {
         SemanticModel(
             sources: sources, units: units, contracts: contracts, interfaces: interfaces, structs: structs,
             enums: enums, types: types, references: references, calls: calls, constants: constants,
-            variableTypes: variableTypes, storageLocals: storageLocals, uncheckedExpressions: uncheckedExpressions)
+            variableTypes: variableTypes, storageLocals: storageLocals, uncheckedExpressions: uncheckedExpressions,
+            emittedEvents: emittedEvents)
     }
 
     func run() {

@@ -219,6 +219,8 @@ public struct SemanticModel: Sendable {
     public let storageLocals: Set<NodeID>
     /// Expressions evaluated inside `unchecked { }` (their arithmetic wraps).
     public let uncheckedExpressions: Set<NodeID>
+    /// The event each `emit` statement emits, by the statement's id.
+    public let emittedEvents: [NodeID: EventDecl]
 
     public func contract(named name: String) -> ContractInfo? { contracts.first { $0.name == name } }
 }

@@ -94,6 +94,7 @@ extension Analyzer {
                 for a in args { typeOf(a) }
                 return
             }
+            emittedEvents[s.id] = decl
             checkDeclaredArguments(event.name, decl.parameters, args, at: s.range)
         case .revertError(let error, let args):
             guard let decl = errorDecls["\(current.name).\(error.name)"] ?? errorDecls[error.name] else {

@@ -75,6 +75,22 @@ public struct ExternalCallRecord: Sendable, Hashable, Codable {
     }
 }
 
+/// An event a step emitted, with its arguments named by the event's parameters.
+public struct EventRecord: Sendable, Hashable, Codable {
+    public var name: String
+    public var arguments: [NamedValue]
+    /// The line of the `emit` statement.
+    public var line: Int
+    /// How many of the step's external calls came before it (its place among them).
+    public var callsBefore: Int
+    public init(name: String, arguments: [NamedValue], line: Int, callsBefore: Int) {
+        self.name = name
+        self.arguments = arguments
+        self.line = line
+        self.callsBefore = callsBefore
+    }
+}
+
 /// One call of the contract in a replayed trace, with what it changed.
 public struct TraceStep: Sendable, Hashable, Codable {
     public var kind: StepKind
@@ -92,6 +108,9 @@ public struct TraceStep: Sendable, Hashable, Codable {
     public var externalCalls: [ExternalCallRecord]
     /// What changed in state during the step (nothing when it reverted).
     public var changes: [StateChange]
+    /// The events the step emitted itself, in order (none when it reverted; a re-entrant
+    /// call's events are in its own step).
+    public var events: [EventRecord]
     /// Why the step reverted, if it did.
     public var revertReason: String?
     /// The value the function returned, if any.
@@ -102,7 +121,8 @@ public struct TraceStep: Sendable, Hashable, Codable {
     public init(
         kind: StepKind, function: String, arguments: [NamedValue], sender: TraceValue, value: BigInt,
         forcedEther: BigInt, timestamp: BigInt?, blockNumber: BigInt?, line: Int, externalCalls: [ExternalCallRecord],
-        changes: [StateChange], revertReason: String?, returned: TraceValue?, isRuleCall: Bool
+        changes: [StateChange], events: [EventRecord] = [], revertReason: String?, returned: TraceValue?,
+        isRuleCall: Bool
     ) {
         self.kind = kind
         self.function = function
@@ -115,6 +135,7 @@ public struct TraceStep: Sendable, Hashable, Codable {
         self.line = line
         self.externalCalls = externalCalls
         self.changes = changes
+        self.events = events
         self.revertReason = revertReason
         self.returned = returned
         self.isRuleCall = isRuleCall

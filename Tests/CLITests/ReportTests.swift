@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-import VigilReporting
 import VigilVerifier
+
+@testable import VigilReporting
 
 /// The JSON report: deterministic bytes, valid against docs/report.schema.json, and read back whole.
 @Suite struct ReportTests {
@@ -73,5 +74,36 @@ import VigilVerifier
         let keys = results.map { "\($0.file):\(String(format: "%06d", $0.line))" }
         #expect(keys == keys.sorted())
         #expect(Set(results.map(\.contract)) == ["Vault", "FixedVault", "SpecVault"])
+    }
+}
+
+/// Emitted events in the text and HTML traces: in their place among the step's handovers.
+@Suite struct EmittedEventReportTests {
+    static let step = StepRecord(
+        kind: .transaction, function: "refund", args: [], sender: "user1", value: "0", forcedEther: "0", block: nil,
+        line: 10,
+        calls: [
+            CallRecord(
+                kind: "send", target: "user2", value: "5", line: 13, forcedEther: "0", calls: [], outcome: "true")
+        ],
+        state: [ChangeRecord(path: "total", old: "5", new: "0")],
+        events: [
+            EmittedEvent(name: "Settled", args: [NamedText(name: "id", value: "0")], line: 12, callsBefore: 0),
+            EmittedEvent(name: "Done", args: [], line: 14, callsBefore: 1),
+        ],
+        reverted: nil, returned: nil, ruleCall: false)
+
+    @Test func eventsAppearBetweenTheHandoversTheyFollow() {
+        let text = TextReport().renderStep(Self.step, indent: "")
+        #expect(
+            text == """
+                refund() from user1  (line 10)
+                  emits Settled(id: 0)  (line 12)
+                  send to user2 value 5 (line 13): hands over control
+                    returns true
+                  emits Done()  (line 14)
+                  total: 5 → 0
+
+                """)
     }
 }

@@ -174,3 +174,60 @@ import VigilTrace
         #expect(fixture.replay(Self.bankSchedule([fromOwner]), invariant("untouched")).isViolated)
     }
 }
+
+/// Events a step emits are in its trace step, named by the event's parameters; a reverted step
+/// emits nothing, and a re-entrant call's events are in its own step.
+@Suite struct EmittedEventTests {
+    static let source = """
+        contract Log {
+            uint public total;
+            event Added(address indexed who, uint amount, string note);
+            event Paid(uint);
+            invariant small: total < 100;
+
+            function add(uint amount) public {
+                total += amount;
+                emit Added(msg.sender, amount, "add");
+                require(amount != 7, "seven");
+            }
+
+            function pay() public {
+                emit Paid(total);
+                (bool ok, ) = msg.sender.call("");
+                require(ok);
+            }
+        }
+        """
+
+    @Test func aStepShowsItsEventsAndARevertedStepNone() throws {
+        let fixture = try Fixture(Self.source)
+        let add = call("add", [5], from: Account.attacker)
+        let result = fixture.replay(
+            schedule(
+                [
+                    add, call("add", [7], from: Account.user1),
+                    call("pay", from: Account.user1, events: [handover([add])]),
+                ],
+                constructor: call("constructor", from: Account.deployer)),
+            invariant("small"))
+        let steps = try #require(result.trace?.steps)
+        #expect(
+            steps[1].events == [
+                EventRecord(
+                    name: "Added",
+                    arguments: [
+                        NamedValue(name: "who", value: .address(Account.attacker)),
+                        NamedValue(name: "amount", value: .int(5)), NamedValue(name: "note", value: .text("\"add\"")),
+                    ], line: 9, callsBefore: 0)
+            ])
+        #expect(steps[2].revertReason == "require failed at line 10: seven")
+        #expect(steps[2].events.isEmpty)
+        #expect(
+            steps[3].events == [
+                EventRecord(
+                    name: "Paid", arguments: [NamedValue(name: "arg1", value: .int(5))], line: 14, callsBefore: 0)
+            ])
+        let inner = try #require(steps[3].externalCalls.first?.calls.first)
+        #expect(inner.events.map(\.name) == ["Added"])
+    }
+}
