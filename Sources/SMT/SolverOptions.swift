@@ -11,14 +11,18 @@ public struct SolverOptions: Sendable {
     /// Extra solver parameters by name, e.g. `["random_seed": .uint(7)]`. Names and value kinds are validated when
     /// the solver is made: a misspelled name or a value of the wrong kind throws `SolverError`.
     public var parameters: [String: SolverParameterValue]
+    /// Raised by another thread to stop the running check (`.unknown`, reason "stopped: ..."); nil for none.
+    public var stop: StopSignal?
 
     /// Options with the given limits and parameters; by default no limits and no extra parameters.
     public init(
-        rlimit: UInt64? = nil, wallClockMilliseconds: UInt64? = nil, parameters: [String: SolverParameterValue] = [:]
+        rlimit: UInt64? = nil, wallClockMilliseconds: UInt64? = nil, parameters: [String: SolverParameterValue] = [:],
+        stop: StopSignal? = nil
     ) {
         self.rlimit = rlimit
         self.wallClockMilliseconds = wallClockMilliseconds
         self.parameters = parameters
+        self.stop = stop
     }
 }
 

@@ -87,11 +87,16 @@ final class Z3SolverHandle {
     }
 
     /// The reason of an `unknown` check, naming the limit of `options` that stopped it when one did.
-    func unknownReason(interrupted: Bool, options: SolverOptions) -> String {
+    func unknownReason(interrupted: Z3Watchdog.Cause?, options: SolverOptions) -> String {
         let reported = context.string(Z3_solver_get_reason_unknown(context.raw, raw))
         try? context.checkError("solver_get_reason_unknown")
-        if interrupted, let milliseconds = options.wallClockMilliseconds {
-            return "interrupted: wall-clock limit of \(milliseconds) ms"
+        switch interrupted {
+        case .stopped?:
+            return StopSignal.reason
+        case .deadline?:
+            return "interrupted: wall-clock limit of \(options.wallClockMilliseconds ?? 0) ms"
+        case nil:
+            break
         }
         // Z3 4.8.12 reports an exhausted rlimit as "canceled" when nothing interrupted the check.
         if let rlimit = options.rlimit, rlimit > 0, reported.contains("resource limit") || reported == "canceled" {

@@ -53,11 +53,10 @@ public final class Z3HornSolver: HornSolver {
 
     /// Runs Spacer; a safe system comes with the interpretation Spacer found for each predicate.
     public func solve() throws -> HornResult {
-        let watchdog = options.wallClockMilliseconds.map {
-            Z3Watchdog(target: solver.interruptTarget, milliseconds: $0)
-        }
+        if options.stop?.isRaised == true { return .unknown(StopSignal.reason) }
+        let watchdog = Z3Watchdog(target: solver.interruptTarget, options: options)
         let outcome = Z3_solver_check(context.raw, solver.raw)
-        let interrupted = watchdog?.stop() ?? false
+        let interrupted = watchdog.stop()
         try context.checkError("solver_check")
         switch outcome {
         case Z3_L_TRUE:

@@ -70,9 +70,8 @@ public final class Z3Solver: Solver {
     public func check(assumptions: [Term]) throws -> CheckResult {
         hasModel = false
         let literals = try assumptions.map { try translateFormula($0, role: "an assumption") }
-        let watchdog = options.wallClockMilliseconds.map {
-            Z3Watchdog(target: solver.interruptTarget, milliseconds: $0)
-        }
+        if options.stop?.isRaised == true { return .unknown(reason: StopSignal.reason) }
+        let watchdog = Z3Watchdog(target: solver.interruptTarget, options: options)
         let outcome: Z3_lbool
         if literals.isEmpty {
             outcome = Z3_solver_check(context.raw, solver.raw)
@@ -82,7 +81,7 @@ public final class Z3Solver: Solver {
                 Z3_solver_check_assumptions(context.raw, solver.raw, UInt32($0.count), $0.baseAddress)
             }
         }
-        let interrupted = watchdog?.stop() ?? false
+        let interrupted = watchdog.stop()
         withExtendedLifetime(literals) {}
         try context.checkError("solver_check")
         switch outcome {

@@ -1,3 +1,4 @@
+import Foundation
 import SMT
 import Testing
 import Z3Backend
@@ -120,5 +121,26 @@ import Z3Backend
             #expect(try solver.model().evaluate(x) == .int(.init(round)))
             try solver.pop()
         }
+    }
+
+    @Test func aStopSignalRaisedOnAnotherThreadStopsTheCheck() throws {
+        let stop = StopSignal()
+        let solver = try Z3SolverFactory().makeSolver(options: SolverOptions(stop: stop))
+        try solver.assert(Self.fermatCubes)
+        // A thread of its own: the tests' shared pool may be busy with other solvers.
+        let raiser = Thread {
+            Thread.sleep(forTimeInterval: 0.2)
+            stop.raise()
+        }
+        raiser.start()
+        let clock = ContinuousClock()
+        let start = clock.now
+        #expect(try solver.check() == .unknown(reason: StopSignal.reason))
+        #expect(clock.now - start < .seconds(5))
+        // Still raised: the next check does not start. Lowered: the solver answers again.
+        #expect(try solver.check() == .unknown(reason: StopSignal.reason))
+        stop.lower()
+        try solver.assert(Term.eq(Term.constant("x", .int), Term.int(0)))
+        #expect(try solver.check() == .unsat)
     }
 }
