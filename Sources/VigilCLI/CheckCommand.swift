@@ -38,7 +38,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Wall-clock safety net per query, in seconds; ends in 'unknown'.")
     var timeout: UInt64 = 60
 
-    @Option(help: "Engines: bmc (bounded), prove (unbounded, invariants), auto (bounded, then proofs).")
+    @Option(help: "Engines: bmc (bounded), prove (unbounded), auto (both, side by side).")
     var engine: Engine = .auto
 
     @Option(
@@ -106,12 +106,16 @@ struct CheckCommand: ParsableCommand {
     }
 }
 
-/// One line of `--verbose` statistics.
+/// One line of `--verbose` statistics. With the unbounded engine, its time on its own thread
+/// and how long the check waited for it after everything else.
 private func describe(_ what: String, _ s: CheckStatistics) -> String {
     func seconds(_ x: Double) -> String { String(Double(Int((x * 1000).rounded())) / 1000) + " s" }
-    let other = max(0, s.totalSeconds - s.solverSeconds - s.replaySeconds)
+    let other = max(0, s.totalSeconds - s.solverSeconds - s.replaySeconds - s.proofWaitSeconds)
     let share = s.totalSeconds > 0 ? Int((other / s.totalSeconds * 100).rounded()) : 0
-    return "\(what): \(seconds(s.totalSeconds)) total, \(seconds(s.solverSeconds)) in the solver "
-        + "(\(s.queries) queries, rlimit count \(s.resourceUsage)), \(seconds(s.replaySeconds)) replaying, "
-        + "\(seconds(other)) elsewhere (\(share)%)\n"
+    var line = "\(what): \(seconds(s.totalSeconds)) total, \(seconds(s.solverSeconds)) in the solver "
+    line += "(\(s.queries) queries, rlimit count \(s.resourceUsage)), \(seconds(s.replaySeconds)) replaying, "
+    if s.proofSeconds > 0 {
+        line += "unbounded engine \(seconds(s.proofSeconds)) (\(seconds(s.proofWaitSeconds)) waited for), "
+    }
+    return line + "\(seconds(other)) elsewhere (\(share)%)\n"
 }

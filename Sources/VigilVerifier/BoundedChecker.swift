@@ -67,6 +67,10 @@ final class ContractRun {
     var warnings: [Diagnostic] = []
     /// True once an encoding of every state-changing entry point looked for functions that always revert.
     var livenessChecked = false
+    /// With `--engine auto`: what the unbounded engine, running beside this one, has proved.
+    var race: EngineRace?
+    /// Asserts and ensures that no execution within the bounds reaches: a proof of one is vacuous.
+    var unreached: Set<String> = []
 
     init(checker: BoundedChecker, model: SemanticModel, contract: ContractInfo) {
         self.checker = checker
@@ -111,17 +115,33 @@ final class ContractRun {
         }
         let main = all.filter { !separate.contains($0.reference.name) }
         if !main.isEmpty { jobs.insert(.init(entryFilter: nil, depth: bounds.depth, properties: main), at: 0) }
+        let engine = ProofEngine(solverFactory: checker.solverFactory, options: checker.options)
+        let references = all.map(\.reference)
         if checker.options.engine == .prove {
-            prove(all)
+            let started = clock.now
+            apply(engine.prove(model: model, contract: contract, properties: references), to: all)
+            statistics.proofSeconds += (clock.now - started).seconds
+            statistics.proofWaitSeconds += (clock.now - started).seconds
             return all.compactMap { results[$0.reference.name] }
         }
-        for job in jobs { run(job) }
-        if checker.options.engine == .auto {
-            // A bounded `unknown` (out of budget) may still have a proof.
-            prove(all.filter { [.holds, .unknown].contains(results[$0.reference.name]?.verdict) })
+        var prover: ProverThread?
+        if checker.options.engine == .auto, !all.isEmpty {
+            let race = EngineRace()
+            self.race = race
+            prover = ProverThread(engine: engine, model: model, contract: contract, properties: references, race: race)
         }
+        for job in jobs { run(job) }
+        // A proof changes only a bounded `holds` or `unknown`.
+        race?.finishBounded(
+            cancelProver: !all.contains { [.holds, .unknown].contains(results[$0.reference.name]?.verdict) })
         let rules = pendingRules()
         runRules(rules)
+        if let prover {
+            let started = clock.now
+            apply(prover.outcomes(), to: all)
+            statistics.proofWaitSeconds += (clock.now - started).seconds
+            statistics.proofSeconds += prover.seconds
+        }
         let order = all.map(\.reference.name) + rules.map(\.pending.reference.name)
         return order.compactMap { results[$0] }
     }
@@ -147,20 +167,32 @@ final class ContractRun {
             depthReached: depth, warnings: warnings)
     }
 
-    /// Runs the unbounded engine on `invariants`: a checked proof makes one `proved` (whatever the
-    /// bounded engine said within its bounds); otherwise the bounded result stands, or with
-    /// `--engine prove` the result is `unknown` with the reason.
-    private func prove(_ properties: [BoundedChecker.Pending]) {
-        let engine = ProofEngine(solverFactory: checker.solverFactory, options: checker.options)
-        let outcomes = engine.prove(model: model, contract: contract, properties: properties.map(\.reference))
+    /// Takes the unbounded engine's answers: a checked proof makes a property `proved` where the
+    /// bounded engine found it `holds` or `unknown` within its bounds; a proof of what no
+    /// execution within the bounds reaches is `vacuous`, and a proof of what the bounded engine
+    /// found violated is an internal error. Without a proof the bounded result stands, or
+    /// with `--engine prove` the result is `unknown` with the reason.
+    private func apply(_ outcomes: [String: ProofEngine.Outcome], to properties: [BoundedChecker.Pending]) {
         for p in properties {
             let name = p.reference.name
             switch outcomes[name] {
             case .proved(let certificate)?:
-                finish(p, .proved, reason: nil, trace: nil, depth: 0)
-                // No bounds, and no `trusted` address: the proof lets anyone re-enter.
-                results[name]?.assumptions = ["unbounded: every transaction sequence, re-entry of any depth"]
-                results[name]?.certificate = certificate
+                switch results[name]?.verdict {
+                case _ where unreached.contains(name) && results[name]?.verdict != .vacuous:
+                    finishUnreached(p, depth: results[name]?.depthReached ?? 0)
+                case .violated?:
+                    results[name]?.verdict = .unknown
+                    results[name]?.reason =
+                        "internal error: the engines disagree: the unbounded engine proved it, the bounded engine "
+                        + "found a counterexample that the interpreter replayed (shown below); please report this"
+                case .vacuous?:
+                    break
+                default:
+                    finish(p, .proved, reason: nil, trace: nil, depth: 0)
+                    // No bounds, and no `trusted` address: the proof lets anyone re-enter.
+                    results[name]?.assumptions = ["unbounded: every transaction sequence, re-entry of any depth"]
+                    results[name]?.certificate = certificate
+                }
             case .failed(let why)?:
                 if results[name] == nil { finish(p, .unknown, reason: why, trace: nil, depth: 0) }
             case nil:
@@ -169,14 +201,15 @@ final class ContractRun {
         }
     }
 
-    /// A fresh solver with the run's budgets.
-    func makeSolver() throws -> TimedSolver {
+    /// A fresh solver with the run's budgets; a `stoppable` one stops when the race proves the
+    /// property it is checking.
+    func makeSolver(stoppable: Bool = false) throws -> TimedSolver {
         let options = checker.options
         return TimedSolver(
             try checker.solverFactory.makeSolver(
                 options: SolverOptions(
                     rlimit: options.rlimit, wallClockMilliseconds: options.timeoutMilliseconds,
-                    parameters: Self.solverParameters)))
+                    parameters: Self.solverParameters, stop: stoppable ? race?.boundedStop : nil)))
     }
 
     /// Adds what a solver spent to the statistics.
@@ -190,8 +223,12 @@ final class ContractRun {
 
     private func run(_ job: BoundedChecker.Job) {
         var pending = job.properties
+        // Every property still pending is proved beside this engine: no more queries on `solver`.
+        var stopped = false
+        // A property ran out of budget: a proof may still come, so its reachability still counts.
+        var unknownSeen = false
         do {
-            let solver = try makeSolver()
+            let solver = try makeSolver(stoppable: true)
             defer { account(solver) }
             let encoding = ContractEncoding(
                 model: model, contract: contract, bounds: bounds, entryFilter: job.entryFilter)
@@ -205,7 +242,9 @@ final class ContractRun {
                 names: Set(job.properties.filter { $0.invariant == nil }.map(\.reference.name)),
                 functions: watchesFunctions ? encoding.entryPoints : [])
             defer { account(sanity.spent) }
-            for depth in 0...job.depth where !pending.isEmpty {
+            // The depths visited and the sanity queries asked do not depend on when proofs arrive.
+            for depth in 0...job.depth
+            where (!pending.isEmpty && !stopped) || ((stopped || unknownSeen) && sanity.needsMore) {
                 checker.progress?(
                     CheckProgress(
                         contract: contract.name, properties: pending.map(\.reference.name), depth: depth,
@@ -214,10 +253,10 @@ final class ContractRun {
                 var step = encoding.takeConstraints()
                 step += encoding.loopCuts.dropFirst(cutsAsserted).map { Term.implies(noCut, Term.not($0.condition)) }
                 cutsAsserted = encoding.loopCuts.count
-                for c in step { try solver.assert(c) }
+                if !stopped { for c in step { try solver.assert(c) } }
                 try sanity.assert(step)
                 // (Every query carries an assumption: Z3 then keeps its incremental core throughout.)
-                if depth == 0, try solver.check(assumptions: [noCut]) == .unsat {
+                if depth == 0, !stopped, try solver.check(assumptions: [noCut]) == .unsat {
                     let cut = try reachableLoopCut(solver, encoding)
                     for p in pending {
                         finish(
@@ -230,15 +269,22 @@ final class ContractRun {
                 try sanity.askReached(encoding.stepReaches, assumptions: [noCut])
                 try sanity.askSucceeded(encoding, assumptions: [noCut])
                 var still: [BoundedChecker.Pending] = []
-                for p in pending {
+                for (index, p) in pending.enumerated() {
                     let violation: Term
                     if let invariant = p.invariant {
                         violation = encoding.invariantViolation(invariant)
-                        for c in encoding.takeConstraints() { try solver.assert(c) }
+                        // Only for this query: never to the sanity solver, stopped or not.
+                        let definitions = encoding.takeConstraints()
+                        if !stopped { for c in definitions { try solver.assert(c) } }
                     } else {
                         violation = encoding.stepViolations[p.reference.name] ?? .false
                     }
-                    if violation.boolLiteralValue == false {
+                    if violation.boolLiteralValue == false || stopped {
+                        still.append(p)
+                        continue
+                    }
+                    if let race, !race.startQuery(pending: (still + pending[index...]).map(\.reference.name)) {
+                        stopped = true
                         still.append(p)
                         continue
                     }
@@ -253,7 +299,11 @@ final class ContractRun {
                             try solver.assert(Term.implies(noCut, Term.not(violation)))
                         }
                         still.append(p)
+                    case .unknown(let reason) where reason == StopSignal.reason:
+                        stopped = true
+                        still.append(p)
                     case .unknown(let reason):
+                        unknownSeen = true
                         finish(p, .unknown, reason: "solver: \(reason) at depth \(depth)", trace: nil, depth: depth)
                     case .sat:
                         try preferSimpleCounterexample(solver, encoding, assumptions: [literal, noCut])
@@ -264,19 +314,17 @@ final class ContractRun {
                 }
                 pending = still
             }
-            // After the budget ran out on a property, the encoding is too hard to look further.
-            let exhausted = job.properties.contains { results[$0.reference.name]?.verdict == .unknown }
-            if watchesFunctions, !exhausted { warnings += sanity.alwaysReverting() }
+            if watchesFunctions { warnings += sanity.alwaysReverting() }
+            for p in job.properties where p.invariant == nil && !sanity.isReached(p.reference.name) {
+                unreached.insert(p.reference.name)
+            }
             guard !pending.isEmpty else { return }
-            let cutReason = try reachableLoopCut(solver, encoding)
+            let cutReason = stopped ? nil : try reachableLoopCut(solver, encoding)
             for p in pending {
                 if let cutReason {
                     finish(p, .unknown, reason: cutReason, trace: nil, depth: job.depth, extra: ["loop cut"])
                 } else if p.invariant == nil, !sanity.isReached(p.reference.name) {
-                    let what = p.reference.kind == .ensures ? "returns from its function" : "reaches it"
-                    finish(
-                        p, .vacuous, reason: "no execution within the bounds \(what): it holds only because of that",
-                        trace: nil, depth: job.depth)
+                    finishUnreached(p, depth: job.depth)
                 } else {
                     finish(p, .holds, reason: nil, trace: nil, depth: job.depth)
                 }
@@ -286,6 +334,15 @@ final class ContractRun {
                 finish(p, .unknown, reason: "solver error: \(error)", trace: nil, depth: 0)
             }
         }
+    }
+
+    /// `vacuous`: an assert or ensures that no execution within the bounds reaches.
+    private func finishUnreached(_ p: BoundedChecker.Pending, depth: Int) {
+        let what = p.reference.kind == .ensures ? "returns from its function" : "reaches it"
+        finish(
+            p, .vacuous, reason: "no execution within the bounds \(what): it holds only because of that", trace: nil,
+            depth: depth)
+        race?.publishSettled(p.reference.name)
     }
 
     /// Re-solves for a counterexample that reads well, when one exists at this depth: few
@@ -323,6 +380,7 @@ final class ContractRun {
         case .violated(let trace):
             finish(p, .violated, reason: nil, trace: trace, depth: depth)
             results[p.reference.name]?.schedule = schedule
+            race?.publishSettled(p.reference.name)
         case .notViolated:
             let why =
                 encoding.usesAbstraction

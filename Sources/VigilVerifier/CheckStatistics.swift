@@ -6,6 +6,10 @@ public struct CheckStatistics: Sendable {
     public var solverSeconds: Double = 0
     /// Time replaying counterexamples in the interpreter.
     public var replaySeconds: Double = 0
+    /// Time of the unbounded engine (on its own thread beside the bounded one with `--engine auto`).
+    public var proofSeconds: Double = 0
+    /// Time spent waiting for the unbounded engine after everything else was done.
+    public var proofWaitSeconds: Double = 0
     /// Time of the whole check.
     public var totalSeconds: Double = 0
     /// Queries sent to the solver.
@@ -19,6 +23,8 @@ public struct CheckStatistics: Sendable {
     public mutating func add(_ other: CheckStatistics) {
         solverSeconds += other.solverSeconds
         replaySeconds += other.replaySeconds
+        proofSeconds += other.proofSeconds
+        proofWaitSeconds += other.proofWaitSeconds
         totalSeconds += other.totalSeconds
         queries += other.queries
         resourceUsage += other.resourceUsage

@@ -7,10 +7,10 @@ import VigilTrace
 public enum Engine: String, Sendable, Hashable, CaseIterable {
     /// Bounded model checking only: `holds` within the bounds, or `violated`.
     case bmc
-    /// The unbounded engine only: invariants `proved`, or `unknown`.
+    /// The unbounded engine only: `proved`, or `unknown`.
     case prove
-    /// Both: the bounded engine first (its counterexamples are replayed), then the unbounded
-    /// engine for every invariant that holds within the bounds.
+    /// Both, side by side (`EngineRace`): a property is decided by the first decisive answer, a
+    /// replayed counterexample or a checked proof, and the other engine's query on it is stopped.
     case auto
 }
 
@@ -31,8 +31,12 @@ struct ProofEngine {
 
     /// Tries to prove each property (invariants, asserts, ensures) for every transaction
     /// sequence under re-entry of any depth. The goals of all of them are first solved together
-    /// (one proof covers all); when that fails, each is solved alone, if there are few.
-    func prove(model: SemanticModel, contract: ContractInfo, properties: [PropertyReference]) -> [String: Outcome] {
+    /// (one proof covers all); when that fails, each is solved alone, if there are few. With a
+    /// `race` (`EngineRace`), each proof is published as soon as it is checked, and after the
+    /// first attempt only the goals the bounded engine left open are tried again.
+    func prove(
+        model: SemanticModel, contract: ContractInfo, properties: [PropertyReference], race: EngineRace? = nil
+    ) -> [String: Outcome] {
         guard !properties.isEmpty else { return [:] }
         let encoding = HornEncoding(model: model, contract: contract)
         if let why = encoding.unsupported {
@@ -41,13 +45,14 @@ struct ProofEngine {
         var outcomes: [String: Outcome] = [:]
         do {
             // A contract that cannot be deployed has no committed state: that proves nothing.
-            let deployable = try solverFactory.makeSolver(options: solverOptions)
+            let deployable = try solverFactory.makeSolver(options: solverOptions(nil))
             for c in encoding.deployment { try deployable.assert(c) }
             guard try deployable.check(assumptions: [Term.constant("deploy", .bool)]) == .sat else {
                 return Dictionary(
                     uniqueKeysWithValues: properties.map { ($0.name, .failed("the constructor cannot succeed")) })
             }
-            var goals: [(name: String, clauses: [Term])] = []
+            var goals: [String: [Term]] = [:]
+            var order: [String] = []
             for p in properties {
                 if p.kind == .invariant, let invariant = contract.invariants.first(where: { $0.name == p.name }) {
                     guard let query = encoding.query(invariant) else {
@@ -55,23 +60,51 @@ struct ProofEngine {
                             "a quantified invariant: the unbounded engine does not judge quantifiers yet")
                         continue
                     }
-                    goals.append((p.name, [query]))
+                    goals[p.name] = [query]
                 } else if encoding.unjudgedProperties.contains(p.name) {
                     outcomes[p.name] = .failed("in a view function, which the unbounded engine does not model yet")
+                    continue
                 } else {
-                    goals.append((p.name, encoding.errorClauses[p.name] ?? []))
+                    goals[p.name] = encoding.errorClauses[p.name] ?? []
                 }
+                order.append(p.name)
             }
             let base = encoding.clauses + encoding.handoverClauses
-            let together = goals.isEmpty ? nil : try solve(base + goals.flatMap(\.clauses), encoding)
-            for goal in goals {
-                if case .proved? = together {
-                    outcomes[goal.name] = together
-                } else if goals.count == 1 || goals.count <= Self.separateProofs {
-                    outcomes[goal.name] = goals.count == 1 ? together : try solve(base + goal.clauses, encoding)
-                } else {
-                    outcomes[goal.name] = .failed("not proved together with the contract's other properties")
+            /// Solves `names` together; nil when the race says they no longer matter.
+            func attempt(_ names: [String]) throws -> Outcome? {
+                guard race?.startSolving(names) ?? true else { return nil }
+                return try solve(base + names.flatMap { goals[$0] ?? [] }, encoding, race)
+            }
+            func record(_ names: [String], _ outcome: Outcome) {
+                for name in names {
+                    outcomes[name] = outcome
+                    if case .proved(let certificate) = outcome { race?.publishProved(name, certificate: certificate) }
                 }
+            }
+            guard !order.isEmpty, let together = try attempt(order) else { return outcomes }
+            if case .proved = together {
+                record(order, together)
+                return outcomes
+            }
+            // Beside the bounded engine, the goals it left open are retried once it is done.
+            var open = order
+            if let race {
+                open = race.openAfterBounded(order)
+                if open.count < order.count, !open.isEmpty, let again = try attempt(open) {
+                    if case .proved = again {
+                        record(open, again)
+                        return outcomes
+                    }
+                }
+            }
+            if open.count == 1 {
+                if let alone = open == order ? together : try attempt(open) { record(open, alone) }
+            } else if open.count <= Self.separateProofs {
+                for name in open {
+                    if let alone = try attempt([name]) { record([name], alone) }
+                }
+            } else {
+                record(open, .failed("not proved together with the contract's other properties"))
             }
         } catch {
             for p in properties where outcomes[p.name] == nil { outcomes[p.name] = .failed("solver error: \(error)") }
@@ -82,13 +115,15 @@ struct ProofEngine {
     /// Up to this many properties of a contract are tried one by one when they fail together.
     static let separateProofs = 4
 
-    private var solverOptions: SolverOptions {
-        SolverOptions(rlimit: options.rlimit, wallClockMilliseconds: options.timeoutMilliseconds)
+    private func solverOptions(_ race: EngineRace?) -> SolverOptions {
+        SolverOptions(
+            rlimit: options.rlimit, wallClockMilliseconds: options.timeoutMilliseconds, stop: race?.proverStop)
     }
 
-    /// Solves a Horn system and checks the solution; the certificate shown is `Inv`'s interpretation.
-    private func solve(_ clauses: [Term], _ encoding: HornEncoding) throws -> Outcome {
-        let horn = try solverFactory.makeHornSolver(options: solverOptions)
+    /// Solves a Horn system and checks the solution; the certificate shown is `Inv`'s
+    /// interpretation. Nil when the race stopped the solve.
+    private func solve(_ clauses: [Term], _ encoding: HornEncoding, _ race: EngineRace?) throws -> Outcome? {
+        let horn = try solverFactory.makeHornSolver(options: solverOptions(race))
         for clause in clauses { try horn.add(clause) }
         switch try horn.solve() {
         case .safe(let solution):
@@ -102,7 +137,7 @@ struct ProofEngine {
         case .unsafe:
             return .failed("the unbounded engine derives a failure (its over-approximation may be too coarse)")
         case .unknown(let reason):
-            return .failed("unbounded engine: \(reason)")
+            return reason == StopSignal.reason ? nil : .failed("unbounded engine: \(reason)")
         }
     }
 }

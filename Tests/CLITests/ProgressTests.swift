@@ -16,7 +16,8 @@ import Z3Backend
             var all: [CheckProgress] = []
         }
         let seen = Seen()
-        var checker = BoundedChecker(solverFactory: Z3SolverFactory(), options: CheckOptions())
+        // The bounded engine alone: beside the prover it may stop early, once everything is proved.
+        var checker = BoundedChecker(solverFactory: Z3SolverFactory(), options: CheckOptions(engine: .bmc))
         checker.progress = { p in
             seen.lock.lock()
             seen.all.append(p)
