@@ -51,8 +51,8 @@ extension SymbolicExecutor {
             var post = state
             post.variables = state.variables.map { freshLike($0, "ext") }
             post.balance = fresh("ext", .int)
-            for (k, v) in state.sums { post.sums[k] = fresh("ext", v.sort) }
-            for (k, v) in state.rowSums { post.rowSums[k] = fresh("ext", v.sort) }
+            for (k, v) in state.sums.sorted(by: { $0.key < $1.key }) { post.sums[k] = fresh("ext", v.sort) }
+            for (k, v) in state.rowSums.sorted(by: { $0.key < $1.key }) { post.rowSums[k] = fresh("ext", v.sort) }
             horn.handovers.append((guardTerm: pc, state: pre.flattened, applicationsBefore: horn.applications.count))
             horn.applications.append(Term.predicate("Ext", pre.flattened + post.flattened))
             state = SymbolicState.merge(pc, post, pre)
@@ -240,7 +240,7 @@ extension SymbolicExecutor {
         }
         state.variables = state.variables.map(name)
         state.balance = name(.scalar(state.balance)).scalarTerm
-        for (k, v) in state.sums { state.sums[k] = name(.scalar(v)).scalarTerm }
-        for (k, v) in state.rowSums { state.rowSums[k] = name(.array(v)).term! }
+        for (k, v) in state.sums.sorted(by: { $0.key < $1.key }) { state.sums[k] = name(.scalar(v)).scalarTerm }
+        for (k, v) in state.rowSums.sorted(by: { $0.key < $1.key }) { state.rowSums[k] = name(.array(v)).term! }
     }
 }

@@ -154,8 +154,8 @@ final class SymbolicExecutor {
         }
         state.balance = freshValue("havoc.balance", .uint(256))
         constraints.append(Term.le(state.balance, .int(balanceCap)))
-        for k in state.sums.keys { state.sums[k] = fresh("havoc", .int) }
-        for (k, v) in state.rowSums { state.rowSums[k] = fresh("havoc", v.sort) }
+        for k in state.sums.keys.sorted() { state.sums[k] = fresh("havoc", .int) }
+        for (k, v) in state.rowSums.sorted(by: { $0.key < $1.key }) { state.rowSums[k] = fresh("havoc", v.sort) }
     }
 
     // MARK: - Control flow

@@ -1,5 +1,6 @@
 import CZ3
 import SMT
+import Synchronization
 
 /// Z3's Horn-clause engine (Spacer, through the `horn` tactic) behind the `HornSolver` protocol.
 ///
@@ -57,6 +58,7 @@ public final class Z3HornSolver: HornSolver {
         let watchdog = Z3Watchdog(target: solver.interruptTarget, options: options)
         let outcome = Z3_solver_check(context.raw, solver.raw)
         let interrupted = watchdog.stop()
+        if interrupted != nil { InterruptedHornSolvers.keep(solver) }
         try context.checkError("solver_check")
         switch outcome {
         case Z3_L_TRUE:
@@ -122,7 +124,7 @@ public final class Z3HornSolver: HornSolver {
         guard let made else { throw SolverError("z3 returned no model for a safe Horn system") }
         let model = Z3ModelHandle(context, made)
         var definitions: [String: String] = [:]
-        for (name, predicate) in translator.predicates {
+        for (name, predicate) in translator.predicates.sorted(by: { $0.key < $1.key }) {
             var parameters: [String] = []
             var variables: [Z3_ast?] = []
             for (i, sort) in predicate.domain.enumerated() {
@@ -151,4 +153,25 @@ public final class Z3HornSolver: HornSolver {
         }
         return HornSolution(definitions: definitions)
     }
+}
+
+/// Horn solvers whose Spacer run was interrupted, kept alive until the process ends. One run of
+/// every example, with the engines side by side, aborted on an uncaught Z3 exception
+/// (`rewriter_exception`) in the prover's thread after Spacer interrupts; the suspected place is
+/// tearing down a Spacer context whose cancel flag is still set, so such a context is never torn
+/// down while the process runs. A few interrupted solvers per run cost little memory.
+enum InterruptedHornSolvers {
+    private static let kept = Mutex<[Z3SolverHandleBox]>([])
+
+    static func keep(_ solver: Z3SolverHandle) {
+        let box = Z3SolverHandleBox(solver)
+        kept.withLock { $0.append(box) }
+    }
+}
+
+/// A solver handle (with the context it holds) moved into `InterruptedHornSolvers`.
+final class Z3SolverHandleBox: @unchecked Sendable {
+    // Safety: the handle is never used again, only kept alive.
+    private let handle: Z3SolverHandle
+    init(_ handle: Z3SolverHandle) { self.handle = handle }
 }
