@@ -63,15 +63,39 @@ public final class HornEncoding {
         }
     }
 
-    /// The clause `Inv(s) && !invariant(s) => false`; nil when the property cannot be encoded.
-    public func query(_ invariant: InvariantInfo) -> Term? {
+    /// The clause `Inv(s) && !invariant(s) => false`, and whether the invariant had a `forall`
+    /// to open; nil when the property cannot be encoded.
+    public func query(_ invariant: InvariantInfo) -> (clause: Term, quantified: Bool)? {
         let x = executor
         let (state, terms) = freshState("q")
         x.state = state
         x.constraints = []
         let holds = x.judgeProperty(invariant.expression)
-        if holds.containsQuantifier { return nil }
-        return clause(body: [Term.predicate("Inv", terms), Term.not(holds)] + x.constraints, head: .false)
+        guard let opened = Self.openingUniversals(holds) else { return nil }
+        return (
+            clause(body: [Term.predicate("Inv", terms), Term.not(opened)] + x.constraints, head: .false),
+            holds.containsQuantifier
+        )
+    }
+
+    /// `t` with its `forall`s opened where they are conjuncts (nested ones too): their bound
+    /// variables become free, and the query clause quantifies them, so a failing state needs
+    /// just one value that breaks the body. Nil when any other quantifier is left (an `exists`,
+    /// or a `forall` under a negation or a disjunction): Spacer cannot take those.
+    static func openingUniversals(_ t: Term) -> Term? {
+        switch t.kind {
+        case .quantifier(isForall: true, _, let body):
+            return openingUniversals(body)
+        case .apply(.and, let conjuncts):
+            var opened: [Term] = []
+            for c in conjuncts {
+                guard let o = openingUniversals(c) else { return nil }
+                opened.append(o)
+            }
+            return Term.and(opened)
+        default:
+            return t.containsQuantifier ? nil : t
+        }
     }
 
     // MARK: - Clauses
@@ -175,7 +199,7 @@ public final class HornEncoding {
                     body: premise + x.constraints + Array(applications.prefix(h.applicationsBefore)) + [h.guardTerm],
                     head: Term.predicate("Pre", h.state)))
         }
-        for (name, conditions) in x.violations {
+        for (name, conditions) in x.violations.sorted(by: { $0.key < $1.key }) {
             errorClauses[name, default: []].append(
                 clause(body: premise + x.constraints + applications + [Term.or(conditions)], head: .false))
         }
@@ -200,8 +224,10 @@ public final class HornEncoding {
         var state = shape
         state.variables = shape.variables.map { executor.freshLike($0, prefix) }
         state.balance = executor.fresh(prefix, .int)
-        for k in shape.sums.keys { state.sums[k] = executor.fresh(prefix, .int) }
-        for (k, v) in shape.rowSums { state.rowSums[k] = executor.fresh(prefix, v.sort) }
+        for k in shape.sums.keys.sorted() { state.sums[k] = executor.fresh(prefix, .int) }
+        for (k, v) in shape.rowSums.sorted(by: { $0.key < $1.key }) {
+            state.rowSums[k] = executor.fresh(prefix, v.sort)
+        }
         return (state, state.flattened)
     }
 

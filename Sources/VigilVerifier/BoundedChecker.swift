@@ -306,9 +306,9 @@ final class ContractRun {
                         unknownSeen = true
                         finish(p, .unknown, reason: "solver: \(reason) at depth \(depth)", trace: nil, depth: depth)
                     case .sat:
-                        try preferSimpleCounterexample(solver, encoding, assumptions: [literal, noCut])
-                        let schedule = try ScheduleExtractor(model: try solver.model(), encoding: encoding)
-                            .schedule(depth: depth)
+                        let schedule = try simpleCounterexample(solver, encoding, assumptions: [literal, noCut]) {
+                            try ScheduleExtractor(model: $0, encoding: encoding).schedule(depth: depth)
+                        }
                         confirm(p, schedule, encoding: encoding, depth: depth)
                     }
                 }
@@ -345,28 +345,46 @@ final class ContractRun {
         race?.publishSettled(p.reference.name)
     }
 
-    /// Re-solves for a counterexample that reads well, when one exists at this depth: few
-    /// re-entrant calls, then small ether amounts and integer arguments. Otherwise keeps the model found.
-    func preferSimpleCounterexample(
-        _ solver: any Solver, _ encoding: ContractEncoding, assumptions: [Term]
-    ) throws {
+    /// The schedule of the counterexample just found (`solver`'s last check was `sat`), re-solved
+    /// to read well when possible: fewer re-entrant calls, each time with small ether amounts
+    /// and integer arguments (at most 1000) and no forced ether, until no fewer calls will do;
+    /// with no fewer calls at all, the same number with small amounts. Each improvement starts
+    /// from the number of calls of the last model, so a trace that is already simple costs one query.
+    func simpleCounterexample(
+        _ solver: any Solver, _ encoding: ContractEncoding, assumptions: [Term],
+        extract: (any Model) throws -> Schedule
+    ) throws -> Schedule {
+        var model = try solver.model()
+        var schedule = try extract(model)
         preferences += 1
         let small = Term.constant("prefer-small!\(preferences)", .bool)
         try solver.assert(
             Term.implies(small, Term.and(encoding.amountChoices.map { Term.le($0, .int(1000)) })))
-        let calls = Term.add(encoding.reentryChoices.map { Term.ite($0, .int(1), .int(0)) })
         let unforced = Term.constant("prefer-unforced!\(preferences)", .bool)
         try solver.assert(
             Term.implies(unforced, Term.and(encoding.forcedEtherChoices.map { Term.eq($0, .int(0)) })))
-        var ladder: [[Term]] = []
-        for n in 0...4 {
+        let calls = Term.add(encoding.reentryChoices.map { Term.ite($0, .int(1), .int(0)) })
+        func atMost(_ n: Int) throws -> Term {
             let few = Term.constant("prefer-calls-\(n)!\(preferences)", .bool)
             try solver.assert(Term.implies(few, Term.le(calls, .int(n))))
-            ladder.append([few, small, unforced])
+            return few
         }
-        ladder += [[small, unforced], [small]]
-        for extra in ladder where try solver.check(assumptions: assumptions + extra) == .sat { return }
-        _ = try solver.check(assumptions: assumptions)
+        func callCount(_ model: any Model) throws -> Int {
+            guard case .int(let n) = try model.evaluate(calls) else { return 0 }
+            return Int(n)
+        }
+        var fewest = try callCount(model)
+        while fewest > 0, try solver.check(assumptions: assumptions + [try atMost(fewest - 1)]) == .sat {
+            model = try solver.model()
+            schedule = try extract(model)
+            fewest = try callCount(model)
+        }
+        let few = try atMost(fewest)
+        for extra in [[few, small, unforced], [few, small]]
+        where try solver.check(assumptions: assumptions + extra) == .sat {
+            return try extract(try solver.model())
+        }
+        return schedule
     }
 
     /// Replays a schedule; only a replayed violation is reported as `violated`.

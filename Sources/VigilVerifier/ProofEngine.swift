@@ -53,14 +53,17 @@ struct ProofEngine {
             }
             var goals: [String: [Term]] = [:]
             var order: [String] = []
+            var quantified: [String] = []
             for p in properties {
                 if p.kind == .invariant, let invariant = contract.invariants.first(where: { $0.name == p.name }) {
                     guard let query = encoding.query(invariant) else {
                         outcomes[p.name] = .failed(
-                            "a quantified invariant: the unbounded engine does not judge quantifiers yet")
+                            "an invariant with `exists` (or `forall` under a negation or a disjunction): "
+                                + "the unbounded engine judges only `forall`s that are conjuncts")
                         continue
                     }
-                    goals[p.name] = [query]
+                    goals[p.name] = [query.clause]
+                    if query.quantified { quantified.append(p.name) }
                 } else if encoding.unjudgedProperties.contains(p.name) {
                     outcomes[p.name] = .failed("in a view function, which the unbounded engine does not model yet")
                     continue
@@ -81,30 +84,35 @@ struct ProofEngine {
                     if case .proved(let certificate) = outcome { race?.publishProved(name, certificate: certificate) }
                 }
             }
-            guard !order.isEmpty, let together = try attempt(order) else { return outcomes }
-            if case .proved = together {
-                record(order, together)
-                return outcomes
+            // Invariants with an opened `forall` are tried alone: they rarely share a proof, and
+            // a joint attempt with one of them fails for all.
+            let joint = order.filter { !quantified.contains($0) }
+            var together: Outcome?
+            if !joint.isEmpty, let first = try attempt(joint) {
+                if case .proved = first { record(joint, first) } else { together = first }
             }
-            // Beside the bounded engine, the goals it left open are retried once it is done.
-            var open = order
-            if let race {
-                open = race.openAfterBounded(order)
-                if open.count < order.count, !open.isEmpty, let again = try attempt(open) {
-                    if case .proved = again {
+            for name in quantified {
+                if let alone = try attempt([name]) { record([name], alone) }
+            }
+            if let together {
+                // Beside the bounded engine, the goals it left open are retried once it is done.
+                var open = joint
+                if let race {
+                    open = race.openAfterBounded(joint)
+                    if open.count < joint.count, !open.isEmpty, let again = try attempt(open), case .proved = again {
                         record(open, again)
                         return outcomes
                     }
                 }
-            }
-            if open.count == 1 {
-                if let alone = open == order ? together : try attempt(open) { record(open, alone) }
-            } else if open.count <= Self.separateProofs {
-                for name in open {
-                    if let alone = try attempt([name]) { record([name], alone) }
+                if open.count == 1 {
+                    if let alone = open == joint ? together : try attempt(open) { record(open, alone) }
+                } else if open.count <= Self.separateProofs {
+                    for name in open {
+                        if let alone = try attempt([name]) { record([name], alone) }
+                    }
+                } else {
+                    record(open, .failed("not proved together with the contract's other properties"))
                 }
-            } else {
-                record(open, .failed("not proved together with the contract's other properties"))
             }
         } catch {
             for p in properties where outcomes[p.name] == nil { outcomes[p.name] = .failed("solver error: \(error)") }

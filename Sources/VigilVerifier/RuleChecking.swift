@@ -114,9 +114,11 @@ extension ContractRun {
                     try solver.assert(Term.implies(goal, encoded.goal))
                     switch try solver.check(assumptions: [active, goal, noCut]) {
                     case .sat:
-                        try preferSimpleCounterexample(solver, encoding, assumptions: [active, goal, noCut])
-                        let schedule = try ScheduleExtractor(model: try solver.model(), encoding: encoding)
-                            .schedule(prefix: depth, rule: encoded)
+                        let schedule = try simpleCounterexample(
+                            solver, encoding, assumptions: [active, goal, noCut]
+                        ) {
+                            try ScheduleExtractor(model: $0, encoding: encoding).schedule(prefix: depth, rule: encoded)
+                        }
                         confirmRule(p, schedule, depth: depth + schedule.transactions.filter(\.isRuleCall).count)
                     case .unknown(let reason):
                         finish(

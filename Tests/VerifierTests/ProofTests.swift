@@ -76,4 +76,33 @@ import Z3Backend
         let r = try check(counter, "Counter", engine: .auto)
         #expect(r.verdict == .holds)
     }
+
+    static let shareLedger = """
+        contract Ledger {
+            mapping(address => uint) shares;
+            uint total;
+            invariant bounded: forall address a: shares[a] <= total;
+            invariant someone: exists address a: shares[a] == total;
+            function add(uint v) public { shares[msg.sender] += v; total += v; }
+            function remove(uint v) public { shares[msg.sender] -= v; total -= v; }
+        }
+        """
+
+    @Test func aForallInvariantIsProvedWithAnInvariantOverTheState() throws {
+        let r = try check(Self.shareLedger, "Ledger", engine: .prove)
+        #expect(r.property.name == "bounded")
+        #expect(r.verdict == .proved)
+        #expect(r.certificate?.contains("sum(shares)") == true)
+    }
+
+    @Test func anExistsInvariantIsLeftToTheBoundedEngine() throws {
+        let model = try #require(analyzeVigil(Self.shareLedger))
+        let contract = try #require(model.contract(named: "Ledger"))
+        let results = BoundedChecker(
+            solverFactory: Z3SolverFactory(), options: CheckOptions(bounds: Bounds(depth: 2), engine: .prove)
+        ).check(model: model, contract: contract)
+        let someone = try #require(results.first { $0.property.name == "someone" })
+        #expect(someone.verdict == .unknown)
+        #expect(someone.reason?.contains("exists") == true)
+    }
 }
