@@ -107,3 +107,35 @@ import VigilVerifier
                 """)
     }
 }
+
+/// Same input, same bytes across processes: each process hashes with a seed of its own, so a
+/// result that followed a dictionary's order would differ between them.
+@Suite struct ProcessDeterminismTests {
+    /// The `vigil` executable that `swift test` builds beside the test bundle.
+    static var vigil: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+            .appendingPathComponent("vigil")
+    }
+
+    func run(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = Self.vigil
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test func separateProcessesReportTheSameBytes() throws {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.vigil.path), "no vigil at \(Self.vigil.path)")
+        let file = repositoryRoot.appendingPathComponent("examples/oracle_lending.vigil").path
+        let reports = try (0..<4).map { _ in
+            ReportTests.withoutTimes(try run(["check", file, "--engine", "bmc", "--format", "json"]))
+        }
+        #expect(reports[0].contains("\"verdict\" : \"violated\""))
+        for report in reports.dropFirst() { #expect(report == reports[0]) }
+    }
+}
