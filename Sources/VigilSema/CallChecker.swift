@@ -58,6 +58,7 @@ extension Analyzer {
                     at: callee.range)
             }
             if !info.isView { context.writesState = true }
+            if info.mutability != .pure { context.readsState = true }
             recordInternalCall(f, at: callee.range)
             checkArguments(f, info.parameterTypes, arguments, at: e.range)
             return info.returnType ?? .void
@@ -309,6 +310,7 @@ extension Analyzer {
                 return .void
             }
             calls[e.id] = .interfaceFunction(interface: i, function: f.name, isView: f.isView)
+            context.readsState = true
             checkArguments(f.name, f.parameterTypes, arguments, at: e.range)
             if !f.isView { noteHandover(e) }
             return f.returnType ?? .void

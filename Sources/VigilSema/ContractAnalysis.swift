@@ -44,6 +44,8 @@ struct BodyContext {
     var used: Set<NodeID> = []
     var writesState = false
     var handsOverControl = false
+    /// Reads state, the balance or the environment (`msg`, `block`, `tx`, `this`): not `pure`.
+    var readsState = false
     // Rules.
     var ruleHasAssert = false
     var ruleHasSatisfy = false
@@ -292,6 +294,11 @@ extension Analyzer {
                 bag.error(
                     "sema.view-modifies-state",
                     "'\(info.name)' is declared \(info.mutability.rawValue) but changes state or hands over control",
+                    at: f.name.range)
+            } else if info.mutability == .pure, context.readsState {
+                bag.error(
+                    "sema.pure-reads-state",
+                    "'\(info.name)' is declared pure but reads state, a balance or the environment (make it view)",
                     at: f.name.range)
             }
         }

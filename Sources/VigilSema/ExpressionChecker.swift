@@ -185,6 +185,7 @@ extension Analyzer {
         if let i = current.stateIndex[name] {
             references[e.id] = .stateVariable(i)
             let v = current.stateVariables[i]
+            if !v.isConstant { context.readsState = true }
             if v.isConstant, let initializer = v.initializer, let c = constants[initializer.id] {
                 constants[e.id] = c
             }
@@ -207,9 +208,11 @@ extension Analyzer {
         switch name {
         case "this":
             references[e.id] = .this
+            context.readsState = true
             return .address(payable: true)
         case "msg", "block", "tx":
             references[e.id] = .magic(name)
+            context.readsState = true
             return .void
         case "require", "assert", "revert", "assume", "satisfy", "old", "sum", "payable":
             references[e.id] = .builtin(name)
@@ -310,6 +313,7 @@ extension Analyzer {
             return s.fields[index].type
         case .address, .interface:
             if name.name == "balance", case .address = bt {
+                context.readsState = true
                 references[e.id] = isThisAddress(base) ? .selfBalance : .otherBalance
                 return .uint(256)
             }

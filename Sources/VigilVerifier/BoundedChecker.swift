@@ -32,6 +32,8 @@ public struct BoundedChecker: Sendable {
         let entryFilter: Set<String>?
         let depth: Int
         let properties: [Pending]
+        /// One call of a `pure` function: what it decides holds in every state (`certifyPure`).
+        var isPureCall = false
     }
 
     /// Checks every property of `contract`; results in source order of the properties.
@@ -111,7 +113,7 @@ final class ContractRun {
                 .init(
                     entryFilter: isPure ? [f.name] : writers.union([f.name]),
                     depth: isPure ? min(1, bounds.depth) : bounds.depth,
-                    properties: all.filter { names.contains($0.reference.name) }))
+                    properties: all.filter { names.contains($0.reference.name) }, isPureCall: isPure))
         }
         let main = all.filter { !separate.contains($0.reference.name) }
         if !main.isEmpty { jobs.insert(.init(entryFilter: nil, depth: bounds.depth, properties: main), at: 0) }
@@ -227,6 +229,10 @@ final class ContractRun {
         var stopped = false
         // A property ran out of budget: a proof may still come, so its reachability still counts.
         var unknownSeen = false
+        // For a pure function's call: every constraint given to `solver`, and each property's
+        // violation at the call, for the certificate.
+        var asserted: [Term] = []
+        var violations: [String: Term] = [:]
         do {
             let solver = try makeSolver(stoppable: true)
             defer { account(solver) }
@@ -254,6 +260,7 @@ final class ContractRun {
                 step += encoding.loopCuts.dropFirst(cutsAsserted).map { Term.implies(noCut, Term.not($0.condition)) }
                 cutsAsserted = encoding.loopCuts.count
                 if !stopped { for c in step { try solver.assert(c) } }
+                if job.isPureCall { asserted += step }
                 try sanity.assert(step)
                 // (Every query carries an assumption: Z3 then keeps its incremental core throughout.)
                 if depth == 0, !stopped, try solver.check(assumptions: [noCut]) == .unsat {
@@ -276,9 +283,11 @@ final class ContractRun {
                         // Only for this query: never to the sanity solver, stopped or not.
                         let definitions = encoding.takeConstraints()
                         if !stopped { for c in definitions { try solver.assert(c) } }
+                        if job.isPureCall { asserted += definitions }
                     } else {
                         violation = encoding.stepViolations[p.reference.name] ?? .false
                     }
+                    if job.isPureCall { violations[p.reference.name] = violation }
                     if violation.boolLiteralValue == false || stopped {
                         still.append(p)
                         continue
@@ -325,6 +334,15 @@ final class ContractRun {
                     finish(p, .unknown, reason: cutReason, trace: nil, depth: job.depth, extra: ["loop cut"])
                 } else if p.invariant == nil, !sanity.isReached(p.reference.name) {
                     finishUnreached(p, depth: job.depth)
+                } else if job.isPureCall, job.depth == 1, checker.options.engine == .auto,
+                    let violation = violations[p.reference.name],
+                    try certifyPure(asserted, violation, cuts: encoding.loopCuts.map(\.condition))
+                {
+                    finish(p, .proved, reason: nil, trace: nil, depth: job.depth)
+                    results[p.reference.name]?.assumptions = [
+                        "unbounded: a pure function, every argument checked (it reads no state and cannot re-enter)"
+                    ]
+                    results[p.reference.name]?.certificate = "true"
                 } else {
                     finish(p, .holds, reason: nil, trace: nil, depth: job.depth)
                 }
@@ -334,6 +352,19 @@ final class ContractRun {
                 finish(p, .unknown, reason: "solver error: \(error)", trace: nil, depth: 0)
             }
         }
+    }
+
+    /// Whether one call of a `pure` function with any arguments cannot violate a property and
+    /// never runs past the loop bound, checked again by a fresh solver on the same constraints.
+    /// A pure function depends on its arguments alone, so this holds for every call in every
+    /// state, re-entrant or not: the property is proved, with `true` as the invariant behind it.
+    private func certifyPure(_ constraints: [Term], _ violation: Term, cuts: [Term]) throws -> Bool {
+        let fresh = try makeSolver()
+        defer { account(fresh) }
+        for c in constraints { try fresh.assert(c) }
+        let bad = Term.constant("pure-violation", .bool)
+        try fresh.assert(Term.implies(bad, Term.or([violation] + cuts)))
+        return try fresh.check(assumptions: [bad]) == .unsat
     }
 
     /// `vacuous`: an assert or ensures that no execution within the bounds reaches.

@@ -105,4 +105,41 @@ import Z3Backend
         #expect(someone.verdict == .unknown)
         #expect(someone.reason?.contains("exists") == true)
     }
+
+    static let pureMath = """
+        contract PureMath {
+            uint total;
+            function add(uint v) public { total += v; }
+            function half(uint x) public pure returns (uint) {
+                uint h = x / 2;
+                assert(h <= x);
+                return h;
+            }
+            function wrong(uint8 x) public pure returns (uint8) {
+                assert(x != 200);
+                return x;
+            }
+            function count(uint n) public pure returns (uint c) {
+                for (uint i = 0; i < n; i++) { c += 1; }
+                assert(c == n);
+            }
+        }
+        """
+
+    @Test func aPureFunctionsAssertIsProvedForEveryArgument() throws {
+        let model = try #require(analyzeVigil(Self.pureMath))
+        let contract = try #require(model.contract(named: "PureMath"))
+        func verdicts(_ engine: Engine) -> [String: Verdict] {
+            let results = BoundedChecker(
+                solverFactory: Z3SolverFactory(), options: CheckOptions(bounds: Bounds(depth: 2), engine: engine)
+            ).check(model: model, contract: contract)
+            return Dictionary(uniqueKeysWithValues: results.map { ($0.property.name, $0.verdict) })
+        }
+        let auto = verdicts(.auto)
+        #expect(auto["assert@6"] == .proved)
+        #expect(auto["assert@10"] == .violated)
+        // The loop may run past the bound: no proof, whatever the bound shows.
+        #expect(auto["assert@15"] == .unknown)
+        #expect(verdicts(.bmc)["assert@6"] == .holds)
+    }
 }
