@@ -100,11 +100,16 @@ import Z3Backend
     @Test func statisticsSayWhereTheTimeWent() throws {
         let model = try #require(analyzeVigil(fixedVault))
         let contract = try #require(model.contract(named: "FixedVault"))
-        let (results, s, _) = BoundedChecker(solverFactory: Z3SolverFactory(), options: CheckOptions())
+        // The bounded engine alone: beside the prover it stops once the invariant is proved.
+        let (results, s, _) = BoundedChecker(solverFactory: Z3SolverFactory(), options: CheckOptions(engine: .bmc))
             .checkWithStatistics(model: model, contract: contract)
         #expect(results.count == 1)
         #expect(s.queries >= 5)  // depths 0 to 4
         #expect(s.resourceUsage > 0)
         #expect(s.solverSeconds > 0 && s.solverSeconds <= s.totalSeconds)
+        #expect(s.proofSeconds == 0)
+        let (_, both, _) = BoundedChecker(solverFactory: Z3SolverFactory(), options: CheckOptions(engine: .auto))
+            .checkWithStatistics(model: model, contract: contract)
+        #expect(both.proofSeconds > 0 && both.proofWaitSeconds <= both.totalSeconds)
     }
 }
