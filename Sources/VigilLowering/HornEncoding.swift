@@ -100,13 +100,19 @@ public final class HornEncoding {
 
     // MARK: - Clauses
 
-    private func encodeDeployment() {
+    /// Starts the executor on a new clause from `state`: nothing recorded yet.
+    private func startClause(from state: SymbolicState) {
         let x = executor
-        x.state = shape
+        x.state = state
         x.constraints = []
         x.violations = [:]
         x.horn?.applications = []
         x.horn?.handovers = []
+    }
+
+    private func encodeDeployment() {
+        let x = executor
+        startClause(from: shape)
         let initial = x.freshValue("initial.balance", .uint(256))
         x.constraints.append(Term.le(initial, .int(balanceCap)))
         x.state.balance = initial
@@ -170,11 +176,7 @@ public final class HornEncoding {
     /// needs, and the state it leaves (the start state where it reverts).
     private func run(_ f: FunctionInfo, from state: SymbolicState, level: Int) -> ([Term], SymbolicState) {
         let x = executor
-        x.state = state
-        x.constraints = []
-        x.violations = [:]
-        x.horn?.applications = []
-        x.horn?.handovers = []
+        startClause(from: state)
         x.locals = [:]
         x.pc = .true
         x.frameReverted = .false

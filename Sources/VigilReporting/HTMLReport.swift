@@ -91,7 +91,7 @@ public struct HTMLReport: Sendable {
         out += " <span class=\"lineref\">line \(step.line)</span>"
         var inner = ""
         func emitted(before calls: Int) -> String {
-            (step.events ?? []).filter { $0.callsBefore == calls }.map {
+            step.events(afterCalls: calls).map {
                 "<li class=\"event\">emits <span class=\"mono\">\(escapeMarkup($0.summary))</span>"
                     + " <span class=\"lineref\">line \($0.line)</span></li>\n"
             }.joined()

@@ -182,6 +182,13 @@ public struct StepRecord: Codable, Sendable, Equatable {
     }
 }
 
+extension StepRecord {
+    /// The events emitted after exactly `calls` of the step's handovers (before the next one).
+    public func events(afterCalls calls: Int) -> [EmittedEvent] {
+        (events ?? []).filter { $0.callsBefore == calls }
+    }
+}
+
 /// An event a step emitted: `Withdrawn(to: attacker, amount: 1)`.
 public struct EmittedEvent: Codable, Sendable, Equatable {
     public var name: String

@@ -88,10 +88,8 @@ public struct TextReport: Sendable {
         var out = ""
         if step.forcedEther != "0" { out += "\(indent)ether forced in: \(step.forcedEther)\n" }
         out += indent + step.summary + "  (line \(step.line))\n"
-        let events = step.events ?? []
         func emitted(before calls: Int) -> String {
-            events.filter { $0.callsBefore == calls }.map { "\(indent)  emits \($0.summary)  (line \($0.line))\n" }
-                .joined()
+            step.events(afterCalls: calls).map { "\(indent)  emits \($0.summary)  (line \($0.line))\n" }.joined()
         }
         for (i, call) in step.calls.enumerated() {
             out += emitted(before: i)

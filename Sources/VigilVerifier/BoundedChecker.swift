@@ -122,8 +122,9 @@ final class ContractRun {
         if checker.options.engine == .prove {
             let started = clock.now
             apply(engine.prove(model: model, contract: contract, properties: references), to: all)
+            // Alone, the unbounded engine's time is all waited for.
             statistics.proofSeconds += (clock.now - started).seconds
-            statistics.proofWaitSeconds += (clock.now - started).seconds
+            statistics.proofWaitSeconds = statistics.proofSeconds
             return all.compactMap { results[$0.reference.name] }
         }
         var prover: ProverThread?
@@ -180,8 +181,6 @@ final class ContractRun {
             switch outcomes[name] {
             case .proved(let certificate)?:
                 switch results[name]?.verdict {
-                case _ where unreached.contains(name) && results[name]?.verdict != .vacuous:
-                    finishUnreached(p, depth: results[name]?.depthReached ?? 0)
                 case .violated?:
                     results[name]?.verdict = .unknown
                     results[name]?.reason =
@@ -189,11 +188,13 @@ final class ContractRun {
                         + "found a counterexample that the interpreter replayed (shown below); please report this"
                 case .vacuous?:
                     break
+                case _ where unreached.contains(name):
+                    finishUnreached(p, depth: results[name]?.depthReached ?? 0)
                 default:
-                    finish(p, .proved, reason: nil, trace: nil, depth: 0)
                     // No bounds, and no `trusted` address: the proof lets anyone re-enter.
-                    results[name]?.assumptions = ["unbounded: every transaction sequence, re-entry of any depth"]
-                    results[name]?.certificate = certificate
+                    finishProved(
+                        p, certificate: certificate,
+                        assumption: "unbounded: every transaction sequence, re-entry of any depth")
                 }
             case .failed(let why)?:
                 if results[name] == nil { finish(p, .unknown, reason: why, trace: nil, depth: 0) }
@@ -338,11 +339,11 @@ final class ContractRun {
                     let violation = violations[p.reference.name],
                     try certifyPure(asserted, violation, cuts: encoding.loopCuts.map(\.condition))
                 {
-                    finish(p, .proved, reason: nil, trace: nil, depth: job.depth)
-                    results[p.reference.name]?.assumptions = [
-                        "unbounded: a pure function, every argument checked (it reads no state and cannot re-enter)"
-                    ]
-                    results[p.reference.name]?.certificate = "true"
+                    finishProved(
+                        p, certificate: "true",
+                        assumption:
+                            "unbounded: a pure function, every argument checked (it reads no state and cannot re-enter)"
+                    )
                 } else {
                     finish(p, .holds, reason: nil, trace: nil, depth: job.depth)
                 }
@@ -365,6 +366,13 @@ final class ContractRun {
         let bad = Term.constant("pure-violation", .bool)
         try fresh.assert(Term.implies(bad, Term.or([violation] + cuts)))
         return try fresh.check(assumptions: [bad]) == .unsat
+    }
+
+    /// `proved`, with the invariant behind it and the one assumption it rests on instead of bounds.
+    private func finishProved(_ p: BoundedChecker.Pending, certificate: String, assumption: String) {
+        finish(p, .proved, reason: nil, trace: nil, depth: 0)
+        results[p.reference.name]?.assumptions = [assumption]
+        results[p.reference.name]?.certificate = certificate
     }
 
     /// `vacuous`: an assert or ensures that no execution within the bounds reaches.

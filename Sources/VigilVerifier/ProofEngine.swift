@@ -94,18 +94,24 @@ struct ProofEngine {
             for name in quantified {
                 if let alone = try attempt([name]) { record([name], alone) }
             }
-            if let together {
+            if var failed = together {
                 // Beside the bounded engine, the goals it left open are retried once it is done.
                 var open = joint
                 if let race {
                     open = race.openAfterBounded(joint)
-                    if open.count < joint.count, !open.isEmpty, let again = try attempt(open), case .proved = again {
-                        record(open, again)
-                        return outcomes
+                    if open.count < joint.count, !open.isEmpty {
+                        // Nil: nothing left matters (cancelled, or all settled).
+                        guard let again = try attempt(open) else { return outcomes }
+                        if case .proved = again {
+                            record(open, again)
+                            return outcomes
+                        }
+                        failed = again
                     }
                 }
                 if open.count == 1 {
-                    if let alone = open == joint ? together : try attempt(open) { record(open, alone) }
+                    // One goal left: the last joint attempt was that goal alone.
+                    record(open, failed)
                 } else if open.count <= Self.separateProofs {
                     for name in open {
                         if let alone = try attempt([name]) { record([name], alone) }

@@ -1,3 +1,4 @@
+import Foundation
 import SMT
 import Testing
 import Z3Backend
@@ -51,5 +52,38 @@ import Z3Backend
             Issue.record("the counter reaches 6, yet the system is not unsafe")
             return
         }
+    }
+
+    @Test func aStopSignalRaisedOnAnotherThreadStopsSpacer() throws {
+        // `P(x, x²)` for every x, and the query `P(x, 2)`: safe, but only a nonlinear invariant
+        // shows it, and Spacer searches on (it ran until interrupted after 3 s when this was written).
+        let y = Term.constant("y", .int)
+        let stop = StopSignal()
+        // The watchdog's deadline is only a safety net: were the signal ignored, the reason would name it.
+        let solver = try Z3HornSolver(options: SolverOptions(wallClockMilliseconds: 10_000, stop: stop))
+        try solver.add(
+            Term.forall(
+                [x, y], Term.implies(Term.and(Term.eq(x, .int(0)), Term.eq(y, .int(0))), Term.predicate("P", [x, y]))))
+        try solver.add(
+            Term.forall(
+                [x, y],
+                Term.implies(
+                    Term.predicate("P", [x, y]),
+                    Term.predicate("P", [Term.add(x, .int(1)), Term.add([y, Term.mul(.int(2), x), .int(1)])]))))
+        try solver.add(
+            Term.forall([x, y], Term.implies(Term.and(Term.predicate("P", [x, y]), Term.eq(y, .int(2))), .false)))
+        let raiser = Thread {
+            Thread.sleep(forTimeInterval: 0.2)
+            stop.raise()
+        }
+        raiser.start()
+        let clock = ContinuousClock()
+        let start = clock.now
+        guard case .unknown(let reason) = try solver.solve() else {
+            Issue.record("Spacer decided the nonlinear system instead of being stopped")
+            return
+        }
+        #expect(reason == StopSignal.reason)
+        #expect(clock.now - start < .seconds(5))
     }
 }

@@ -6,13 +6,17 @@ import Z3Backend
 
 /// The unbounded engine: proofs with checked certificates, and nothing proved that is false.
 @Suite struct ProofTests {
-    func check(_ source: String, _ name: String, engine: Engine) throws -> PropertyResult {
+    /// Every result of contract `name` at depth 2, in source order.
+    func results(_ source: String, _ name: String, engine: Engine) throws -> [PropertyResult] {
         let model = try #require(analyzeVigil(source))
         let contract = try #require(model.contract(named: name))
-        let results = BoundedChecker(
+        return BoundedChecker(
             solverFactory: Z3SolverFactory(), options: CheckOptions(bounds: Bounds(depth: 2), engine: engine)
         ).check(model: model, contract: contract)
-        return try #require(results.first)
+    }
+
+    func check(_ source: String, _ name: String, engine: Engine) throws -> PropertyResult {
+        try #require(try results(source, name, engine: engine).first)
     }
 
     @Test func theFixedVaultIsProvedWithAReadableInvariant() throws {
@@ -96,12 +100,8 @@ import Z3Backend
     }
 
     @Test func anExistsInvariantIsLeftToTheBoundedEngine() throws {
-        let model = try #require(analyzeVigil(Self.shareLedger))
-        let contract = try #require(model.contract(named: "Ledger"))
-        let results = BoundedChecker(
-            solverFactory: Z3SolverFactory(), options: CheckOptions(bounds: Bounds(depth: 2), engine: .prove)
-        ).check(model: model, contract: contract)
-        let someone = try #require(results.first { $0.property.name == "someone" })
+        let someone = try #require(
+            try results(Self.shareLedger, "Ledger", engine: .prove).first { $0.property.name == "someone" })
         #expect(someone.verdict == .unknown)
         #expect(someone.reason?.contains("exists") == true)
     }
@@ -127,19 +127,17 @@ import Z3Backend
         """
 
     @Test func aPureFunctionsAssertIsProvedForEveryArgument() throws {
-        let model = try #require(analyzeVigil(Self.pureMath))
-        let contract = try #require(model.contract(named: "PureMath"))
-        func verdicts(_ engine: Engine) -> [String: Verdict] {
-            let results = BoundedChecker(
-                solverFactory: Z3SolverFactory(), options: CheckOptions(bounds: Bounds(depth: 2), engine: engine)
-            ).check(model: model, contract: contract)
-            return Dictionary(uniqueKeysWithValues: results.map { ($0.property.name, $0.verdict) })
+        func verdicts(_ engine: Engine) throws -> [String: Verdict] {
+            Dictionary(
+                uniqueKeysWithValues: try results(Self.pureMath, "PureMath", engine: engine).map {
+                    ($0.property.name, $0.verdict)
+                })
         }
-        let auto = verdicts(.auto)
+        let auto = try verdicts(.auto)
         #expect(auto["assert@6"] == .proved)
         #expect(auto["assert@10"] == .violated)
         // The loop may run past the bound: no proof, whatever the bound shows.
         #expect(auto["assert@15"] == .unknown)
-        #expect(verdicts(.bmc)["assert@6"] == .holds)
+        #expect(try verdicts(.bmc)["assert@6"] == .holds)
     }
 }
