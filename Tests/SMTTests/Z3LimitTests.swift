@@ -127,20 +127,27 @@ import Z3Backend
         let stop = StopSignal()
         let solver = try Z3SolverFactory().makeSolver(options: SolverOptions(stop: stop))
         try solver.assert(Self.fermatCubes)
-        // A thread of its own: the tests' shared pool may be busy with other solvers.
-        let raiser = Thread {
-            Thread.sleep(forTimeInterval: 0.2)
-            stop.raise()
-        }
-        raiser.start()
-        let clock = ContinuousClock()
-        let start = clock.now
-        #expect(try solver.check() == .unknown(reason: StopSignal.reason))
-        #expect(clock.now - start < .seconds(5))
+        let (result, elapsed) = try raisingAfter(0.2, stop) { try solver.check() }
+        #expect(result == .unknown(reason: StopSignal.reason))
+        #expect(elapsed < .seconds(5))
         // Still raised: the next check does not start. Lowered: the solver answers again.
         #expect(try solver.check() == .unknown(reason: StopSignal.reason))
         stop.lower()
         try solver.assert(Term.eq(Term.constant("x", .int), Term.int(0)))
         #expect(try solver.check() == .unsat)
     }
+}
+
+/// Runs `body`, raising `stop` after `seconds` from a thread of its own (the tests' shared pool
+/// may be busy with other solvers); gives `body`'s result and how long it took.
+func raisingAfter<T>(_ seconds: Double, _ stop: StopSignal, _ body: () throws -> T) rethrows -> (T, Duration) {
+    let raiser = Thread {
+        Thread.sleep(forTimeInterval: seconds)
+        stop.raise()
+    }
+    raiser.start()
+    let clock = ContinuousClock()
+    let start = clock.now
+    let result = try body()
+    return (result, clock.now - start)
 }
