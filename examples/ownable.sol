@@ -9,8 +9,8 @@
 // Check with: vigil examples/ownable.sol specs/ownable.spec
 //
 // @expect onlyOwnerChangesOwner[initialize] violated
-// @expect onlyOwnerChangesOwner[setFee] safe  // why: rules are judged by the bounded engine only (from every state reachable within the bounds).
-// @expect onlyOwnerChangesOwner[transferOwnership] safe  // why: rules are judged by the bounded engine only (from every state reachable within the bounds).
+// @expect onlyOwnerChangesOwner[setFee] proved
+// @expect onlyOwnerChangesOwner[transferOwnership] proved
 // @expect feeCapped proved
 pragma solidity ^0.8.20;
 

@@ -7,7 +7,7 @@
 // Check with: vigil examples/token.sol specs/token.spec
 //
 // @expect supply proved
-// @expect transferMovesAmount safe  // why: rules are judged by the bounded engine only (from every state reachable within the bounds).
+// @expect transferMovesAmount proved
 // @expect canReceive satisfied
 // @expect cannotOverdraw unsatisfiable
 // @expect contradictory vacuous

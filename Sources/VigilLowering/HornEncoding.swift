@@ -78,6 +78,33 @@ public final class HornEncoding {
         )
     }
 
+    /// The clause `Inv(s) && the rule run from s reaches a failing assert (or a satisfied
+    /// satisfy) => false`: the rule starts from any committed state, and its calls' handovers
+    /// are `Ext` applications. A failure when the rule cannot be encoded for Spacer.
+    public func ruleQuery(_ rule: RuleInfo, anyFunction: FunctionInfo?) -> Result<Term, UnsupportedRule> {
+        let x = executor
+        let cutsBefore = x.loopCuts.count
+        let (state, terms) = freshState("r")
+        startClause(from: state)
+        let encoded = x.runRule(
+            rule, anyFunction: anyFunction, havocCalls: false, timestamp: x.freshValue("r.time", .uint(256)),
+            blockNumber: x.freshValue("r.block", .uint(256)))
+        let body = [Term.predicate("Inv", terms)] + x.constraints + (x.horn?.applications ?? []) + [encoded.goal]
+        if x.loopCuts.count > cutsBefore {
+            return .failure(UnsupportedRule(reason: "its calls loop: the unbounded engine does not unroll loops yet"))
+        }
+        if body.contains(where: \.containsQuantifier) {
+            return .failure(
+                UnsupportedRule(reason: "a quantifier in a rule: the unbounded engine judges rules without them"))
+        }
+        if body.contains(where: { $0.applies([.div, .mod]) }) {
+            return .failure(
+                UnsupportedRule(
+                    reason: "division, modulo or wrapping arithmetic: the unbounded engine does not judge them yet"))
+        }
+        return .success(clause(body: body, head: .false))
+    }
+
     /// `t` with its `forall`s opened where they are conjuncts (nested ones too): their bound
     /// variables become free, and the query clause quantifies them, so a failing state needs
     /// just one value that breaks the body. Nil when any other quantifier is left (an `exists`,
@@ -239,6 +266,11 @@ public final class HornEncoding {
         case .record(let fields): fields.enumerated().flatMap { names(of: $0.element, "\(base).\($0.offset)") }
         }
     }
+}
+
+/// Why a rule has no Horn query.
+public struct UnsupportedRule: Error {
+    public let reason: String
 }
 
 /// What a handover leaves in the Horn encoding: `Ext(pre, post)` applications for the clause

@@ -74,34 +74,47 @@ extension ContractEncoding {
         let x = executor
         let saved = (x.state, x.violations, x.reaches, x.constraints, x.locals, x.environment, x.record)
         x.constraints = []
-        x.pc = .true
-        x.frameReverted = .false
-        x.locals = [:]
-        x.record = nil
-        var inputs: [Term] = []
-        var byDecl: [NodeID: Term] = [:]
-        for v in rule.inputs {
-            let t = x.freshValue("rule.\(v.name?.name ?? "input")", x.model.variableTypes[v.id] ?? .uint(256))
-            inputs.append(t)
-            byDecl[v.id] = t
-            if x.model.variableTypes[v.id]?.isInteger == true { x.amountChoices.append(t) }
-        }
-        let frame = RuleFrame(
-            isSatisfy: rule.isSatisfy, anyFunction: anyFunction, havocCalls: havocCalls, inputs: byDecl,
-            timestamp: lastTimestamp, blockNumber: lastBlockNumber)
-        x.rule = frame
-        x.propertyFailures = []
-        for (p, t) in zip(rule.decl.parameters, inputs) { x.locals[p.id] = .value(.scalar(t)) }
-        x.execute(rule.decl.body)
-        x.rule = nil
-        x.propertyFailures = nil
-        let encoding = RuleEncoding(
-            constraints: x.constraints, inputs: inputs, calls: frame.calls, goal: Term.or(frame.goals),
-            reached: Term.or(frame.reached))
+        let encoding = x.runRule(
+            rule, anyFunction: anyFunction, havocCalls: havocCalls, timestamp: lastTimestamp,
+            blockNumber: lastBlockNumber)
         (x.state, x.violations, x.reaches, x.constraints, x.locals, x.environment, x.record) = saved
         x.pc = .true
         x.frameReverted = .false
         return encoding
+    }
+}
+
+extension SymbolicExecutor {
+    /// Runs `rule`'s body from the current state, its calls in blocks no earlier than
+    /// `timestamp` and `blockNumber`: what the rule needs is added to `constraints`, and `state`
+    /// is what its calls left.
+    func runRule(
+        _ rule: RuleInfo, anyFunction: FunctionInfo?, havocCalls: Bool, timestamp: Term, blockNumber: Term
+    ) -> RuleEncoding {
+        pc = .true
+        frameReverted = .false
+        locals = [:]
+        record = nil
+        var inputs: [Term] = []
+        var byDecl: [NodeID: Term] = [:]
+        for v in rule.inputs {
+            let t = freshValue("rule.\(v.name?.name ?? "input")", model.variableTypes[v.id] ?? .uint(256))
+            inputs.append(t)
+            byDecl[v.id] = t
+            if model.variableTypes[v.id]?.isInteger == true { amountChoices.append(t) }
+        }
+        let frame = RuleFrame(
+            isSatisfy: rule.isSatisfy, anyFunction: anyFunction, havocCalls: havocCalls, inputs: byDecl,
+            timestamp: timestamp, blockNumber: blockNumber)
+        self.rule = frame
+        propertyFailures = []
+        for (p, t) in zip(rule.decl.parameters, inputs) { locals[p.id] = .value(.scalar(t)) }
+        execute(rule.decl.body)
+        self.rule = nil
+        propertyFailures = nil
+        return RuleEncoding(
+            constraints: constraints, inputs: inputs, calls: frame.calls, goal: Term.or(frame.goals),
+            reached: Term.or(frame.reached))
     }
 }
 

@@ -44,7 +44,8 @@ public struct HTMLReport: Sendable {
         for (index, r) in results.enumerated() {
             var name = escapeMarkup(r.property)
             if r.trace != nil { name = "<a href=\"#result-\(index + 1)\">\(name)</a>" }
-            var details = r.reason ?? (r.verdict == .holds || r.verdict == .unsatisfiable ? r.bounds.description : "")
+            let bounded = r.verdict == .holds || (r.verdict == .unsatisfiable && r.invariant == nil)
+            var details = r.reason ?? (bounded ? r.bounds.description : "")
             if r.cached == true { details += details.isEmpty ? "cached" : " (cached)" }
             let warnings = (r.warnings ?? []).map { "<div class=\"warning\">warning: \(escapeMarkup($0))</div>" }
             out += "<tr><td>\(escapeMarkup(r.contract))</td><td>\(name)</td><td>\(r.kind.rawValue)</td>"

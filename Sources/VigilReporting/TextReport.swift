@@ -31,15 +31,15 @@ public struct TextReport: Sendable {
         return out + Self.summary(document.verdicts) + "\n"
     }
 
-    /// `path:line:col: Contract.property: verdict`, with the bounds of a `holds`, the bounds and
-    /// reason of an `unsatisfiable`, the reason of an `unknown` or `vacuous`, and `(cached)` for a
+    /// `path:line:col: Contract.property: verdict`, with the bounds of a `holds`, the bounds (unless
+    /// proved, with an invariant behind it) and reason of an `unsatisfiable`, the reason of an `unknown` or `vacuous`, and `(cached)` for a
     /// result read from the cache.
     public func headline(_ r: ResultRecord) -> String {
         var out = "\(r.file):\(r.line):\(r.column): \(r.qualifiedName): \(r.verdict.rawValue)"
         switch r.verdict {
         case .holds: out += " (\(r.bounds.description))"
         case .unsatisfiable:
-            out += " (\(r.bounds.description))"
+            if r.invariant == nil { out += " (\(r.bounds.description))" }
             if let reason = r.reason { out += ": \(reason)" }
         case .unknown, .vacuous: if let reason = r.reason { out += ": \(reason)" }
         default: break

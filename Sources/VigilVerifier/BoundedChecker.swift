@@ -71,7 +71,7 @@ final class ContractRun {
     var livenessChecked = false
     /// With `--engine auto`: what the unbounded engine, running beside this one, has proved.
     var race: EngineRace?
-    /// Asserts and ensures that no execution within the bounds reaches: a proof of one is vacuous.
+    /// Asserts, ensures and rules whose asserts no execution within the bounds reaches: a proof of one is vacuous.
     var unreached: Set<String> = []
 
     init(checker: BoundedChecker, model: SemanticModel, contract: ContractInfo) {
@@ -117,36 +117,45 @@ final class ContractRun {
         }
         let main = all.filter { !separate.contains($0.reference.name) }
         if !main.isEmpty { jobs.insert(.init(entryFilter: nil, depth: bounds.depth, properties: main), at: 0) }
+        let rules = pendingRules()
+        let ruleGoals = rules.map {
+            ProofEngine.RuleGoal(name: $0.pending.reference.name, rule: $0.rule, function: $0.function)
+        }
         let engine = ProofEngine(solverFactory: checker.solverFactory, options: checker.options)
         let references = all.map(\.reference)
+        let everything = all + rules.map(\.pending)
         if checker.options.engine == .prove {
             let started = clock.now
-            apply(engine.prove(model: model, contract: contract, properties: references), to: all)
+            apply(
+                engine.prove(model: model, contract: contract, properties: references, rules: ruleGoals),
+                to: everything,
+                rules: rules)
             // Alone, the unbounded engine's time is all waited for.
             statistics.proofSeconds += (clock.now - started).seconds
             statistics.proofWaitSeconds = statistics.proofSeconds
-            return all.compactMap { results[$0.reference.name] }
+            return everything.compactMap { results[$0.reference.name] }
         }
         var prover: ProverThread?
-        if checker.options.engine == .auto, !all.isEmpty {
+        if checker.options.engine == .auto, !everything.isEmpty {
             let race = EngineRace()
             self.race = race
-            prover = ProverThread(engine: engine, model: model, contract: contract, properties: references, race: race)
+            prover = ProverThread(
+                engine: engine, model: model, contract: contract, properties: references, rules: ruleGoals, race: race)
         }
         for job in jobs { run(job) }
-        // A proof changes only a bounded `holds` or `unknown`.
-        race?.finishBounded(
-            cancelProver: !all.contains { [.holds, .unknown].contains(results[$0.reference.name]?.verdict) })
-        let rules = pendingRules()
         runRules(rules)
+        // A proof changes only a bounded `holds`, `unknown` or `unsatisfiable`.
+        race?.finishBounded(
+            cancelProver: !everything.contains {
+                [.holds, .unknown, .unsatisfiable].contains(results[$0.reference.name]?.verdict)
+            })
         if let prover {
             let started = clock.now
-            apply(prover.outcomes(), to: all)
+            apply(prover.outcomes(), to: everything, rules: rules)
             statistics.proofWaitSeconds += (clock.now - started).seconds
             statistics.proofSeconds += prover.seconds
         }
-        let order = all.map(\.reference.name) + rules.map(\.pending.reference.name)
-        return order.compactMap { results[$0] }
+        return everything.compactMap { results[$0.reference.name] }
     }
 
     var baseAssumptions: [String] {
@@ -168,26 +177,40 @@ final class ContractRun {
             contract: contract.name, property: p.reference, verdict: verdict, range: p.range, bounds: bounds,
             assumptions: baseAssumptions + extra, reason: reason, trace: trace, timeMilliseconds: elapsed(),
             depthReached: depth, warnings: warnings)
+        // No proof changes these: the prover need not work on them any more.
+        if [.violated, .vacuous, .satisfied].contains(verdict) { race?.publishSettled(p.reference.name) }
     }
 
-    /// Takes the unbounded engine's answers: a checked proof makes a property `proved` where the
-    /// bounded engine found it `holds` or `unknown` within its bounds; a proof of what no
-    /// execution within the bounds reaches is `vacuous`, and a proof of what the bounded engine
-    /// found violated is an internal error. Without a proof the bounded result stands, or
-    /// with `--engine prove` the result is `unknown` with the reason.
-    private func apply(_ outcomes: [String: ProofEngine.Outcome], to properties: [BoundedChecker.Pending]) {
+    /// Takes the unbounded engine's answers: a checked proof makes a property or rule `proved`
+    /// where the bounded engine found it `holds` or `unknown` within its bounds, and a
+    /// satisfy-rule `unsatisfiable` for good; a proof of what no execution within the bounds
+    /// reaches is `vacuous`, and a proof of what the bounded engine found violated (or satisfied)
+    /// is an internal error. Without a proof the bounded result stands, or with `--engine prove`
+    /// the result is `unknown` with the reason.
+    private func apply(
+        _ outcomes: [String: ProofEngine.Outcome], to properties: [BoundedChecker.Pending], rules: [PendingRule]
+    ) {
+        let satisfyRules = Set(rules.filter(\.rule.isSatisfy).map(\.pending.reference.name))
         for p in properties {
             let name = p.reference.name
             switch outcomes[name] {
             case .proved(let certificate)?:
                 switch results[name]?.verdict {
-                case .violated?:
+                case .violated?, .satisfied?:
+                    let found = results[name]?.verdict == .satisfied ? "a witness" : "a counterexample"
                     results[name]?.verdict = .unknown
                     results[name]?.reason =
                         "internal error: the engines disagree: the unbounded engine proved it, the bounded engine "
-                        + "found a counterexample that the interpreter replayed (shown below); please report this"
+                        + "found \(found) that the interpreter replayed (shown below); please report this"
                 case .vacuous?:
                     break
+                case _ where satisfyRules.contains(name):
+                    // Nothing satisfies it from any reachable state: unsatisfiable for good.
+                    finishProved(
+                        p, certificate: certificate,
+                        assumption: "unbounded: every transaction sequence, re-entry of any depth")
+                    results[name]?.verdict = .unsatisfiable
+                    results[name]?.reason = "no execution from any reachable state satisfies it (proved)"
                 case _ where unreached.contains(name):
                     finishUnreached(p, depth: results[name]?.depthReached ?? 0)
                 default:
@@ -369,8 +392,9 @@ final class ContractRun {
     }
 
     /// `proved`, with the invariant behind it and the one assumption it rests on instead of bounds.
+    /// The sanity warnings found on the way stay.
     private func finishProved(_ p: BoundedChecker.Pending, certificate: String, assumption: String) {
-        finish(p, .proved, reason: nil, trace: nil, depth: 0)
+        finish(p, .proved, reason: nil, trace: nil, depth: 0, warnings: results[p.reference.name]?.warnings ?? [])
         results[p.reference.name]?.assumptions = [assumption]
         results[p.reference.name]?.certificate = certificate
     }
@@ -381,7 +405,6 @@ final class ContractRun {
         finish(
             p, .vacuous, reason: "no execution within the bounds \(what): it holds only because of that", trace: nil,
             depth: depth)
-        race?.publishSettled(p.reference.name)
     }
 
     /// The schedule of the counterexample just found (`solver`'s last check was `sat`), re-solved
@@ -437,7 +460,6 @@ final class ContractRun {
         case .violated(let trace):
             finish(p, .violated, reason: nil, trace: trace, depth: depth)
             results[p.reference.name]?.schedule = schedule
-            race?.publishSettled(p.reference.name)
         case .notViolated:
             let why =
                 encoding.usesAbstraction

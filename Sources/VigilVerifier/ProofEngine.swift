@@ -29,18 +29,29 @@ struct ProofEngine {
         case failed(String)
     }
 
-    /// Tries to prove each property (invariants, asserts, ensures) for every transaction
-    /// sequence under re-entry of any depth. The goals of all of them are first solved together
-    /// (one proof covers all); when that fails, each is solved alone, if there are few. With a
-    /// `race` (`EngineRace`), each proof is published as soon as it is checked, and after the
-    /// first attempt only the goals the bounded engine left open are tried again.
+    /// A rule result to prove: `rule`, and for `call any` the function it calls.
+    struct RuleGoal: Sendable {
+        let name: String
+        let rule: RuleInfo
+        let function: FunctionInfo?
+    }
+
+    /// Tries to prove each property (invariants, asserts, ensures) and each rule (from every
+    /// committed state) for every transaction sequence under re-entry of any depth. The goals of
+    /// the properties are first solved together (one proof covers all); when that fails, each is
+    /// solved alone, if there are few. Rules, and invariants with an opened `forall`, are solved
+    /// alone. A satisfy-rule's proof says that nothing satisfies it. With a `race`
+    /// (`EngineRace`), each proof is published as soon as it is checked, and after the first
+    /// attempt only the goals the bounded engine left open are tried again.
     func prove(
-        model: SemanticModel, contract: ContractInfo, properties: [PropertyReference], race: EngineRace? = nil
+        model: SemanticModel, contract: ContractInfo, properties: [PropertyReference], rules: [RuleGoal] = [],
+        race: EngineRace? = nil
     ) -> [String: Outcome] {
-        guard !properties.isEmpty else { return [:] }
+        guard !properties.isEmpty || !rules.isEmpty else { return [:] }
         let encoding = HornEncoding(model: model, contract: contract)
+        let names = properties.map(\.name) + rules.map(\.name)
         if let why = encoding.unsupported {
-            return Dictionary(uniqueKeysWithValues: properties.map { ($0.name, .failed(why)) })
+            return Dictionary(uniqueKeysWithValues: names.map { ($0, .failed(why)) })
         }
         var outcomes: [String: Outcome] = [:]
         do {
@@ -48,8 +59,7 @@ struct ProofEngine {
             let deployable = try solverFactory.makeSolver(options: solverOptions(nil))
             for c in encoding.deployment { try deployable.assert(c) }
             guard try deployable.check(assumptions: [Term.constant("deploy", .bool)]) == .sat else {
-                return Dictionary(
-                    uniqueKeysWithValues: properties.map { ($0.name, .failed("the constructor cannot succeed")) })
+                return Dictionary(uniqueKeysWithValues: names.map { ($0, .failed("the constructor cannot succeed")) })
             }
             var goals: [String: [Term]] = [:]
             var order: [String] = []
@@ -72,6 +82,16 @@ struct ProofEngine {
                 }
                 order.append(p.name)
             }
+            var alone = quantified
+            for r in rules {
+                switch encoding.ruleQuery(r.rule, anyFunction: r.function) {
+                case .success(let clause):
+                    goals[r.name] = [clause]
+                    alone.append(r.name)
+                case .failure(let unsupported):
+                    outcomes[r.name] = .failed(unsupported.reason)
+                }
+            }
             let base = encoding.clauses + encoding.handoverClauses
             /// Solves `names` together; nil when the race says they no longer matter.
             func attempt(_ names: [String]) throws -> Outcome? {
@@ -84,15 +104,15 @@ struct ProofEngine {
                     if case .proved(let certificate) = outcome { race?.publishProved(name, certificate: certificate) }
                 }
             }
-            // Invariants with an opened `forall` are tried alone: they rarely share a proof, and
-            // a joint attempt with one of them fails for all.
+            // Invariants with an opened `forall`, and rules, are tried alone: they rarely share a
+            // proof, and a joint attempt with one of them fails for all.
             let joint = order.filter { !quantified.contains($0) }
             var together: Outcome?
             if !joint.isEmpty, let first = try attempt(joint) {
                 if case .proved = first { record(joint, first) } else { together = first }
             }
-            for name in quantified {
-                if let alone = try attempt([name]) { record([name], alone) }
+            for name in alone {
+                if let outcome = try attempt([name]) { record([name], outcome) }
             }
             if var failed = together {
                 // Beside the bounded engine, the goals it left open are retried once it is done.
@@ -121,7 +141,7 @@ struct ProofEngine {
                 }
             }
         } catch {
-            for p in properties where outcomes[p.name] == nil { outcomes[p.name] = .failed("solver error: \(error)") }
+            for name in names where outcomes[name] == nil { outcomes[name] = .failed("solver error: \(error)") }
         }
         return outcomes
     }
@@ -129,15 +149,33 @@ struct ProofEngine {
     /// Up to this many properties of a contract are tried one by one when they fail together.
     static let separateProofs = 4
 
-    private func solverOptions(_ race: EngineRace?) -> SolverOptions {
+    private func solverOptions(_ race: EngineRace?, parameters: [String: SolverParameterValue] = [:])
+        -> SolverOptions
+    {
         SolverOptions(
-            rlimit: options.rlimit, wallClockMilliseconds: options.timeoutMilliseconds, stop: race?.proverStop)
+            rlimit: options.rlimit, wallClockMilliseconds: options.timeoutMilliseconds, parameters: parameters,
+            stop: race?.proverStop)
     }
 
     /// Solves a Horn system and checks the solution; the certificate shown is `Inv`'s
-    /// interpretation. Nil when the race stopped the solve.
+    /// interpretation. Nil when the race stopped the solve. Spacer blasts arrays by default; a
+    /// failure derived that way is solved again without blasting, which measured on
+    /// examples/call_failure_rollback.vigil is not always a failure of the clauses.
     private func solve(_ clauses: [Term], _ encoding: HornEncoding, _ race: EngineRace?) throws -> Outcome? {
-        let horn = try solverFactory.makeHornSolver(options: solverOptions(race))
+        var outcome = try solveOnce(clauses, encoding, race, parameters: [:])
+        if case .failed(Self.derivedFailure)? = outcome {
+            outcome = try solveOnce(clauses, encoding, race, parameters: ["xform.array_blast": .bool(false)])
+        }
+        return outcome
+    }
+
+    private static let derivedFailure =
+        "the unbounded engine derives a failure (its over-approximation may be too coarse)"
+
+    private func solveOnce(
+        _ clauses: [Term], _ encoding: HornEncoding, _ race: EngineRace?, parameters: [String: SolverParameterValue]
+    ) throws -> Outcome? {
+        let horn = try solverFactory.makeHornSolver(options: solverOptions(race, parameters: parameters))
         for clause in clauses { try horn.add(clause) }
         switch try horn.solve() {
         case .safe(let solution):
@@ -149,7 +187,7 @@ struct ProofEngine {
                 return .failed("certificate rejected: \(why)")
             }
         case .unsafe:
-            return .failed("the unbounded engine derives a failure (its over-approximation may be too coarse)")
+            return .failed(Self.derivedFailure)
         case .unknown(let reason):
             return reason == StopSignal.reason ? nil : .failed("unbounded engine: \(reason)")
         }

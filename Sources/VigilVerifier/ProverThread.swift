@@ -15,15 +15,15 @@ final class ProverThread: @unchecked Sendable {
     /// Z3's Spacer recurses deeply: the prover's thread gets the stack of a main thread.
     private static let stackSize = 64 << 20
 
-    /// Starts proving `properties` of `contract`.
+    /// Starts proving `properties` and `rules` of `contract`.
     init(
         engine: ProofEngine, model: SemanticModel, contract: ContractInfo, properties: [PropertyReference],
-        race: EngineRace
+        rules: [ProofEngine.RuleGoal], race: EngineRace
     ) {
         let thread = Thread { [self] in
             let clock = ContinuousClock()
             let start = clock.now
-            result = engine.prove(model: model, contract: contract, properties: properties, race: race)
+            result = engine.prove(model: model, contract: contract, properties: properties, rules: rules, race: race)
             elapsed = (clock.now - start).seconds
             done.signal()
         }

@@ -134,6 +134,10 @@ extension ContractRun {
                 }
                 pending = still
             }
+            // A proof of a rule whose asserts no execution within the bounds gets to is vacuous.
+            for p in rules where !sanity.isReached(p.pending.reference.name) {
+                unreached.insert(p.pending.reference.name)
+            }
             let exhausted = rules.contains { results[$0.pending.reference.name]?.verdict == .unknown }
             if watchesFunctions, !exhausted { warnings += sanity.alwaysReverting() }
         } catch {

@@ -6,6 +6,8 @@ import Synchronization
 ///
 /// Mappings stay arrays in the clauses; Spacer blasts them (`xform.array_blast`), which is what
 /// lets it find invariants like `balance >= sum(balances)` quickly (measured in docs/BENCHMARKS.md).
+/// Blasting can also make Spacer derive a failure that the clauses do not have (seen with Z3
+/// 4.8.12); `SolverOptions.parameters` can turn it off (`"xform.array_blast": .bool(false)`).
 /// Limits come from `SolverOptions` as for `Z3Solver`: `rlimit` and the wall-clock watchdog.
 public final class Z3HornSolver: HornSolver {
     private let options: SolverOptions
@@ -15,8 +17,8 @@ public final class Z3HornSolver: HornSolver {
     private let parameters: Z3ParamsHandle
     private var clauses: [Term] = []
 
-    /// Fixed choices for Spacer on Vigil's clauses (not user parameters).
-    private static let hornParameters: [(String, Bool)] = [("xform.array_blast", true)]
+    /// Spacer's defaults on Vigil's clauses; `SolverOptions.parameters` override them.
+    static let hornParameters: [String: SolverParameterValue] = ["xform.array_blast": .bool(true)]
 
     /// A fresh Horn solver with no clauses.
     public init(options: SolverOptions = SolverOptions()) throws {
@@ -33,14 +35,10 @@ public final class Z3HornSolver: HornSolver {
         guard let made else { throw SolverError("z3 cannot make a Horn solver") }
         solver = Z3SolverHandle(context, made)
         translator = Z3Translator(context: context)
-        guard let params = Z3_mk_params(c) else { throw SolverError("z3 cannot make a parameter set") }
-        parameters = Z3ParamsHandle(context, params)
-        Z3_params_set_bool(c, params, Z3_mk_string_symbol(c, "ctrl_c"), false)
-        for (name, value) in Self.hornParameters { Z3_params_set_bool(c, params, Z3_mk_string_symbol(c, name), value) }
-        if let rlimit = options.rlimit {
-            Z3_params_set_uint(c, params, Z3_mk_string_symbol(c, "rlimit"), UInt32(min(rlimit, UInt64(UInt32.max))))
-        }
-        Z3_solver_set_params(c, made, params)
+        var tuned = options
+        tuned.parameters = Self.hornParameters.merging(options.parameters) { _, given in given }
+        parameters = try Z3Parameters.make(for: solver, options: tuned)
+        Z3_solver_set_params(c, made, parameters.raw)
         try context.checkError("solver_set_params")
     }
 
