@@ -46,15 +46,18 @@ extension SymbolicExecutor {
         addEther(forced)
         let level = environment.level
         if let horn, level >= 0 {
-            // Whatever the environment's calls can do, summarised: Ext(pre, post) on this path.
+            // Whatever the environment's calls can do, summarised: Ext(env, pre, post) on this path,
+            // the calls sharing this transaction's origin and block.
             let pre = state
             var post = state
             post.variables = state.variables.map { freshLike($0, "ext") }
             post.balance = fresh("ext", .int)
             for (k, v) in state.sums.sorted(by: { $0.key < $1.key }) { post.sums[k] = fresh("ext", v.sort) }
             for (k, v) in state.rowSums.sorted(by: { $0.key < $1.key }) { post.rowSums[k] = fresh("ext", v.sort) }
-            horn.handovers.append((guardTerm: pc, state: pre.flattened, applicationsBefore: horn.applications.count))
-            horn.applications.append(Term.predicate("Ext", pre.flattened + post.flattened))
+            let shared = horn.environmentArguments(environment)
+            horn.handovers.append(
+                (guardTerm: pc, state: shared + pre.flattened, applicationsBefore: horn.applications.count))
+            horn.applications.append(Term.predicate("Ext", shared + pre.flattened + post.flattened))
             state = SymbolicState.merge(pc, post, pre)
             return (forced, [])
         }

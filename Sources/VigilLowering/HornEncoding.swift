@@ -9,10 +9,16 @@ import VigilSema
 /// with ether forced in between) can leave behind. A handover in code becomes `Ext(pre, post)`;
 /// the least solution of the clauses over-approximates what can happen, so an interpretation
 /// that makes every clause true proves the invariants it implies.
+///
+/// When the contract reads them, `Inv` also carries the last block's time and number (a
+/// transaction's block is no earlier), and `Ext` and `Pre` first carry what re-entrant calls
+/// share with the frame that handed over control: `tx.origin`, the block's time and number.
+/// Re-entrant calls never come from a `trusted` address (evaluated in the state handed over).
 public final class HornEncoding {
     /// The clauses, each `forall xs. body => head` (the query clauses have head `false`).
     public private(set) var clauses: [Term] = []
-    /// What each argument of `Inv` stands for, in Vigil's words (`balances`, `balance`, `sum(balances)`).
+    /// What each argument of `Inv` stands for, in Vigil's words (`balances`, `balance`,
+    /// `sum(balances)`, `block.timestamp` for the last block's time).
     public let stateNames: [String]
     /// Why the engine cannot judge this contract, when it cannot.
     public private(set) var unsupported: String?
@@ -30,12 +36,16 @@ public final class HornEncoding {
 
     let executor: SymbolicExecutor
     private let shape: SymbolicState
+    /// Whether `Inv` carries the last block's time and number.
+    private let carriesClock: Bool
 
     /// The clauses of `contract`: the deployment, every transaction, ether forced in, and the
     /// closure of `Ext` under every entry point and forced ether.
     public init(model: SemanticModel, contract: ContractInfo) {
         executor = SymbolicExecutor(model: model, contract: contract, bounds: Bounds(), entryFilter: nil)
-        executor.horn = HornRecorder()
+        carriesClock = !contract.environmentReads.isDisjoint(with: [.blockTimestamp, .blockNumber])
+        executor.horn = HornRecorder(
+            carriesOrigin: contract.environmentReads.contains(.txOrigin), carriesClock: carriesClock)
         shape = executor.state
         var names: [String] = []
         for (v, value) in zip(contract.stateVariables, shape.variables) {
@@ -44,6 +54,7 @@ public final class HornEncoding {
         names.append("balance")
         for k in shape.sums.keys.sorted() { names.append("sum(\(contract.stateVariables[k].name))") }
         for k in shape.rowSums.keys.sorted() { names.append("sum(\(contract.stateVariables[k].name)[·])") }
+        if carriesClock { names += ["block.timestamp", "block.number"] }
         stateNames = names
         let modelled = Set(executor.entryPoints.map(\.name))
         for f in contract.entryPoints where !modelled.contains(f.name) {
@@ -72,8 +83,9 @@ public final class HornEncoding {
         x.constraints = []
         let holds = x.judgeProperty(invariant.expression)
         guard let opened = Self.openingUniversals(holds) else { return nil }
+        let committed = Term.predicate("Inv", terms + freshClock())
         return (
-            clause(body: [Term.predicate("Inv", terms), Term.not(opened)] + x.constraints, head: .false),
+            clause(body: [committed, Term.not(opened)] + x.constraints, head: .false),
             holds.containsQuantifier
         )
     }
@@ -86,10 +98,12 @@ public final class HornEncoding {
         let cutsBefore = x.loopCuts.count
         let (state, terms) = freshState("r")
         startClause(from: state)
-        let encoded = x.runRule(
-            rule, anyFunction: anyFunction, havocCalls: false, timestamp: x.freshValue("r.time", .uint(256)),
-            blockNumber: x.freshValue("r.block", .uint(256)))
-        let body = [Term.predicate("Inv", terms)] + x.constraints + (x.horn?.applications ?? []) + [encoded.goal]
+        let (time, block) = (x.freshValue("r.time", .uint(256)), x.freshValue("r.block", .uint(256)))
+        let encoded = x.runRule(rule, anyFunction: anyFunction, havocCalls: false, timestamp: time, blockNumber: block)
+        let body =
+            [Term.predicate("Inv", terms + clock(time, block))] + x.constraints + (x.horn?.applications ?? []) + [
+                encoded.goal
+            ]
         if x.loopCuts.count > cutsBefore {
             return .failure(UnsupportedRule(reason: "its calls loop: the unbounded engine does not unroll loops yet"))
         }
@@ -143,10 +157,8 @@ public final class HornEncoding {
         let initial = x.freshValue("initial.balance", .uint(256))
         x.constraints.append(Term.le(initial, .int(balanceCap)))
         x.state.balance = initial
-        let sender = x.freshSender("deployer")
-        let env = CallEnvironment(
-            sender: sender, value: .int(0), origin: sender, timestamp: x.freshValue("time", .uint(256)),
-            blockNumber: x.freshValue("block", .uint(256)), level: -1)
+        var env = freshEnvironment(level: -1)
+        env.origin = env.sender
         x.pc = .true
         x.frameReverted = .false
         x.environment = env
@@ -157,60 +169,109 @@ public final class HornEncoding {
             x.runInitializers()
         }
         deployment = x.constraints + [Term.not(x.frameReverted)]
-        add(body: deployment + (x.horn?.applications ?? []), head: Term.predicate("Inv", x.state.flattened))
+        add(
+            body: deployment + (x.horn?.applications ?? []),
+            head: Term.predicate("Inv", x.state.flattened + clock(env.timestamp, env.blockNumber)))
         recordErrors(premise: [])
     }
 
-    /// `P(…, s) && e >= 0 => P(…, s + e)` for `Inv` (and `Ext`, whose first state is kept).
+    /// `Inv(s, clock) && e >= 0 => Inv(s + e, clock)`, and the same for `Ext(env, pre, s)`.
     private func encodeForcedEther(into predicate: String) {
         let (before, beforeTerms) = freshState("s")
-        let fixed = predicate == "Ext" ? freshState("pre").terms : []
+        let fixed = predicate == "Ext" ? sharedArguments(freshEnvironment(level: 1)) + freshState("pre").terms : []
+        let kept = predicate == "Inv" ? freshClock() : []
         let amount = executor.fresh("forced", .int)
         var after = before
         after.balance = Term.add(before.balance, amount)
         add(
             body: [
-                Term.predicate(predicate, fixed + beforeTerms), Term.ge(amount, .int(0)),
+                Term.predicate(predicate, fixed + beforeTerms + kept), Term.ge(amount, .int(0)),
                 Term.le(after.balance, .int(balanceCap)),
-            ], head: Term.predicate(predicate, fixed + after.flattened))
+            ], head: Term.predicate(predicate, fixed + after.flattened + kept))
     }
 
-    /// `Inv(s) && f runs from s to t => Inv(t)` (a reverted call leaves `s`).
+    /// `Inv(s, last) && f runs from s to t in a block no earlier than last => Inv(t, block)` (a
+    /// reverted call leaves `s`).
     private func encodeTransaction(_ f: FunctionInfo) {
+        let x = executor
         let (start, terms) = freshState("s")
-        let (body, end) = run(f, from: start, level: 0)
-        add(body: [Term.predicate("Inv", terms)] + body, head: Term.predicate("Inv", end.flattened))
-        recordErrors(premise: [Term.predicate("Inv", terms)])
+        startClause(from: start)
+        let last = freshClock()
+        let env = freshEnvironment(level: 0)
+        if carriesClock {
+            x.constraints += [Term.ge(env.timestamp, last[0]), Term.ge(env.blockNumber, last[1])]
+        }
+        let committed = Term.predicate("Inv", terms + last)
+        let (body, end) = run(f, environment: env)
+        add(
+            body: [committed] + body, head: Term.predicate("Inv", end.flattened + clock(env.timestamp, env.blockNumber))
+        )
+        recordErrors(premise: [committed])
     }
 
-    /// `Ext(s, s)`, and `Ext(s, t) && (f runs from t to u, or ether is forced in) => Ext(s, u)`.
+    /// `Ext(env, s, s)`, and `Ext(env, s, t) && (f runs from t to u with env's origin and block,
+    /// from a sender that `s` does not trust, or ether is forced in) => Ext(env, s, u)`.
     private func encodeExtClosure() {
+        let x = executor
         let (_, terms) = freshState("s")
-        add(body: [], head: Term.predicate("Ext", terms + terms))
+        let shared = sharedArguments(freshEnvironment(level: 1))
+        add(body: [], head: Term.predicate("Ext", shared + terms + terms))
         encodeForcedEther(into: "Ext")
         for f in executor.entryPoints {
-            let pre = freshState("pre").terms
+            let (pre, preTerms) = freshState("pre")
             let (middle, middleTerms) = freshState("s")
-            let (body, end) = run(f, from: middle, level: 1)
+            startClause(from: pre)
+            let env = freshEnvironment(level: 1)
+            x.pc = .true
+            x.frameReverted = .false
+            x.locals = [:]
+            for t in x.contract.trusted {
+                x.constraints.append(Term.not(Term.eq(env.sender, x.eval(t).scalarTerm)))
+            }
+            x.state = middle
+            let shared = sharedArguments(env)
+            let (body, end) = run(f, environment: env)
             add(
-                body: [Term.predicate("Ext", pre + middleTerms)] + body,
-                head: Term.predicate("Ext", pre + end.flattened))
-            recordErrors(premise: [Term.predicate("Pre", pre), Term.predicate("Ext", pre + middleTerms)])
+                body: [Term.predicate("Ext", shared + preTerms + middleTerms)] + body,
+                head: Term.predicate("Ext", shared + preTerms + end.flattened))
+            recordErrors(premise: [
+                Term.predicate("Pre", shared + preTerms), Term.predicate("Ext", shared + preTerms + middleTerms),
+            ])
         }
     }
 
-    /// Runs one external call of `f` from `state`: the constraints and `Ext` applications it
-    /// needs, and the state it leaves (the start state where it reverts).
-    private func run(_ f: FunctionInfo, from state: SymbolicState, level: Int) -> ([Term], SymbolicState) {
+    /// A fresh environment for a call at `level`: any sender but `this` and `address(0)`, any
+    /// origin, any block.
+    private func freshEnvironment(level: Int) -> CallEnvironment {
         let x = executor
-        startClause(from: state)
+        return CallEnvironment(
+            sender: x.freshSender("sender"), value: .int(0), origin: x.freshSender("origin"),
+            timestamp: x.freshValue("time", .uint(256)), blockNumber: x.freshValue("block", .uint(256)), level: level)
+    }
+
+    /// The environment arguments of `Ext` and `Pre`.
+    private func sharedArguments(_ env: CallEnvironment) -> [Term] {
+        executor.horn?.environmentArguments(env) ?? []
+    }
+
+    /// `Inv`'s clock arguments: a block's time and number, when `Inv` carries them.
+    private func clock(_ time: Term, _ block: Term) -> [Term] {
+        carriesClock ? [time, block] : []
+    }
+
+    /// Fresh clock arguments of `Inv` (none when it carries no clock).
+    private func freshClock() -> [Term] {
+        clock(executor.fresh("last.time", .int), executor.fresh("last.block", .int))
+    }
+
+    /// Runs one external call of `f` from the executor's state (after `startClause`) in `env`:
+    /// the constraints and `Ext` applications it needs, and the state it leaves (the start
+    /// state where it reverts).
+    private func run(_ f: FunctionInfo, environment env: CallEnvironment) -> ([Term], SymbolicState) {
+        let x = executor
         x.locals = [:]
         x.pc = .true
         x.frameReverted = .false
-        let sender = x.freshSender("sender")
-        let env = CallEnvironment(
-            sender: sender, value: .int(0), origin: x.freshSender("origin"),
-            timestamp: x.freshValue("time", .uint(256)), blockNumber: x.freshValue("block", .uint(256)), level: level)
         x.environment = env
         x.runExternalFrame(f, guardTerm: .true, environment: env)
         return (x.constraints + (x.horn?.applications ?? []), x.state)
@@ -273,10 +334,23 @@ public struct UnsupportedRule: Error {
     public let reason: String
 }
 
-/// What a handover leaves in the Horn encoding: `Ext(pre, post)` applications for the clause
-/// body, and where each handover happens (its path condition, the state handed over, and how
-/// many applications came before it).
+/// What a handover leaves in the Horn encoding: `Ext(env, pre, post)` applications for the
+/// clause body, and where each handover happens (its path condition, the environment and state
+/// handed over, and how many applications came before it).
 final class HornRecorder {
     var applications: [Term] = []
     var handovers: [(guardTerm: Term, state: [Term], applicationsBefore: Int)] = []
+    /// Whether `Ext` and `Pre` carry the transaction's `tx.origin`, and its block's time and number.
+    let carriesOrigin: Bool
+    let carriesClock: Bool
+
+    init(carriesOrigin: Bool, carriesClock: Bool) {
+        self.carriesOrigin = carriesOrigin
+        self.carriesClock = carriesClock
+    }
+
+    /// What re-entrant calls share with the frame that hands over control, as `Ext`'s and `Pre`'s first arguments.
+    func environmentArguments(_ env: CallEnvironment) -> [Term] {
+        (carriesOrigin ? [env.origin] : []) + (carriesClock ? [env.timestamp, env.blockNumber] : [])
+    }
 }

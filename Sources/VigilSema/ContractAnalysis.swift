@@ -27,6 +27,8 @@ struct ContractScope {
     var functions: [String: FunctionInfo] = [:]
     var modifiers: [String: ModifierDecl] = [:]
     var asserts: [AssertInfo] = []
+    /// Which of `tx.origin`, `block.timestamp` and `block.number` the contract's code and properties read.
+    var environmentReads: Set<Reference> = []
     /// Internal calls (functions and modifiers) made by each function or modifier, for recursion detection.
     var callGraph: [String: [(callee: String, range: SourceRange)]] = [:]
 }
@@ -215,7 +217,7 @@ extension Analyzer {
             name: contractName, decl: decl, stateVariables: current.stateVariables, functions: current.functions,
             functionOrder: functionOrder, constructor: constructor, receive: receive, fallback: fallback,
             modifiers: current.modifiers, invariants: invariants, ensures: ensures, asserts: current.asserts,
-            trusted: trusted, rules: rules)
+            trusted: trusted, rules: rules, environmentReads: current.environmentReads)
     }
 
     private func functionFor(_ f: FunctionDecl) -> FunctionInfo? {

@@ -278,6 +278,9 @@ extension Analyzer {
             ]
             if let (r, t) = table["\(m).\(name.name)"] {
                 references[e.id] = r
+                if [.txOrigin, .blockTimestamp, .blockNumber].contains(r), currentContract != nil {
+                    current.environmentReads.insert(r)
+                }
                 return t
             }
             bag.add(SemaDiagnostics.notSupported("'\(m).\(name.name)'", e.range))

@@ -189,6 +189,9 @@ public struct ContractInfo: Sendable {
     public let asserts: [AssertInfo]
     public let trusted: [Expr]
     public let rules: [RuleInfo]
+    /// Which of `tx.origin`, `block.timestamp` and `block.number` (as `Reference`s) the
+    /// contract's code and properties read.
+    public let environmentReads: Set<Reference>
 
     /// Every function a transaction may call, in source order, then `receive` and `fallback`.
     public var entryPoints: [FunctionInfo] {

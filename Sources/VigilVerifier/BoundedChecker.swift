@@ -162,7 +162,17 @@ final class ContractRun {
         let b = bounds
         return [
             "bounds: depth \(b.depth), reentrancy \(b.reentrancy), reentrant calls \(b.reentrantCalls), loops \(b.loops)"
-        ] + contract.trusted.map { "trusted: \(model.sources[$0.range.file].text(of: $0.range))" }
+        ] + trustedAssumptions
+    }
+
+    /// `trusted: owner` for each `trusted` address: no re-entrant call comes from it.
+    var trustedAssumptions: [String] {
+        contract.trusted.map { "trusted: \(model.sources[$0.range.file].text(of: $0.range))" }
+    }
+
+    /// What a proof by the unbounded engine rests on instead of bounds.
+    var unboundedAssumptions: [String] {
+        ["unbounded: every transaction sequence, re-entry of any depth"] + trustedAssumptions
     }
 
     func elapsed() -> Int {
@@ -206,18 +216,14 @@ final class ContractRun {
                     break
                 case _ where satisfyRules.contains(name):
                     // Nothing satisfies it from any reachable state: unsatisfiable for good.
-                    finishProved(
-                        p, certificate: certificate,
-                        assumption: "unbounded: every transaction sequence, re-entry of any depth")
+                    finishProved(p, certificate: certificate, assumptions: unboundedAssumptions)
                     results[name]?.verdict = .unsatisfiable
                     results[name]?.reason = "no execution from any reachable state satisfies it (proved)"
                 case _ where unreached.contains(name):
                     finishUnreached(p, depth: results[name]?.depthReached ?? 0)
                 default:
-                    // No bounds, and no `trusted` address: the proof lets anyone re-enter.
-                    finishProved(
-                        p, certificate: certificate,
-                        assumption: "unbounded: every transaction sequence, re-entry of any depth")
+                    // No bounds; re-entrant calls come from any address but the `trusted` ones.
+                    finishProved(p, certificate: certificate, assumptions: unboundedAssumptions)
                 }
             case .failed(let why)?:
                 if results[name] == nil { finish(p, .unknown, reason: why, trace: nil, depth: 0) }
@@ -364,8 +370,9 @@ final class ContractRun {
                 {
                     finishProved(
                         p, certificate: "true",
-                        assumption:
+                        assumptions: [
                             "unbounded: a pure function, every argument checked (it reads no state and cannot re-enter)"
+                        ]
                     )
                 } else {
                     finish(p, .holds, reason: nil, trace: nil, depth: job.depth)
@@ -391,11 +398,11 @@ final class ContractRun {
         return try fresh.check(assumptions: [bad]) == .unsat
     }
 
-    /// `proved`, with the invariant behind it and the one assumption it rests on instead of bounds.
+    /// `proved`, with the invariant behind it and the assumptions it rests on instead of bounds.
     /// The sanity warnings found on the way stay.
-    private func finishProved(_ p: BoundedChecker.Pending, certificate: String, assumption: String) {
+    private func finishProved(_ p: BoundedChecker.Pending, certificate: String, assumptions: [String]) {
         finish(p, .proved, reason: nil, trace: nil, depth: 0, warnings: results[p.reference.name]?.warnings ?? [])
-        results[p.reference.name]?.assumptions = [assumption]
+        results[p.reference.name]?.assumptions = assumptions
         results[p.reference.name]?.certificate = certificate
     }
 
