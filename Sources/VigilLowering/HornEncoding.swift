@@ -157,8 +157,7 @@ public final class HornEncoding {
         let initial = x.freshValue("initial.balance", .uint(256))
         x.constraints.append(Term.le(initial, .int(balanceCap)))
         x.state.balance = initial
-        var env = freshEnvironment(level: -1)
-        env.origin = env.sender
+        let env = freshEnvironment(level: -1)
         x.pc = .true
         x.frameReverted = .false
         x.environment = env
@@ -241,11 +240,12 @@ public final class HornEncoding {
     }
 
     /// A fresh environment for a call at `level`: any sender but `this` and `address(0)`, any
-    /// origin, any block.
+    /// block; a transaction's origin is its sender, a re-entrant call's any such address.
     private func freshEnvironment(level: Int) -> CallEnvironment {
         let x = executor
+        let sender = x.freshSender("sender")
         return CallEnvironment(
-            sender: x.freshSender("sender"), value: .int(0), origin: x.freshSender("origin"),
+            sender: sender, value: .int(0), origin: level > 0 ? x.freshSender("origin") : sender,
             timestamp: x.freshValue("time", .uint(256)), blockNumber: x.freshValue("block", .uint(256)), level: level)
     }
 
