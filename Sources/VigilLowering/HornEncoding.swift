@@ -70,9 +70,13 @@ public final class HornEncoding {
             $0.applies([.div, .mod])
         }) {
             // Measured: Spacer (Z3 4.8.12) ignored both its rlimit and interrupts on such clauses.
-            unsupported = "division, modulo or wrapping arithmetic: the unbounded engine does not judge them yet"
+            unsupported = Self.divisionUnsupported
         }
     }
+
+    /// Why a clause that still divides (by a value that is not a literal) is not given to Spacer.
+    public static let divisionUnsupported =
+        "division or modulo by a value that is not a literal: the unbounded engine does not judge it yet"
 
     /// The clause `Inv(s) && !invariant(s) => false`, and whether the invariant had a `forall`
     /// to open; nil when the property cannot be encoded.
@@ -111,12 +115,11 @@ public final class HornEncoding {
             return .failure(
                 UnsupportedRule(reason: "a quantifier in a rule: the unbounded engine judges rules without them"))
         }
-        if body.contains(where: { $0.applies([.div, .mod]) }) {
-            return .failure(
-                UnsupportedRule(
-                    reason: "division, modulo or wrapping arithmetic: the unbounded engine does not judge them yet"))
+        let query = clause(body: body, head: .false)
+        if query.applies([.div, .mod]) {
+            return .failure(UnsupportedRule(reason: Self.divisionUnsupported))
         }
-        return .success(clause(body: body, head: .false))
+        return .success(query)
     }
 
     /// `t` with its `forall`s opened where they are conjuncts (nested ones too): their bound
@@ -301,10 +304,13 @@ public final class HornEncoding {
         clauses.append(clause(body: body, head: head))
     }
 
+    /// `forall xs. body => head`, with division and remainder by literals made linear.
     private func clause(body: [Term], head: Term) -> Term {
         let this = executor.thisAddress
         let address = [Term.gt(this, .int(0)), Term.lt(this, .int(addressLimit))]
-        let implication = Term.implies(Term.and(body + address), head)
+        var linear = DivisionElimination { self.executor.fresh("quotient", .int) }
+        let (linearBody, linearHead) = (linear.rewrite(Term.and(body)), linear.rewrite(head))
+        let implication = Term.implies(Term.and([linearBody] + linear.definitions + address), linearHead)
         let variables = implication.constants.filter { $0 != executor.thisAddress }
         return Term.forall(variables + [executor.thisAddress], implication)
     }

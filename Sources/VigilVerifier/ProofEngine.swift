@@ -72,6 +72,11 @@ struct ProofEngine {
                                 + "the unbounded engine judges only `forall`s that are conjuncts")
                         continue
                     }
+                    // Measured: Spacer (Z3 4.8.12) ignored both its rlimit and interrupts on division.
+                    guard !query.clause.applies([.div, .mod]) else {
+                        outcomes[p.name] = .failed(HornEncoding.divisionUnsupported)
+                        continue
+                    }
                     goals[p.name] = [query.clause]
                     if query.quantified { quantified.append(p.name) }
                 } else if encoding.unjudgedProperties.contains(p.name) {

@@ -140,4 +140,28 @@ import Z3Backend
         #expect(auto["assert@15"] == .unknown)
         #expect(try verdicts(.bmc)["assert@6"] == .holds)
     }
+
+    static let scaled = """
+        contract Scaled {
+            uint scaled;
+            function deposit() public payable {
+                scaled = address(this).balance * 4;
+                assert(scaled / 4 == address(this).balance);
+            }
+        }
+        contract Misscaled {
+            uint scaled;
+            function deposit() public payable {
+                scaled = address(this).balance * 4;
+                assert(scaled / 8 == address(this).balance);
+            }
+        }
+        """
+
+    /// Division by a literal becomes linear arithmetic for Spacer: proved, and its twin never is.
+    @Test func divisionByALiteralIsProved() throws {
+        #expect(try check(Self.scaled, "Scaled", engine: .prove).verdict == .proved)
+        #expect(try check(Self.scaled, "Misscaled", engine: .prove).verdict == .unknown)
+        #expect(try check(Self.scaled, "Misscaled", engine: .auto).verdict == .violated)
+    }
 }
