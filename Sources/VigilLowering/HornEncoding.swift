@@ -28,11 +28,14 @@ public final class HornEncoding {
     /// the deployment, every transaction and every re-entrant call (which starts in a state
     /// reachable from a real handover: `Pre(p) && Ext(p, s)`).
     public private(set) var errorClauses: [String: [Term]] = [:]
+    /// The properties of `view` and `pure` functions (their error clauses do not share a proof
+    /// with the contract's other properties as often).
+    public private(set) var readOnlyProperties: Set<String> = []
+    /// Properties of `view` and `pure` functions whose calls the engine cannot judge, and why
+    /// (a loop, or a division by a value that is not a literal): the rest of the contract still can be.
+    public private(set) var unjudged: [String: String] = [:]
     /// The clauses deriving `Pre`, the states at which control is handed over in some execution.
     public private(set) var handoverClauses: [Term] = []
-    /// The properties that code the engine does not run could reach (`view` functions are not
-    /// among the entry points the clauses model): those cannot be proved here.
-    public private(set) var unjudgedProperties: Set<String> = []
 
     let executor: SymbolicExecutor
     private let shape: SymbolicState
@@ -40,7 +43,9 @@ public final class HornEncoding {
     private let carriesClock: Bool
 
     /// The clauses of `contract`: the deployment, every transaction, ether forced in, and the
-    /// closure of `Ext` under every entry point and forced ether.
+    /// closure of `Ext` under every entry point and forced ether. A `view` or `pure` entry point
+    /// changes nothing, so it adds no transition: only the error clauses of a call of it, from a
+    /// committed state and from any state a handover can reach (read-only re-entrancy).
     public init(model: SemanticModel, contract: ContractInfo) {
         executor = SymbolicExecutor(model: model, contract: contract, bounds: Bounds(), entryFilter: nil)
         carriesClock = !contract.environmentReads.isDisjoint(with: [.blockTimestamp, .blockNumber])
@@ -56,16 +61,14 @@ public final class HornEncoding {
         for k in shape.rowSums.keys.sorted() { names.append("sum(\(contract.stateVariables[k].name)[·])") }
         if carriesClock { names += ["block.timestamp", "block.number"] }
         stateNames = names
-        let modelled = Set(executor.entryPoints.map(\.name))
-        for f in contract.entryPoints where !modelled.contains(f.name) {
-            unjudgedProperties.formUnion(EntrySelection.properties(of: f, in: contract))
-        }
         encodeDeployment()
         encodeForcedEther(into: "Inv")
         for f in executor.entryPoints { encodeTransaction(f) }
         encodeExtClosure()
+        let modelled = Set(executor.entryPoints.map(\.name))
+        for f in contract.entryPoints where !modelled.contains(f.name) { encodeReadOnlyCalls(f) }
         if !executor.loopCuts.isEmpty {
-            unsupported = "a loop: the unbounded engine does not unroll loops yet"
+            unsupported = Self.loopUnsupported
         } else if (clauses + handoverClauses + errorClauses.values.flatMap { $0 }).contains(where: {
             $0.applies([.div, .mod])
         }) {
@@ -73,6 +76,8 @@ public final class HornEncoding {
             unsupported = Self.divisionUnsupported
         }
     }
+
+    static let loopUnsupported = "a loop: the unbounded engine does not unroll loops yet"
 
     /// Why a clause that still divides (by a value that is not a literal) is not given to Spacer.
     public static let divisionUnsupported =
@@ -193,8 +198,8 @@ public final class HornEncoding {
     }
 
     /// `Inv(s, last) && f runs from s to t in a block no earlier than last => Inv(t, block)` (a
-    /// reverted call leaves `s`).
-    private func encodeTransaction(_ f: FunctionInfo) {
+    /// reverted call leaves `s`), when it `commits`; the error clauses of the call either way.
+    private func encodeTransaction(_ f: FunctionInfo, commits: Bool = true) {
         let x = executor
         let (start, terms) = freshState("s")
         startClause(from: start)
@@ -205,41 +210,71 @@ public final class HornEncoding {
         }
         let committed = Term.predicate("Inv", terms + last)
         let (body, end) = run(f, environment: env)
-        add(
-            body: [committed] + body, head: Term.predicate("Inv", end.flattened + clock(env.timestamp, env.blockNumber))
-        )
+        if commits {
+            add(
+                body: [committed] + body,
+                head: Term.predicate("Inv", end.flattened + clock(env.timestamp, env.blockNumber)))
+        }
         recordErrors(premise: [committed])
     }
 
-    /// `Ext(env, s, s)`, and `Ext(env, s, t) && (f runs from t to u with env's origin and block,
-    /// from a sender that `s` does not trust, or ether is forced in) => Ext(env, s, u)`.
+    /// The error clauses of a call of the `view` or `pure` function `f`, top-level and
+    /// re-entrant; its properties are unjudged instead when the call loops or divides by a
+    /// value that is not a literal.
+    private func encodeReadOnlyCalls(_ f: FunctionInfo) {
+        let names = EntrySelection.properties(of: f, in: executor.contract)
+        readOnlyProperties.formUnion(names)
+        let cuts = executor.loopCuts.count
+        encodeTransaction(f, commits: false)
+        encodeReentrantCall(f, extends: false)
+        var why: String?
+        if executor.loopCuts.count > cuts {
+            executor.loopCuts.removeLast(executor.loopCuts.count - cuts)
+            why = Self.loopUnsupported
+        } else if names.contains(where: { errorClauses[$0]?.contains { $0.applies([.div, .mod]) } == true }) {
+            why = Self.divisionUnsupported
+        }
+        guard let why else { return }
+        for name in names {
+            errorClauses[name] = nil
+            unjudged[name] = why
+        }
+    }
+
+    /// `Ext(env, s, s)`, and `Ext(env, s, t) && (f runs from t to u, or ether is forced in) =>
+    /// Ext(env, s, u)` for every entry point `f` that changes state.
     private func encodeExtClosure() {
-        let x = executor
         let (_, terms) = freshState("s")
         let shared = sharedArguments(freshEnvironment(level: 1))
         add(body: [], head: Term.predicate("Ext", shared + terms + terms))
         encodeForcedEther(into: "Ext")
-        for f in executor.entryPoints {
-            let (pre, preTerms) = freshState("pre")
-            let (middle, middleTerms) = freshState("s")
-            startClause(from: pre)
-            let env = freshEnvironment(level: 1)
-            x.pc = .true
-            x.frameReverted = .false
-            x.locals = [:]
-            for t in x.contract.trusted {
-                x.constraints.append(Term.not(Term.eq(env.sender, x.eval(t).scalarTerm)))
-            }
-            x.state = middle
-            let shared = sharedArguments(env)
-            let (body, end) = run(f, environment: env)
-            add(
-                body: [Term.predicate("Ext", shared + preTerms + middleTerms)] + body,
-                head: Term.predicate("Ext", shared + preTerms + end.flattened))
-            recordErrors(premise: [
-                Term.predicate("Pre", shared + preTerms), Term.predicate("Ext", shared + preTerms + middleTerms),
-            ])
+        for f in executor.entryPoints { encodeReentrantCall(f) }
+    }
+
+    /// A call of `f` during a handover in `env`, from a state `t` with `Ext(env, s, t)`, made
+    /// with `env`'s origin and block by a sender that `s` does not trust: `Ext(env, s, u)` for
+    /// the state `u` it leaves, when it `extends` the closure; its error clauses, which also
+    /// need the handover to happen (`Pre(env, s)`), either way.
+    private func encodeReentrantCall(_ f: FunctionInfo, extends: Bool = true) {
+        let x = executor
+        let (pre, preTerms) = freshState("pre")
+        let (middle, middleTerms) = freshState("s")
+        startClause(from: pre)
+        let env = freshEnvironment(level: 1)
+        x.pc = .true
+        x.frameReverted = .false
+        x.locals = [:]
+        for t in x.contract.trusted {
+            x.constraints.append(Term.not(Term.eq(env.sender, x.eval(t).scalarTerm)))
         }
+        x.state = middle
+        let shared = sharedArguments(env)
+        let (body, end) = run(f, environment: env)
+        let reached = Term.predicate("Ext", shared + preTerms + middleTerms)
+        if extends {
+            add(body: [reached] + body, head: Term.predicate("Ext", shared + preTerms + end.flattened))
+        }
+        recordErrors(premise: [Term.predicate("Pre", shared + preTerms), reached])
     }
 
     /// A fresh environment for a call at `level`: any sender but `this` and `address(0)`, any

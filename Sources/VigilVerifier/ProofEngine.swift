@@ -39,8 +39,8 @@ struct ProofEngine {
     /// Tries to prove each property (invariants, asserts, ensures) and each rule (from every
     /// committed state) for every transaction sequence under re-entry of any depth. The goals of
     /// the properties are first solved together (one proof covers all); when that fails, each is
-    /// solved alone, if there are few. Rules, and invariants with an opened `forall`, are solved
-    /// alone. A satisfy-rule's proof says that nothing satisfies it. With a `race`
+    /// solved alone, if there are few. Rules, invariants with an opened `forall` and the
+    /// properties of `view` and `pure` functions are solved alone. A satisfy-rule's proof says that nothing satisfies it. With a `race`
     /// (`EngineRace`), each proof is published as soon as it is checked, and after the first
     /// attempt only the goals the bounded engine left open are tried again.
     func prove(
@@ -63,7 +63,10 @@ struct ProofEngine {
             }
             var goals: [String: [Term]] = [:]
             var order: [String] = []
-            var quantified: [String] = []
+            // Invariants with an opened `forall`, the properties of `view` and `pure` functions,
+            // and rules are tried alone: they rarely share a proof, and a joint attempt with one
+            // of them fails for all.
+            var alone: [String] = []
             for p in properties {
                 if p.kind == .invariant, let invariant = contract.invariants.first(where: { $0.name == p.name }) {
                     guard let query = encoding.query(invariant) else {
@@ -78,16 +81,16 @@ struct ProofEngine {
                         continue
                     }
                     goals[p.name] = [query.clause]
-                    if query.quantified { quantified.append(p.name) }
-                } else if encoding.unjudgedProperties.contains(p.name) {
-                    outcomes[p.name] = .failed("in a view function, which the unbounded engine does not model yet")
+                    if query.quantified { alone.append(p.name) }
+                } else if let why = encoding.unjudged[p.name] {
+                    outcomes[p.name] = .failed(why)
                     continue
                 } else {
                     goals[p.name] = encoding.errorClauses[p.name] ?? []
+                    if encoding.readOnlyProperties.contains(p.name) { alone.append(p.name) }
                 }
                 order.append(p.name)
             }
-            var alone = quantified
             for r in rules {
                 switch encoding.ruleQuery(r.rule, anyFunction: r.function) {
                 case .success(let clause):
@@ -109,9 +112,7 @@ struct ProofEngine {
                     if case .proved(let certificate) = outcome { race?.publishProved(name, certificate: certificate) }
                 }
             }
-            // Invariants with an opened `forall`, and rules, are tried alone: they rarely share a
-            // proof, and a joint attempt with one of them fails for all.
-            let joint = order.filter { !quantified.contains($0) }
+            let joint = order.filter { !alone.contains($0) }
             var together: Outcome?
             if !joint.isEmpty, let first = try attempt(joint) {
                 if case .proved = first { record(joint, first) } else { together = first }

@@ -164,4 +164,53 @@ import Z3Backend
         #expect(try check(Self.scaled, "Misscaled", engine: .prove).verdict == .unknown)
         #expect(try check(Self.scaled, "Misscaled", engine: .auto).verdict == .violated)
     }
+
+    static let pools = """
+        contract Pool {
+            uint shares;
+            uint assets;
+            function deposit() public payable {
+                shares += msg.value;
+                assets += msg.value;
+            }
+            function withdraw(uint n) public {
+                shares -= n;
+                (bool ok, ) = msg.sender.call("");
+                require(ok);
+                assets -= n;
+            }
+            function backed() public view returns (bool) {
+                assert(assets >= shares);
+                return true;
+            }
+        }
+        contract EarlyPool {
+            uint shares;
+            uint assets;
+            function deposit() public payable {
+                shares += msg.value;
+                assets += msg.value;
+            }
+            function withdraw(uint n) public {
+                require(n <= shares);
+                assets -= n;
+                (bool ok, ) = msg.sender.call("");
+                require(ok);
+                shares -= n;
+            }
+            function backed() public view returns (bool) {
+                assert(assets >= shares);
+                return true;
+            }
+        }
+        """
+
+    /// A `view` function's assert is judged in every committed state and in every state a
+    /// handover can reach: proved for `Pool`, never for `EarlyPool`, whose hook sees the assets
+    /// gone before the shares (read-only re-entrancy).
+    @Test func aViewFunctionsAssertIsProvedUnlessAHookCanBreakIt() throws {
+        #expect(try check(Self.pools, "Pool", engine: .prove).verdict == .proved)
+        #expect(try check(Self.pools, "EarlyPool", engine: .prove).verdict == .unknown)
+        #expect(try check(Self.pools, "EarlyPool", engine: .auto).verdict == .violated)
+    }
 }
