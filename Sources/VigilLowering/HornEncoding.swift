@@ -102,7 +102,7 @@ public final class HornEncoding {
     /// The clause `Inv(s) && the rule run from s reaches a failing assert (or a satisfied
     /// satisfy) => false`: the rule starts from any committed state, and its calls' handovers
     /// are `Ext` applications. A failure when the rule cannot be encoded for Spacer.
-    public func ruleQuery(_ rule: RuleInfo, anyFunction: FunctionInfo?) -> Result<Term, UnsupportedRule> {
+    public func ruleQuery(_ rule: RuleInfo, anyFunction: FunctionInfo?) -> Result<RuleQuery, UnsupportedRule> {
         let x = executor
         let cutsBefore = x.loopCuts.count
         let (state, terms) = freshState("r")
@@ -124,7 +124,7 @@ public final class HornEncoding {
         if query.applies([.div, .mod]) {
             return .failure(UnsupportedRule(reason: Self.divisionUnsupported))
         }
-        return .success(query)
+        return .success(RuleQuery(clause: query, reachable: x.constraints + [encoded.reached]))
     }
 
     /// `t` with its `forall`s opened where they are conjuncts (nested ones too): their bound
@@ -368,6 +368,13 @@ public final class HornEncoding {
         case .record(let fields): fields.enumerated().flatMap { names(of: $0.element, "\(base).\($0.offset)") }
         }
     }
+}
+
+/// A rule's Horn query, and what any execution that gets to its `assert` (or `satisfy`) must
+/// meet from some state, reachable or not (no predicates: the states after handovers are free).
+public struct RuleQuery {
+    public let clause: Term
+    public let reachable: [Term]
 }
 
 /// Why a rule has no Horn query.

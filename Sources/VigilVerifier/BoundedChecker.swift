@@ -227,6 +227,16 @@ final class ContractRun {
                 }
             case .failed(let why)?:
                 if results[name] == nil { finish(p, .unknown, reason: why, trace: nil, depth: 0) }
+            case .unreachable?:
+                // Alone, the unbounded engine still says when a rule checks nothing at all.
+                guard results[name] == nil else { break }
+                let satisfy = satisfyRules.contains(name)
+                finish(
+                    p, satisfy ? .unsatisfiable : .vacuous,
+                    reason:
+                        "no execution from any state, reachable or not, gets to its '\(satisfy ? "satisfy" : "assert")': "
+                        + "its assumptions and required calls admit none",
+                    trace: nil, depth: 0)
             case nil:
                 break
             }

@@ -27,6 +27,9 @@ struct ProofEngine {
         case proved(certificate: String)
         /// Not proved, and why.
         case failed(String)
+        /// A rule whose `assert` (or `satisfy`) no execution from any state gets to: vacuous
+        /// (or unsatisfiable), whatever the contract does.
+        case unreachable
     }
 
     /// A rule result to prove: `rule`, and for `call any` the function it calls.
@@ -93,8 +96,14 @@ struct ProofEngine {
             }
             for r in rules {
                 switch encoding.ruleQuery(r.rule, anyFunction: r.function) {
-                case .success(let clause):
-                    goals[r.name] = [clause]
+                case .success(let query):
+                    let solver = try solverFactory.makeSolver(options: solverOptions(nil))
+                    for c in query.reachable { try solver.assert(c) }
+                    if try solver.check(assumptions: [Term.constant("reach", .bool)]) == .unsat {
+                        outcomes[r.name] = .unreachable
+                        continue
+                    }
+                    goals[r.name] = [query.clause]
                     alone.append(r.name)
                 case .failure(let unsupported):
                     outcomes[r.name] = .failed(unsupported.reason)

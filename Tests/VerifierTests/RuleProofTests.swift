@@ -118,6 +118,9 @@ import Z3Backend
 
     @Test func aRuleNoExecutionGetsToStaysVacuous() throws {
         #expect(try results("Vault", engine: .auto)["contradictory"]?.verdict == .vacuous)
+        // Alone, the unbounded engine sees that not even an arbitrary state gets to the assert.
+        let alone = try #require(try results("Vault", engine: .prove)["contradictory"])
+        #expect(alone.verdict == .vacuous && alone.certificate == nil)
     }
 
     @Test func aRuleBrokenByReentryIsNeverProved() throws {
