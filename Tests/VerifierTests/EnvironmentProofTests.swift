@@ -8,58 +8,13 @@ import Z3Backend
 /// `tx.origin` within a transaction, or re-enter from a `trusted` address. Each pair differs
 /// in that one restriction: the first is proved, its twin never is.
 @Suite struct EnvironmentProofTests {
-    static let source = """
-        contract Checkpoints {
-            uint lastSeen;
-            function checkpoint() public {
-                assert(lastSeen <= block.timestamp);
-                lastSeen = block.timestamp;
-            }
-        }
-        contract StrictCheckpoints {
-            uint lastSeen;
-            function checkpoint() public {
-                assert(lastSeen < block.timestamp);
-                lastSeen = block.timestamp;
-            }
-        }
-        contract OriginRecorder {
-            address initiator;
-            function run(address target) public {
-                initiator = tx.origin;
-                (bool ok, ) = target.call("");
-                require(ok);
-                assert(initiator == tx.origin);
-            }
-        }
-        contract SenderRecorder {
-            address initiator;
-            function run(address target) public {
-                initiator = msg.sender;
-                (bool ok, ) = target.call("");
-                require(ok);
-                assert(initiator == msg.sender);
-            }
-        }
-        contract TrustedOwner {
+    /// A contract whose owner, `trusted` or not, could re-enter `ownerOnly()` during `work()`'s hook.
+    static func owner(_ name: String, trusted: Bool) -> String {
+        """
+        contract \(name) {
             address immutable owner;
             bool busy;
-            trusted owner;
-            constructor() { owner = msg.sender; }
-            function work() public {
-                busy = true;
-                (bool ok, ) = msg.sender.call("");
-                require(ok);
-                busy = false;
-            }
-            function ownerOnly() public {
-                require(msg.sender == owner);
-                assert(!busy);
-            }
-        }
-        contract UntrustedOwner {
-            address immutable owner;
-            bool busy;
+            \(trusted ? "trusted owner;" : "")
             constructor() { owner = msg.sender; }
             function work() public {
                 busy = true;
@@ -73,6 +28,43 @@ import Z3Backend
             }
         }
         """
+    }
+
+    static let source =
+        owner("TrustedOwner", trusted: true) + "\n" + owner("UntrustedOwner", trusted: false) + "\n" + """
+            contract Checkpoints {
+                uint lastSeen;
+                function checkpoint() public {
+                    assert(lastSeen <= block.timestamp);
+                    lastSeen = block.timestamp;
+                }
+            }
+            contract StrictCheckpoints {
+                uint lastSeen;
+                function checkpoint() public {
+                    assert(lastSeen < block.timestamp);
+                    lastSeen = block.timestamp;
+                }
+            }
+            contract OriginRecorder {
+                address initiator;
+                function run(address target) public {
+                    initiator = tx.origin;
+                    (bool ok, ) = target.call("");
+                    require(ok);
+                    assert(initiator == tx.origin);
+                }
+            }
+            contract SenderRecorder {
+                address initiator;
+                function run(address target) public {
+                    initiator = msg.sender;
+                    (bool ok, ) = target.call("");
+                    require(ok);
+                    assert(initiator == msg.sender);
+                }
+            }
+            """
 
     func result(_ name: String) throws -> PropertyResult {
         let model = try #require(analyzeVigil(Self.source))

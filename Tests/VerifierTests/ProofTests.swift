@@ -165,26 +165,10 @@ import Z3Backend
         #expect(try check(Self.scaled, "Misscaled", engine: .auto).verdict == .violated)
     }
 
-    static let pools = """
-        contract Pool {
-            uint shares;
-            uint assets;
-            function deposit() public payable {
-                shares += msg.value;
-                assets += msg.value;
-            }
-            function withdraw(uint n) public {
-                shares -= n;
-                (bool ok, ) = msg.sender.call("");
-                require(ok);
-                assets -= n;
-            }
-            function backed() public view returns (bool) {
-                assert(assets >= shares);
-                return true;
-            }
-        }
-        contract EarlyPool {
+    /// A pool whose `withdraw` takes `first` off before its hook and `last` after it.
+    static func pool(_ name: String, first: String, last: String) -> String {
+        """
+        contract \(name) {
             uint shares;
             uint assets;
             function deposit() public payable {
@@ -193,10 +177,10 @@ import Z3Backend
             }
             function withdraw(uint n) public {
                 require(n <= shares);
-                assets -= n;
+                \(first) -= n;
                 (bool ok, ) = msg.sender.call("");
                 require(ok);
-                shares -= n;
+                \(last) -= n;
             }
             function backed() public view returns (bool) {
                 assert(assets >= shares);
@@ -204,6 +188,10 @@ import Z3Backend
             }
         }
         """
+    }
+
+    static let pools =
+        pool("Pool", first: "shares", last: "assets") + "\n" + pool("EarlyPool", first: "assets", last: "shares")
 
     /// A `view` function's assert is judged in every committed state and in every state a
     /// handover can reach: proved for `Pool`, never for `EarlyPool`, whose hook sees the assets
