@@ -49,14 +49,13 @@ extension SymbolicExecutor {
             // Whatever the environment's calls can do, summarised: Ext(env, pre, post) on this path,
             // the calls sharing this transaction's origin and block.
             let pre = state
-            var post = state
-            post.variables = state.variables.map { freshLike($0, "ext") }
-            post.balance = fresh("ext", .int)
-            for (k, v) in state.sums.sorted(by: { $0.key < $1.key }) { post.sums[k] = fresh("ext", v.sort) }
-            for (k, v) in state.rowSums.sorted(by: { $0.key < $1.key }) { post.rowSums[k] = fresh("ext", v.sort) }
+            let post = freshState(like: state, "ext")
             let shared = horn.environmentArguments(environment)
             horn.handovers.append(
-                (guardTerm: pc, state: shared + pre.flattened, applicationsBefore: horn.applications.count))
+                (
+                    guardTerm: pc, predicate: "Pre", arguments: shared + pre.flattened,
+                    applicationsBefore: horn.applications.count
+                ))
             horn.applications.append(Term.predicate("Ext", shared + pre.flattened + post.flattened))
             state = SymbolicState.merge(pc, post, pre)
             return (forced, [])
@@ -156,6 +155,16 @@ extension SymbolicExecutor {
     }
 
     // MARK: - Ether and values from outside
+
+    /// A state of fresh constants (named after `prefix`) shaped like `s`.
+    func freshState(like s: SymbolicState, _ prefix: String) -> SymbolicState {
+        var fresh = s
+        fresh.variables = s.variables.map { freshLike($0, prefix) }
+        fresh.balance = self.fresh(prefix, .int)
+        for (k, v) in s.sums.sorted(by: { $0.key < $1.key }) { fresh.sums[k] = self.fresh(prefix, v.sort) }
+        for (k, v) in s.rowSums.sorted(by: { $0.key < $1.key }) { fresh.rowSums[k] = self.fresh(prefix, v.sort) }
+        return fresh
+    }
 
     /// A value of fresh constants (named after `prefix`) of the same shape and sorts as `v`.
     func freshLike(_ v: SymbolicValue, _ prefix: String) -> SymbolicValue {

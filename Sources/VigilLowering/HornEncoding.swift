@@ -34,7 +34,8 @@ public final class HornEncoding {
     /// Properties of `view` and `pure` functions whose calls the engine cannot judge, and why
     /// (a loop, or a division by a value that is not a literal): the rest of the contract still can be.
     public private(set) var unjudged: [String: String] = [:]
-    /// The clauses deriving `Pre`, the states at which control is handed over in some execution.
+    /// The clauses deriving `Pre`, the states at which control is handed over in some execution,
+    /// and those of the loops' relations (`LoopSummary.swift`).
     public private(set) var handoverClauses: [Term] = []
 
     let executor: SymbolicExecutor
@@ -77,7 +78,9 @@ public final class HornEncoding {
         }
     }
 
-    static let loopUnsupported = "a loop: the unbounded engine does not unroll loops yet"
+    static let loopUnsupported =
+        "a loop that leaves early (`break`, `return`, or a modifier's `_;` inside it): the unbounded engine does not "
+        + "summarise such loops yet"
 
     /// Why a clause that still divides (by a value that is not a literal) is not given to Spacer.
     public static let divisionUnsupported =
@@ -114,7 +117,7 @@ public final class HornEncoding {
                 encoded.goal
             ]
         if x.loopCuts.count > cutsBefore {
-            return .failure(UnsupportedRule(reason: "its calls loop: the unbounded engine does not unroll loops yet"))
+            return .failure(UnsupportedRule(reason: Self.loopUnsupported))
         }
         if body.contains(where: \.containsQuantifier) {
             return .failure(
@@ -315,22 +318,19 @@ public final class HornEncoding {
         return (x.constraints + (x.horn?.applications ?? []), x.state)
     }
 
-    /// After a run from a state satisfying `premise`: a `Pre` clause for each handover, and an
-    /// error clause for each property the run can violate. Every `Ext` application of the run
-    /// stays in the body: `Ext` is reflexive, so one on a path not taken constrains nothing.
+    /// After a run from a state satisfying `premise`: a `Pre` clause for each handover (and a
+    /// `LoopEntry` clause for each loop entered), an error clause for each property the run can
+    /// violate, and the clauses of the loops it summarised. Every `Ext` (and loop) application
+    /// of the run stays in the body: those relations are reflexive, so one on a path not taken
+    /// constrains nothing.
     private func recordErrors(premise: [Term]) {
         let x = executor
-        let applications = x.horn?.applications ?? []
-        for h in x.horn?.handovers ?? [] {
-            handoverClauses.append(
-                clause(
-                    body: premise + x.constraints + Array(applications.prefix(h.applicationsBefore)) + [h.guardTerm],
-                    head: Term.predicate("Pre", h.state)))
-        }
-        for (name, conditions) in x.violations.sorted(by: { $0.key < $1.key }) {
-            errorClauses[name, default: []].append(
-                clause(body: premise + x.constraints + applications + [Term.or(conditions)], head: .false))
-        }
+        guard let horn = x.horn else { return }
+        horn.close(premise: premise, constraints: x.constraints, violations: x.violations)
+        for (body, head) in horn.clauses { handoverClauses.append(clause(body: body, head: head)) }
+        for (name, body) in horn.errors { errorClauses[name, default: []].append(clause(body: body, head: .false)) }
+        horn.clauses = []
+        horn.errors = []
     }
 
     // MARK: - States as predicate arguments
@@ -352,13 +352,7 @@ public final class HornEncoding {
 
     /// A state of fresh constants shaped like the contract's state, with its terms in `Inv`'s order.
     func freshState(_ prefix: String) -> (state: SymbolicState, terms: [Term]) {
-        var state = shape
-        state.variables = shape.variables.map { executor.freshLike($0, prefix) }
-        state.balance = executor.fresh(prefix, .int)
-        for k in shape.sums.keys.sorted() { state.sums[k] = executor.fresh(prefix, .int) }
-        for (k, v) in shape.rowSums.sorted(by: { $0.key < $1.key }) {
-            state.rowSums[k] = executor.fresh(prefix, v.sort)
-        }
+        let state = executor.freshState(like: shape, prefix)
         return (state, state.flattened)
     }
 
@@ -382,12 +376,17 @@ public struct UnsupportedRule: Error {
     public let reason: String
 }
 
-/// What a handover leaves in the Horn encoding: `Ext(env, pre, post)` applications for the
-/// clause body, and where each handover happens (its path condition, the environment and state
-/// handed over, and how many applications came before it).
+/// What a handover or a loop leaves in the Horn encoding: `Ext(env, pre, post)` (or loop)
+/// applications for the clause body, and where each handover happens or loop is entered (its
+/// path condition, the predicate derived there with its arguments, and how many applications
+/// came before it); the clauses and error clause bodies of the loops summarised so far.
 final class HornRecorder {
     var applications: [Term] = []
-    var handovers: [(guardTerm: Term, state: [Term], applicationsBefore: Int)] = []
+    var handovers: [(guardTerm: Term, predicate: String, arguments: [Term], applicationsBefore: Int)] = []
+    var clauses: [(body: [Term], head: Term)] = []
+    var errors: [(name: String, body: [Term])] = []
+    /// Loops summarised so far: each gets relations of its own.
+    var loops = 0
     /// Whether `Ext` and `Pre` carry the transaction's `tx.origin`, and its block's time and number.
     let carriesOrigin: Bool
     let carriesClock: Bool
@@ -395,6 +394,22 @@ final class HornRecorder {
     init(carriesOrigin: Bool, carriesClock: Bool) {
         self.carriesOrigin = carriesOrigin
         self.carriesClock = carriesClock
+    }
+
+    /// After a run from a state satisfying `premise` with `constraints`: a clause deriving the
+    /// predicate of each handover (`Pre`) and loop entry, and an error clause body for each
+    /// property in `violations`.
+    func close(premise: [Term], constraints: [Term], violations: [String: [Term]]) {
+        for h in handovers {
+            clauses.append(
+                (
+                    premise + constraints + Array(applications.prefix(h.applicationsBefore)) + [h.guardTerm],
+                    Term.predicate(h.predicate, h.arguments)
+                ))
+        }
+        for (name, conditions) in violations.sorted(by: { $0.key < $1.key }) {
+            errors.append((name, premise + constraints + applications + [Term.or(conditions)]))
+        }
     }
 
     /// What re-entrant calls share with the frame that hands over control, as `Ext`'s and `Pre`'s first arguments.

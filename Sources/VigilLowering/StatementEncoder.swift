@@ -37,9 +37,13 @@ extension SymbolicExecutor {
             _ = branches(cond, { self.execute(thenS) }, { if let elseS { self.execute(elseS) } })
         case .forStmt(let initializer, let condition, let update, let body):
             if let initializer { execute(initializer) }
-            unroll(s.range, condition: condition, body: body, update: update)
+            if !summarizeLoop(condition: condition, body: body, update: update) {
+                unroll(s.range, condition: condition, body: body, update: update)
+            }
         case .whileStmt(let c, let body):
-            unroll(s.range, condition: c, body: body, update: nil)
+            if !summarizeLoop(condition: c, body: body, update: nil) {
+                unroll(s.range, condition: c, body: body, update: nil)
+            }
         case .breakStmt:
             loopExits[loopExits.count - 1].breaks.append(pc)
             pc = .false

@@ -136,9 +136,12 @@ import Z3Backend
         let auto = try verdicts(.auto)
         #expect(auto["assert@6"] == .proved)
         #expect(auto["assert@10"] == .violated)
-        // The loop may run past the bound: no proof, whatever the bound shows.
-        #expect(auto["assert@15"] == .unknown)
-        #expect(try verdicts(.bmc)["assert@6"] == .holds)
+        // The loop may run past the bound: the one-call check cannot prove it (bmc: unknown),
+        // the loop's own relation in the Horn clauses can.
+        #expect(auto["assert@15"] == .proved)
+        let bounded = try verdicts(.bmc)
+        #expect(bounded["assert@6"] == .holds)
+        #expect(bounded["assert@15"] == .unknown)
     }
 
     static let scaled = """
@@ -200,5 +203,65 @@ import Z3Backend
         #expect(try check(Self.pools, "Pool", engine: .prove).verdict == .proved)
         #expect(try check(Self.pools, "EarlyPool", engine: .prove).verdict == .unknown)
         #expect(try check(Self.pools, "EarlyPool", engine: .auto).verdict == .violated)
+    }
+
+    static let loops = """
+        contract Payroll {
+            mapping(address => uint) owed;
+            uint total;
+            invariant tracked: total == sum(owed);
+            function credit(address a, uint n, uint times) public {
+                for (uint i = 0; i < times; i++) {
+                    owed[a] += n;
+                    total += n;
+                }
+            }
+        }
+        contract BadPayroll {
+            mapping(address => uint) owed;
+            uint total;
+            invariant tracked: total == sum(owed);
+            function credit(address a, uint n, uint times) public {
+                for (uint i = 0; i < times; i++) {
+                    owed[a] += n;
+                    if (i < 5) { total += n; }
+                }
+            }
+        }
+        contract Payouts {
+            mapping(address => uint) credit;
+            invariant solvent: balance >= sum(credit);
+            function deposit() public payable { credit[msg.sender] += msg.value; }
+            function payAll(uint rounds) public {
+                for (uint i = 0; i < rounds; i++) {
+                    uint amount = credit[msg.sender];
+                    credit[msg.sender] = 0;
+                    (bool ok, ) = msg.sender.call{value: amount}("");
+                    require(ok);
+                }
+            }
+        }
+        contract Spin {
+            uint x;
+            function spin() public {
+                while (true) {
+                    x += 1;
+                    if (x > 10) { break; }
+                }
+                assert(x > 10);
+            }
+        }
+        """
+
+    /// A loop is a relation of its own in the Horn clauses: proved for any number of
+    /// iterations (a handover inside the loop too); the twin broken only at the sixth
+    /// iteration is never proved, and a loop that breaks out is left to the bounded engine.
+    @Test func loopsAreProvedWithoutAnIterationBound() throws {
+        #expect(try check(Self.loops, "Payroll", engine: .bmc).verdict == .unknown)
+        #expect(try check(Self.loops, "Payroll", engine: .prove).verdict == .proved)
+        #expect(try check(Self.loops, "Payouts", engine: .prove).verdict == .proved)
+        #expect(try check(Self.loops, "BadPayroll", engine: .prove).verdict == .unknown)
+        let spin = try check(Self.loops, "Spin", engine: .prove)
+        #expect(spin.verdict == .unknown && spin.reason?.contains("leaves early") == true)
     }
 }

@@ -1,0 +1,113 @@
+import SMT
+import VigilSema
+import VigilSyntax
+
+extension SymbolicExecutor {
+    /// In the Horn encoding, a loop whose body neither breaks out of it nor returns (nor runs a
+    /// modifier's `_;`) becomes relations of its own, so no iteration bound applies:
+    /// `LoopN(env, u, v)` holds when the state and local values `v` follow from `u` after some
+    /// iterations (`LoopN(env, v, v)`, and `LoopN(env, u, v) && the condition holds at v && the
+    /// body and update run from v to w without reverting => LoopN(env, u, w)`), and
+    /// `LoopEntryN(env, u)` when the loop is entered at `u` in some execution, from which the
+    /// body's failures and handovers are judged. The code around the loop applies
+    /// `LoopN(env, entry, exit)` and goes on from `exit` where the condition is false. `env` is
+    /// the caller's sender, value, origin and block. False when the loop must be unrolled.
+    func summarizeLoop(condition: Expr?, body: Stmt, update: Expr?) -> Bool {
+        guard let horn, !Self.leavesEarly(body, inLoop: true) else { return false }
+        horn.loops += 1
+        let relation = "Loop\(horn.loops)"
+        let entered = "LoopEntry\(horn.loops)"
+        let env = [
+            environment.sender, environment.value, environment.origin, environment.timestamp, environment.blockNumber,
+        ]
+        let keys = locals.keys.sorted().filter { if case .value = locals[$0] { true } else { false } }
+        let entry = loopArguments(keys)
+        horn.handovers.append(
+            (guardTerm: pc, predicate: entered, arguments: env + entry, applicationsBefore: horn.applications.count))
+        encodeIteration(horn, relation, entered, env, keys, condition: condition, body: body, update: update)
+        // Any number of iterations, then the condition false (on this path; elsewhere nothing changes).
+        let (beforeState, beforeLocals, outer) = (state, locals, pc)
+        freshenLoopPoint("loop.exit")
+        horn.applications.append(Term.predicate(relation, env + entry + loopArguments(keys)))
+        state = SymbolicState.merge(outer, state, beforeState)
+        locals = locals.merging(beforeLocals) { exit, before in
+            guard case .value(let e) = exit, case .value(let b) = before else { return before }
+            return .value(mergeValues(outer, e, b))
+        }
+        let cond = condition.map { eval($0).scalarTerm } ?? .true
+        pc = Term.and(outer, Term.not(cond))
+        return true
+    }
+
+    /// The iteration clause, the reflexive clause, and the error and handover clauses of one
+    /// iteration (from `LoopEntryN(env, u) && LoopN(env, u, v)`), given to `horn` as clauses of
+    /// their own; the clause being encoded around the loop is left as it was.
+    private func encodeIteration(
+        _ horn: HornRecorder, _ relation: String, _ entered: String, _ env: [Term], _ keys: [NodeID],
+        condition: Expr?, body: Stmt, update: Expr?
+    ) {
+        let saved = (state, locals, pc, frameReverted, constraints, violations, reaches, loopExits)
+        let savedHorn = (horn.applications, horn.handovers)
+        constraints = []
+        violations = [:]
+        horn.applications = []
+        horn.handovers = []
+        freshenLoopPoint("loop.any")
+        let reflexive = loopArguments(keys)
+        horn.clauses.append(([], Term.predicate(relation, env + reflexive + reflexive)))
+        freshenLoopPoint("loop.from")
+        let from = loopArguments(keys)
+        freshenLoopPoint("loop.at")
+        let at = loopArguments(keys)
+        pc = .true
+        frameReverted = .false
+        pc = condition.map { eval($0).scalarTerm } ?? .true
+        loopExits.append(LoopExits())
+        execute(body)
+        pc = Term.or(loopExits.removeLast().continues + [pc])
+        if let update { _ = eval(update) }
+        let reached = Term.predicate(relation, env + from + at)
+        horn.clauses.append(
+            (
+                [reached] + constraints + horn.applications + [pc, Term.not(frameReverted)],
+                Term.predicate(relation, env + from + loopArguments(keys))
+            ))
+        horn.close(
+            premise: [Term.predicate(entered, env + from), reached], constraints: constraints, violations: violations)
+        (state, locals, pc, frameReverted, constraints, violations, reaches, loopExits) = saved
+        (horn.applications, horn.handovers) = savedHorn
+    }
+
+    /// The state and the values of the locals `keys` (those in scope at the loop), in a fixed
+    /// order: what a loop's relations relate.
+    private func loopArguments(_ keys: [NodeID]) -> [Term] {
+        var values = state.variables
+        for id in keys {
+            if case .value(let v) = locals[id] { values.append(v) }
+        }
+        return SymbolicState(variables: values, balance: state.balance, sums: state.sums, rowSums: state.rowSums)
+            .flattened
+    }
+
+    /// Replaces the state and the local values by fresh constants.
+    private func freshenLoopPoint(_ prefix: String) {
+        state = freshState(like: state, prefix)
+        for (id, binding) in locals.sorted(by: { $0.key < $1.key }) {
+            if case .value(let v) = binding { locals[id] = .value(freshLike(v, prefix)) }
+        }
+    }
+
+    /// Whether `s` can leave the loop other than by its condition: a `break` of this loop, a
+    /// `return`, or a modifier's `_;` (whose function body may return).
+    private static func leavesEarly(_ s: Stmt, inLoop: Bool) -> Bool {
+        switch s.kind {
+        case .breakStmt: inLoop
+        case .returnStmt, .placeholder: true
+        case .block(let b), .unchecked(let b): b.statements.contains { leavesEarly($0, inLoop: inLoop) }
+        case .ifStmt(_, let thenS, let elseS):
+            leavesEarly(thenS, inLoop: inLoop) || elseS.map { leavesEarly($0, inLoop: inLoop) } == true
+        case .forStmt(_, _, _, let body), .whileStmt(_, let body): leavesEarly(body, inLoop: false)
+        default: false
+        }
+    }
+}
