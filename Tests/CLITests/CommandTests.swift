@@ -29,7 +29,8 @@ import Testing
             function spin(uint k) public { for (uint i = 0; i < k; i++) { n += 0; } }
         }
         """.write(to: file, atomically: true, encoding: .utf8)
-        #expect(exitStatus(["check", "--loops", "1", "--depth", "1", file.path]) == 3)
+        // The bounded engine alone: a loop past its bound is `unknown` (the prover would prove it).
+        #expect(exitStatus(["check", "--engine", "bmc", "--loops", "1", "--depth", "1", file.path]) == 3)
     }
 
     @Test func oneRunWritesEveryFormatAskedFor() throws {
