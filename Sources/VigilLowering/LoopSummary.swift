@@ -3,17 +3,18 @@ import VigilSema
 import VigilSyntax
 
 extension SymbolicExecutor {
-    /// In the Horn encoding, a loop whose body neither breaks out of it nor returns (nor runs a
-    /// modifier's `_;`) becomes relations of its own, so no iteration bound applies:
-    /// `LoopN(env, u, v)` holds when the state and local values `v` follow from `u` after some
-    /// iterations (`LoopN(env, v, v)`, and `LoopN(env, u, v) && the condition holds at v && the
-    /// body and update run from v to w without reverting => LoopN(env, u, w)`), and
-    /// `LoopEntryN(env, u)` when the loop is entered at `u` in some execution, from which the
-    /// body's failures and handovers are judged. The code around the loop applies
-    /// `LoopN(env, entry, exit)` and goes on from `exit` where the condition is false. `env` is
-    /// the caller's sender, value, origin and block. False when the loop must be unrolled.
+    /// In the Horn encoding, a loop whose body does not return (nor run a modifier's `_;`)
+    /// becomes relations of its own, so no iteration bound applies: `LoopN(env, u, v)` holds
+    /// when the state and local values `v` follow from `u` after some iterations (`LoopN(env,
+    /// v, v)`, and `LoopN(env, u, v) && v has not broken out && the condition holds at v && the
+    /// body and update run from v to w without reverting => LoopN(env, u, w)`, where `w` says
+    /// whether the body broke out), and `LoopEntryN(env, u)` when the loop is entered at `u` in
+    /// some execution, from which the body's failures and handovers are judged. The code around
+    /// the loop applies `LoopN(env, entry, exit)` and goes on from `exit` where it broke out or
+    /// the condition is false. `env` is the caller's sender, value, origin and block. False
+    /// when the loop must be unrolled.
     func summarizeLoop(condition: Expr?, body: Stmt, update: Expr?) -> Bool {
-        guard let horn, !Self.leavesEarly(body, inLoop: true) else { return false }
+        guard let horn, !Self.leavesEarly(body) else { return false }
         horn.loops += 1
         let relation = "Loop\(horn.loops)"
         let entered = "LoopEntry\(horn.loops)"
@@ -21,21 +22,23 @@ extension SymbolicExecutor {
             environment.sender, environment.value, environment.origin, environment.timestamp, environment.blockNumber,
         ]
         let keys = locals.keys.sorted().filter { if case .value = locals[$0] { true } else { false } }
-        let entry = loopArguments(keys)
+        let entry = loopArguments(keys) + [Term.false]
         horn.handovers.append(
             (guardTerm: pc, predicate: entered, arguments: env + entry, applicationsBefore: horn.applications.count))
         encodeIteration(horn, relation, entered, env, keys, condition: condition, body: body, update: update)
-        // Any number of iterations, then the condition false (on this path; elsewhere nothing changes).
+        // Any number of iterations, then a break or the condition false (on this path; elsewhere
+        // nothing changes).
         let (beforeState, beforeLocals, outer) = (state, locals, pc)
         freshenLoopPoint("loop.exit")
-        horn.applications.append(Term.predicate(relation, env + entry + loopArguments(keys)))
+        let broke = fresh("loop.exit.broke", .bool)
+        horn.applications.append(Term.predicate(relation, env + entry + loopArguments(keys) + [broke]))
         state = SymbolicState.merge(outer, state, beforeState)
         locals = locals.merging(beforeLocals) { exit, before in
             guard case .value(let e) = exit, case .value(let b) = before else { return before }
             return .value(mergeValues(outer, e, b))
         }
         let cond = condition.map { eval($0).scalarTerm } ?? .true
-        pc = Term.and(outer, Term.not(cond))
+        pc = Term.and(outer, Term.or(broke, Term.not(cond)))
         return true
     }
 
@@ -53,24 +56,28 @@ extension SymbolicExecutor {
         horn.applications = []
         horn.handovers = []
         freshenLoopPoint("loop.any")
-        let reflexive = loopArguments(keys)
+        let reflexive = loopArguments(keys) + [fresh("loop.any.broke", .bool)]
         horn.clauses.append(([], Term.predicate(relation, env + reflexive + reflexive)))
         freshenLoopPoint("loop.from")
-        let from = loopArguments(keys)
+        let from = loopArguments(keys) + [fresh("loop.from.broke", .bool)]
         freshenLoopPoint("loop.at")
-        let at = loopArguments(keys)
-        pc = .true
+        let brokeBefore = fresh("loop.at.broke", .bool)
+        let at = loopArguments(keys) + [brokeBefore]
         frameReverted = .false
         pc = condition.map { eval($0).scalarTerm } ?? .true
         loopExits.append(LoopExits())
         execute(body)
-        pc = Term.or(loopExits.removeLast().continues + [pc])
+        let exits = loopExits.removeLast()
+        pc = Term.or(exits.continues + [pc])
         if let update { _ = eval(update) }
         let reached = Term.predicate(relation, env + from + at)
+        let broke = Term.or(exits.breaks)
         horn.clauses.append(
             (
-                [reached] + constraints + horn.applications + [pc, Term.not(frameReverted)],
-                Term.predicate(relation, env + from + loopArguments(keys))
+                [reached, Term.not(brokeBefore)] + constraints + horn.applications + [
+                    Term.or(pc, broke), Term.not(frameReverted),
+                ],
+                Term.predicate(relation, env + from + loopArguments(keys) + [broke])
             ))
         horn.close(
             premise: [Term.predicate(entered, env + from), reached], constraints: constraints, violations: violations)
@@ -97,16 +104,14 @@ extension SymbolicExecutor {
         }
     }
 
-    /// Whether `s` can leave the loop other than by its condition: a `break` of this loop, a
-    /// `return`, or a modifier's `_;` (whose function body may return).
-    private static func leavesEarly(_ s: Stmt, inLoop: Bool) -> Bool {
+    /// Whether `s` can leave the function from inside the loop: a `return`, or a modifier's
+    /// `_;` (whose function body may return).
+    private static func leavesEarly(_ s: Stmt) -> Bool {
         switch s.kind {
-        case .breakStmt: inLoop
         case .returnStmt, .placeholder: true
-        case .block(let b), .unchecked(let b): b.statements.contains { leavesEarly($0, inLoop: inLoop) }
-        case .ifStmt(_, let thenS, let elseS):
-            leavesEarly(thenS, inLoop: inLoop) || elseS.map { leavesEarly($0, inLoop: inLoop) } == true
-        case .forStmt(_, _, _, let body), .whileStmt(_, let body): leavesEarly(body, inLoop: false)
+        case .block(let b), .unchecked(let b): b.statements.contains(where: leavesEarly)
+        case .ifStmt(_, let thenS, let elseS): leavesEarly(thenS) || elseS.map(leavesEarly) == true
+        case .forStmt(_, _, _, let body), .whileStmt(_, let body): leavesEarly(body)
         default: false
         }
     }
