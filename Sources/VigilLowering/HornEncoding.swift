@@ -79,8 +79,7 @@ public final class HornEncoding {
     }
 
     static let loopUnsupported =
-        "a loop that leaves early (a `return`, or a modifier's `_;`, inside it): the unbounded engine does not "
-        + "summarise such loops yet"
+        "a loop around a modifier's `_;`: the unbounded engine does not summarise such loops yet"
 
     /// Why a clause that still divides (by a value that is not a literal) is not given to Spacer.
     public static let divisionUnsupported =

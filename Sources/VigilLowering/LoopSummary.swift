@@ -3,16 +3,16 @@ import VigilSema
 import VigilSyntax
 
 extension SymbolicExecutor {
-    /// In the Horn encoding, a loop whose body does not return (nor run a modifier's `_;`)
-    /// becomes relations of its own, so no iteration bound applies: `LoopN(env, u, v)` holds
-    /// when the state and local values `v` follow from `u` after some iterations (`LoopN(env,
-    /// v, v)`, and `LoopN(env, u, v) && v has not broken out && the condition holds at v && the
-    /// body and update run from v to w without reverting => LoopN(env, u, w)`, where `w` says
-    /// whether the body broke out), and `LoopEntryN(env, u)` when the loop is entered at `u` in
-    /// some execution, from which the body's failures and handovers are judged. The code around
-    /// the loop applies `LoopN(env, entry, exit)` and goes on from `exit` where it broke out or
-    /// the condition is false. `env` is the caller's sender, value, origin and block. False
-    /// when the loop must be unrolled.
+    /// In the Horn encoding, a loop whose body does not run a modifier's `_;` becomes relations
+    /// of its own, so no iteration bound applies: `LoopN(env, u, v)` holds when the state and
+    /// local values `v` follow from `u` after some iterations (`LoopN(env, v, v)`, and
+    /// `LoopN(env, u, v) && v has not left && the condition holds at v && the body and update
+    /// run from v to w without reverting => LoopN(env, u, w)`, where `w` says whether the body
+    /// broke out or returned), and `LoopEntryN(env, u)` when the loop is entered at `u` in some
+    /// execution, from which the body's failures and handovers are judged. The code around the
+    /// loop applies `LoopN(env, entry, exit)`, returns from `exit` where the body returned, and
+    /// goes on from it where it broke out or the condition is false. `env` is the caller's
+    /// sender, value, origin and block. False when the loop must be unrolled.
     func summarizeLoop(condition: Expr?, body: Stmt, update: Expr?) -> Bool {
         guard let horn, !Self.leavesEarly(body) else { return false }
         horn.loops += 1
@@ -22,7 +22,7 @@ extension SymbolicExecutor {
             environment.sender, environment.value, environment.origin, environment.timestamp, environment.blockNumber,
         ]
         let keys = locals.keys.sorted().filter { if case .value = locals[$0] { true } else { false } }
-        let entry = loopArguments(keys) + [Term.false]
+        let entry = loopArguments(keys) + [Term.false, Term.false]
         horn.handovers.append(
             (guardTerm: pc, predicate: entered, arguments: env + entry, applicationsBefore: horn.applications.count))
         encodeIteration(horn, relation, entered, env, keys, condition: condition, body: body, update: update)
@@ -30,15 +30,16 @@ extension SymbolicExecutor {
         // nothing changes).
         let (beforeState, beforeLocals, outer) = (state, locals, pc)
         freshenLoopPoint("loop.exit")
-        let broke = fresh("loop.exit.broke", .bool)
-        horn.applications.append(Term.predicate(relation, env + entry + loopArguments(keys) + [broke]))
+        let (broke, returned) = (fresh("loop.exit.broke", .bool), fresh("loop.exit.returned", .bool))
+        horn.applications.append(Term.predicate(relation, env + entry + loopArguments(keys) + [broke, returned]))
         state = SymbolicState.merge(outer, state, beforeState)
         locals = locals.merging(beforeLocals) { exit, before in
             guard case .value(let e) = exit, case .value(let b) = before else { return before }
             return .value(mergeValues(outer, e, b))
         }
         let cond = condition.map { eval($0).scalarTerm } ?? .true
-        pc = Term.and(outer, Term.or(broke, Term.not(cond)))
+        if !bodyExits.isEmpty { bodyExits[bodyExits.count - 1].exits.append(Term.and(outer, returned)) }
+        pc = Term.and([outer, Term.not(returned), Term.or(broke, Term.not(cond))])
         return true
     }
 
@@ -49,24 +50,27 @@ extension SymbolicExecutor {
         _ horn: HornRecorder, _ relation: String, _ entered: String, _ env: [Term], _ keys: [NodeID],
         condition: Expr?, body: Stmt, update: Expr?
     ) {
-        let saved = (state, locals, pc, frameReverted, constraints, violations, reaches, loopExits)
+        let saved = (state, locals, pc, frameReverted, constraints, violations, reaches, loopExits, bodyExits)
         let savedHorn = (horn.applications, horn.handovers)
         constraints = []
         violations = [:]
         horn.applications = []
         horn.handovers = []
         freshenLoopPoint("loop.any")
-        let reflexive = loopArguments(keys) + [fresh("loop.any.broke", .bool)]
+        let reflexive = loopArguments(keys) + [fresh("loop.any.broke", .bool), fresh("loop.any.returned", .bool)]
         horn.clauses.append(([], Term.predicate(relation, env + reflexive + reflexive)))
         freshenLoopPoint("loop.from")
-        let from = loopArguments(keys) + [fresh("loop.from.broke", .bool)]
+        let from = loopArguments(keys) + [fresh("loop.from.broke", .bool), fresh("loop.from.returned", .bool)]
         freshenLoopPoint("loop.at")
-        let brokeBefore = fresh("loop.at.broke", .bool)
-        let at = loopArguments(keys) + [brokeBefore]
+        let left = [fresh("loop.at.broke", .bool), fresh("loop.at.returned", .bool)]
+        let at = loopArguments(keys) + left
         frameReverted = .false
         pc = condition.map { eval($0).scalarTerm } ?? .true
         loopExits.append(LoopExits())
+        // A `return` inside the body ends this iteration (and the function, after the loop).
+        let returnsBefore = bodyExits.last?.exits.count ?? 0
         execute(body)
+        let returned = Term.or(bodyExits.last.map { Array($0.exits.dropFirst(returnsBefore)) } ?? [])
         let exits = loopExits.removeLast()
         pc = Term.or(exits.continues + [pc])
         if let update { _ = eval(update) }
@@ -74,14 +78,14 @@ extension SymbolicExecutor {
         let broke = Term.or(exits.breaks)
         horn.clauses.append(
             (
-                [reached, Term.not(brokeBefore)] + constraints + horn.applications + [
-                    Term.or(pc, broke), Term.not(frameReverted),
+                [reached] + left.map(Term.not) + constraints + horn.applications + [
+                    Term.or([pc, broke, returned]), Term.not(frameReverted),
                 ],
-                Term.predicate(relation, env + from + loopArguments(keys) + [broke])
+                Term.predicate(relation, env + from + loopArguments(keys) + [broke, returned])
             ))
         horn.close(
             premise: [Term.predicate(entered, env + from), reached], constraints: constraints, violations: violations)
-        (state, locals, pc, frameReverted, constraints, violations, reaches, loopExits) = saved
+        (state, locals, pc, frameReverted, constraints, violations, reaches, loopExits, bodyExits) = saved
         (horn.applications, horn.handovers) = savedHorn
     }
 
@@ -104,11 +108,10 @@ extension SymbolicExecutor {
         }
     }
 
-    /// Whether `s` can leave the function from inside the loop: a `return`, or a modifier's
-    /// `_;` (whose function body may return).
+    /// Whether `s` runs a modifier's `_;` (the function body, with returns of its own frame).
     private static func leavesEarly(_ s: Stmt) -> Bool {
         switch s.kind {
-        case .returnStmt, .placeholder: true
+        case .placeholder: true
         case .block(let b), .unchecked(let b): b.statements.contains(where: leavesEarly)
         case .ifStmt(_, let thenS, let elseS): leavesEarly(thenS) || elseS.map(leavesEarly) == true
         case .forStmt(_, _, _, let body), .whileStmt(_, let body): leavesEarly(body)
