@@ -101,22 +101,6 @@ final class ContractRun {
         }
         let selection = checker.options.selection
         all = all.filter { selection.includes(contract: contract.name, property: $0.reference.name) }
-        // A read-only function's properties get an encoding of their own; a pure function's
-        // depend on its arguments only, so one call of it decides them.
-        var jobs: [BoundedChecker.Job] = []
-        var separate: Set<String> = []
-        let writers = EntrySelection.stateChanging(contract)
-        for (f, isPure) in EntrySelection.readOnlyEntryPoints(contract) {
-            let names = EntrySelection.properties(of: f, in: contract)
-            separate.formUnion(names)
-            jobs.append(
-                .init(
-                    entryFilter: isPure ? [f.name] : writers.union([f.name]),
-                    depth: isPure ? min(1, bounds.depth) : bounds.depth,
-                    properties: all.filter { names.contains($0.reference.name) }, isPureCall: isPure))
-        }
-        let main = all.filter { !separate.contains($0.reference.name) }
-        if !main.isEmpty { jobs.insert(.init(entryFilter: nil, depth: bounds.depth, properties: main), at: 0) }
         let rules = pendingRules()
         let ruleGoals = rules.map {
             ProofEngine.RuleGoal(name: $0.pending.reference.name, rule: $0.rule, function: $0.function)
@@ -126,13 +110,12 @@ final class ContractRun {
         let everything = all + rules.map(\.pending)
         if checker.options.engine == .prove {
             let started = clock.now
-            apply(
-                engine.prove(model: model, contract: contract, properties: references, rules: ruleGoals),
-                to: everything,
-                rules: rules)
+            let outcomes = engine.prove(model: model, contract: contract, properties: references, rules: ruleGoals)
+            apply(outcomes, to: everything, rules: rules)
             // Alone, the unbounded engine's time is all waited for.
             statistics.proofSeconds += (clock.now - started).seconds
             statistics.proofWaitSeconds = statistics.proofSeconds
+            lookForDerivedFailures(outcomes, all: all, rules: rules)
             return everything.compactMap { results[$0.reference.name] }
         }
         var prover: ProverThread?
@@ -142,7 +125,7 @@ final class ContractRun {
             prover = ProverThread(
                 engine: engine, model: model, contract: contract, properties: references, rules: ruleGoals, race: race)
         }
-        for job in jobs { run(job) }
+        for job in jobs(for: all) { run(job) }
         runRules(rules)
         // A proof changes only a bounded `holds`, `unknown` or `unsatisfiable`.
         race?.finishBounded(
@@ -156,6 +139,49 @@ final class ContractRun {
             statistics.proofSeconds += prover.seconds
         }
         return everything.compactMap { results[$0.reference.name] }
+    }
+
+    /// The bounded engine's encodings for `properties`: one for those of state-changing code,
+    /// and one for each read-only function's own (a pure function's depend on its arguments
+    /// only, so one call of it decides them).
+    private func jobs(for properties: [BoundedChecker.Pending]) -> [BoundedChecker.Job] {
+        var jobs: [BoundedChecker.Job] = []
+        var separate: Set<String> = []
+        let writers = EntrySelection.stateChanging(contract)
+        for (f, isPure) in EntrySelection.readOnlyEntryPoints(contract) {
+            let names = EntrySelection.properties(of: f, in: contract)
+            separate.formUnion(names)
+            jobs.append(
+                .init(
+                    entryFilter: isPure ? [f.name] : writers.union([f.name]),
+                    depth: isPure ? min(1, bounds.depth) : bounds.depth,
+                    properties: properties.filter { names.contains($0.reference.name) }, isPureCall: isPure))
+        }
+        let main = properties.filter { !separate.contains($0.reference.name) }
+        if !main.isEmpty { jobs.insert(.init(entryFilter: nil, depth: bounds.depth, properties: main), at: 0) }
+        return jobs
+    }
+
+    /// With `--engine prove`: a failure the unbounded engine derives is a finding only with a
+    /// trace, so the bounded engine looks for one (a replayed counterexample makes it
+    /// `violated`); when it finds none within its bounds the result stays `unknown`.
+    private func lookForDerivedFailures(
+        _ outcomes: [String: ProofEngine.Outcome], all: [BoundedChecker.Pending], rules: [PendingRule]
+    ) {
+        let derived = Set(
+            outcomes.compactMap { name, outcome -> String? in
+                guard case .failed(let why) = outcome, why == ProofEngine.derivedFailure else { return nil }
+                return name
+            })
+        guard !derived.isEmpty else { return }
+        for name in derived { results[name] = nil }
+        for job in jobs(for: all.filter { derived.contains($0.reference.name) }) { run(job) }
+        runRules(rules.filter { derived.contains($0.pending.reference.name) })
+        for name in derived where [.holds, .unsatisfiable].contains(results[name]?.verdict) {
+            results[name]?.verdict = .unknown
+            results[name]?.reason =
+                ProofEngine.derivedFailure + "; the bounded engine finds no counterexample within its bounds"
+        }
     }
 
     var baseAssumptions: [String] {

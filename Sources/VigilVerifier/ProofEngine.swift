@@ -184,7 +184,8 @@ struct ProofEngine {
         return outcome
     }
 
-    private static let derivedFailure =
+    /// Why a property is not proved when Spacer derives `false` from the clauses.
+    static let derivedFailure =
         "the unbounded engine derives a failure (its over-approximation may be too coarse)"
 
     private func solveOnce(

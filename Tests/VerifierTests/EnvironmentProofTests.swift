@@ -78,18 +78,18 @@ import Z3Backend
         let r = try result("Checkpoints")
         #expect(r.verdict == .proved)
         #expect(r.certificate?.contains("block.timestamp") == true)
-        #expect(try result("StrictCheckpoints").verdict == .unknown)
+        #expect(try result("StrictCheckpoints").verdict == .violated)
     }
 
     @Test func originIsFixedWithinATransaction() throws {
         #expect(try result("OriginRecorder").verdict == .proved)
-        #expect(try result("SenderRecorder").verdict == .unknown)
+        #expect(try result("SenderRecorder").verdict == .violated)
     }
 
     @Test func aTrustedAddressNeverReentersAndTheProofSaysSo() throws {
         let r = try result("TrustedOwner")
         #expect(r.verdict == .proved)
         #expect(r.assumptions.contains("trusted: owner"))
-        #expect(try result("UntrustedOwner").verdict == .unknown)
+        #expect(try result("UntrustedOwner").verdict == .violated)
     }
 }

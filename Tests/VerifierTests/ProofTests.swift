@@ -63,7 +63,7 @@ import Z3Backend
         """
 
     @Test func anAssertBrokenByReentryIsNeverProvedAndOneNoReentryBreaksIs() throws {
-        #expect(try check(Self.stepper, "Stepper", engine: .prove).verdict == .unknown)
+        #expect(try check(Self.stepper, "Stepper", engine: .prove).verdict == .violated)
         #expect(try check(Self.stepper, "Stepper", engine: .auto).verdict == .violated)
         #expect(try check(Self.stepper, "FrozenStepper", engine: .prove).verdict == .proved)
     }
@@ -161,10 +161,17 @@ import Z3Backend
         }
         """
 
+    /// With `--engine prove` alone, a failure Spacer derives is reported only with a trace that
+    /// the bounded engine found and the interpreter replayed.
+    @Test func aDerivedFailureIsReportedWithAReplayedTrace() throws {
+        let r = try check(Self.scaled, "Misscaled", engine: .prove)
+        #expect(r.verdict == .violated && r.trace != nil)
+    }
+
     /// Division by a literal becomes linear arithmetic for Spacer: proved, and its twin never is.
     @Test func divisionByALiteralIsProved() throws {
         #expect(try check(Self.scaled, "Scaled", engine: .prove).verdict == .proved)
-        #expect(try check(Self.scaled, "Misscaled", engine: .prove).verdict == .unknown)
+        #expect(try check(Self.scaled, "Misscaled", engine: .prove).verdict == .violated)
         #expect(try check(Self.scaled, "Misscaled", engine: .auto).verdict == .violated)
     }
 
@@ -201,7 +208,7 @@ import Z3Backend
     /// gone before the shares (read-only re-entrancy).
     @Test func aViewFunctionsAssertIsProvedUnlessAHookCanBreakIt() throws {
         #expect(try check(Self.pools, "Pool", engine: .prove).verdict == .proved)
-        #expect(try check(Self.pools, "EarlyPool", engine: .prove).verdict == .unknown)
+        #expect(try check(Self.pools, "EarlyPool", engine: .prove).verdict == .violated)
         #expect(try check(Self.pools, "EarlyPool", engine: .auto).verdict == .violated)
     }
 
