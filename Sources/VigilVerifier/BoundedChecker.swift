@@ -451,10 +451,11 @@ final class ContractRun {
     }
 
     /// The schedule of the counterexample just found (`solver`'s last check was `sat`), re-solved
-    /// to read well when possible: fewer re-entrant calls, each time with small ether amounts
-    /// and integer arguments (at most 1000) and no forced ether, until no fewer calls will do;
-    /// with no fewer calls at all, the same number with small amounts. Each improvement starts
-    /// from the number of calls of the last model, so a trace that is already simple costs one query.
+    /// to read well when possible: fewer re-entrant calls, each time asked first with small
+    /// ether amounts and integer arguments (at most 1000) and no forced ether, then without,
+    /// until no fewer calls will do; when the last model came without the small amounts, the
+    /// same number of calls is asked with them. Each improvement starts from the number of calls
+    /// of the last model, so a trace that is already simple costs few queries.
     func simpleCounterexample(
         _ solver: any Solver, _ encoding: ContractEncoding, assumptions: [Term],
         extract: (any Model) throws -> Schedule
@@ -479,11 +480,21 @@ final class ContractRun {
             return Int(n)
         }
         var fewest = try callCount(model)
-        while fewest > 0, try solver.check(assumptions: assumptions + [try atMost(fewest - 1)]) == .sat {
+        var readable = false
+        while fewest > 0 {
+            let fewer = try atMost(fewest - 1)
+            if try solver.check(assumptions: assumptions + [fewer, small, unforced]) == .sat {
+                readable = true
+            } else if try solver.check(assumptions: assumptions + [fewer]) == .sat {
+                readable = false
+            } else {
+                break
+            }
             model = try solver.model()
             schedule = try extract(model)
             fewest = try callCount(model)
         }
+        if readable { return schedule }
         let few = try atMost(fewest)
         for extra in [[few, small, unforced], [few, small]]
         where try solver.check(assumptions: assumptions + extra) == .sat {
