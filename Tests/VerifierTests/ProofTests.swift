@@ -212,90 +212,87 @@ import Z3Backend
         #expect(try check(Self.pools, "EarlyPool", engine: .auto).verdict == .violated)
     }
 
-    static let loops = """
-        contract Payroll {
-            mapping(address => uint) owed;
-            uint total;
-            invariant tracked: total == sum(owed);
-            function credit(address a, uint n, uint times) public {
-                for (uint i = 0; i < times; i++) {
-                    owed[a] += n;
-                    total += n;
-                }
-            }
-        }
-        contract BadPayroll {
-            mapping(address => uint) owed;
-            uint total;
-            invariant tracked: total == sum(owed);
-            function credit(address a, uint n, uint times) public {
-                for (uint i = 0; i < times; i++) {
-                    owed[a] += n;
-                    if (i < 5) { total += n; }
-                }
-            }
-        }
-        contract Payouts {
-            mapping(address => uint) credit;
-            invariant solvent: balance >= sum(credit);
-            function deposit() public payable { credit[msg.sender] += msg.value; }
-            function payAll(uint rounds) public {
-                for (uint i = 0; i < rounds; i++) {
-                    uint amount = credit[msg.sender];
-                    credit[msg.sender] = 0;
-                    (bool ok, ) = msg.sender.call{value: amount}("");
-                    require(ok);
-                }
-            }
-        }
-        contract Spin {
+    /// A loop that breaks out once `x` passes 10, then asserts that `x` passes `bound`.
+    static func spin(_ name: String, bound: Int) -> String {
+        """
+        contract \(name) {
             uint x;
             function spin() public {
                 while (true) {
                     x += 1;
                     if (x > 10) { break; }
                 }
-                assert(x > 10);
+                assert(x > \(bound));
             }
-        }
-        contract OverSpin {
-            uint x;
-            function spin() public {
-                while (true) {
-                    x += 1;
-                    if (x > 10) { break; }
-                }
-                assert(x > 11);
-            }
-        }
-        contract Finder {
-            function first(uint n) public pure returns (uint r)
-                ensures result <= 7
-            {
-                for (uint i = 0; i < n; i++) {
-                    if (i == 7) { return i; }
-                }
-                r = n > 7 ? 7 : n;
-            }
-            function firstWrong(uint n) public pure returns (uint r)
-                ensures result <= 6
-            {
-                for (uint i = 0; i < n; i++) {
-                    if (i == 7) { return i; }
-                }
-                r = 0;
-            }
-        }
-        contract Repeat {
-            uint x;
-            uint y;
-            invariant same: x == y;
-            modifier times(uint n) {
-                for (uint i = 0; i < n; i++) { _; }
-            }
-            function bump(uint n) public times(n) { x += 1; y += 1; }
         }
         """
+    }
+
+    static let loops =
+        spin("Spin", bound: 10) + "\n" + spin("OverSpin", bound: 11) + "\n" + """
+            contract Payroll {
+                mapping(address => uint) owed;
+                uint total;
+                invariant tracked: total == sum(owed);
+                function credit(address a, uint n, uint times) public {
+                    for (uint i = 0; i < times; i++) {
+                        owed[a] += n;
+                        total += n;
+                    }
+                }
+            }
+            contract BadPayroll {
+                mapping(address => uint) owed;
+                uint total;
+                invariant tracked: total == sum(owed);
+                function credit(address a, uint n, uint times) public {
+                    for (uint i = 0; i < times; i++) {
+                        owed[a] += n;
+                        if (i < 5) { total += n; }
+                    }
+                }
+            }
+            contract Payouts {
+                mapping(address => uint) credit;
+                invariant solvent: balance >= sum(credit);
+                function deposit() public payable { credit[msg.sender] += msg.value; }
+                function payAll(uint rounds) public {
+                    for (uint i = 0; i < rounds; i++) {
+                        uint amount = credit[msg.sender];
+                        credit[msg.sender] = 0;
+                        (bool ok, ) = msg.sender.call{value: amount}("");
+                        require(ok);
+                    }
+                }
+            }
+            contract Finder {
+                function first(uint n) public pure returns (uint r)
+                    ensures result <= 7
+                {
+                    for (uint i = 0; i < n; i++) {
+                        if (i == 7) { return i; }
+                    }
+                    r = n > 7 ? 7 : n;
+                }
+                function firstWrong(uint n) public pure returns (uint r)
+                    ensures result <= 6
+                {
+                    for (uint i = 0; i < n; i++) {
+                        if (i == 7) { return i; }
+                    }
+                    r = 0;
+                }
+            }
+            contract Repeat {
+                uint x;
+                uint y;
+                invariant same: x == y;
+                modifier times(uint n) {
+                    for (uint i = 0; i < n; i++) { _; }
+                }
+                function bump(uint n) public times(n) { x += 1; y += 1; }
+            }
+            """
 
     /// A loop is a relation of its own in the Horn clauses: proved for any number of
     /// iterations (a handover inside the loop too, a `break` or a `return`); the twins broken
