@@ -40,8 +40,8 @@ public final class HornEncoding {
 
     let executor: SymbolicExecutor
     private let shape: SymbolicState
-    /// Whether `Inv` carries the last block's time and number.
-    private let carriesClock: Bool
+    /// Whether `Inv` carries the last block's time and number (as `Ext` and `Pre` carry the block).
+    private var carriesClock: Bool { executor.horn?.carriesClock == true }
 
     /// The clauses of `contract`: the deployment, every transaction, ether forced in, and the
     /// closure of `Ext` under every entry point and forced ether. A `view` or `pure` entry point
@@ -49,9 +49,10 @@ public final class HornEncoding {
     /// committed state and from any state a handover can reach (read-only re-entrancy).
     public init(model: SemanticModel, contract: ContractInfo) {
         executor = SymbolicExecutor(model: model, contract: contract, bounds: Bounds(), entryFilter: nil)
-        carriesClock = !contract.environmentReads.isDisjoint(with: [.blockTimestamp, .blockNumber])
-        executor.horn = HornRecorder(
-            carriesOrigin: contract.environmentReads.contains(.txOrigin), carriesClock: carriesClock)
+        let horn = HornRecorder(
+            carriesOrigin: contract.environmentReads.contains(.txOrigin),
+            carriesClock: !contract.environmentReads.isDisjoint(with: [.blockTimestamp, .blockNumber]))
+        executor.horn = horn
         shape = executor.state
         var names: [String] = []
         for (v, value) in zip(contract.stateVariables, shape.variables) {
@@ -60,7 +61,7 @@ public final class HornEncoding {
         names.append("balance")
         for k in shape.sums.keys.sorted() { names.append("sum(\(contract.stateVariables[k].name))") }
         for k in shape.rowSums.keys.sorted() { names.append("sum(\(contract.stateVariables[k].name)[·])") }
-        if carriesClock { names += ["block.timestamp", "block.number"] }
+        if horn.carriesClock { names += ["block.timestamp", "block.number"] }
         stateNames = names
         encodeDeployment()
         encodeForcedEther(into: "Inv")

@@ -14,7 +14,7 @@ extension SymbolicExecutor {
     /// goes on from it where it broke out or the condition is false. `env` is the caller's
     /// sender, value, origin and block. False when the loop must be unrolled.
     func summarizeLoop(condition: Expr?, body: Stmt, update: Expr?) -> Bool {
-        guard let horn, !Self.leavesEarly(body) else { return false }
+        guard let horn, !Self.runsPlaceholder(body) else { return false }
         horn.loops += 1
         let relation = "Loop\(horn.loops)"
         let entered = "LoopEntry\(horn.loops)"
@@ -64,6 +64,7 @@ extension SymbolicExecutor {
         freshenLoopPoint("loop.at")
         let left = [fresh("loop.at.broke", .bool), fresh("loop.at.returned", .bool)]
         let at = loopArguments(keys) + left
+        pc = .true
         frameReverted = .false
         pc = condition.map { eval($0).scalarTerm } ?? .true
         loopExits.append(LoopExits())
@@ -109,12 +110,12 @@ extension SymbolicExecutor {
     }
 
     /// Whether `s` runs a modifier's `_;` (the function body, with returns of its own frame).
-    private static func leavesEarly(_ s: Stmt) -> Bool {
+    private static func runsPlaceholder(_ s: Stmt) -> Bool {
         switch s.kind {
         case .placeholder: true
-        case .block(let b), .unchecked(let b): b.statements.contains(where: leavesEarly)
-        case .ifStmt(_, let thenS, let elseS): leavesEarly(thenS) || elseS.map(leavesEarly) == true
-        case .forStmt(_, _, _, let body), .whileStmt(_, let body): leavesEarly(body)
+        case .block(let b), .unchecked(let b): b.statements.contains(where: runsPlaceholder)
+        case .ifStmt(_, let thenS, let elseS): runsPlaceholder(thenS) || elseS.map(runsPlaceholder) == true
+        case .forStmt(_, _, _, let body), .whileStmt(_, let body): runsPlaceholder(body)
         default: false
         }
     }

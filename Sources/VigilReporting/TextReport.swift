@@ -32,8 +32,8 @@ public struct TextReport: Sendable {
     }
 
     /// `path:line:col: Contract.property: verdict`, with the bounds of a `holds`, the bounds (unless
-    /// proved, with an invariant behind it) and reason of an `unsatisfiable`, the reason of an `unknown` or `vacuous`, and `(cached)` for a
-    /// result read from the cache.
+    /// proved, with an invariant behind it) and reason of an `unsatisfiable`, the reason of an
+    /// `unknown` or `vacuous`, and `(cached)` for a result read from the cache.
     public func headline(_ r: ResultRecord) -> String {
         var out = "\(r.file):\(r.line):\(r.column): \(r.qualifiedName): \(r.verdict.rawValue)"
         switch r.verdict {

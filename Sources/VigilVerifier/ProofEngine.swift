@@ -43,9 +43,10 @@ struct ProofEngine {
     /// committed state) for every transaction sequence under re-entry of any depth. The goals of
     /// the properties are first solved together (one proof covers all); when that fails, each is
     /// solved alone, if there are few. Rules, invariants with an opened `forall` and the
-    /// properties of `view` and `pure` functions are solved alone. A satisfy-rule's proof says that nothing satisfies it. With a `race`
-    /// (`EngineRace`), each proof is published as soon as it is checked, and after the first
-    /// attempt only the goals the bounded engine left open are tried again.
+    /// properties of `view` and `pure` functions are solved alone. A satisfy-rule's proof says
+    /// that nothing satisfies it. With a `race` (`EngineRace`), each proof is published as soon
+    /// as it is checked, and after the first attempt only the goals the bounded engine left
+    /// open are tried again.
     func prove(
         model: SemanticModel, contract: ContractInfo, properties: [PropertyReference], rules: [RuleGoal] = [],
         race: EngineRace? = nil

@@ -87,9 +87,8 @@ final class Z3SolverHandle {
     }
 
     /// The reason of an `unknown` check, naming the limit of `options` that stopped it when one did.
+    /// An interrupted solver is not asked anything.
     func unknownReason(interrupted: Z3Watchdog.Cause?, options: SolverOptions) -> String {
-        let reported = context.string(Z3_solver_get_reason_unknown(context.raw, raw))
-        try? context.checkError("solver_get_reason_unknown")
         switch interrupted {
         case .stopped?:
             return StopSignal.reason
@@ -98,6 +97,8 @@ final class Z3SolverHandle {
         case nil:
             break
         }
+        let reported = context.string(Z3_solver_get_reason_unknown(context.raw, raw))
+        try? context.checkError("solver_get_reason_unknown")
         // Z3 4.8.12 reports an exhausted rlimit as "canceled" when nothing interrupted the check.
         if let rlimit = options.rlimit, rlimit > 0, reported.contains("resource limit") || reported == "canceled" {
             return "resource limit (rlimit \(rlimit)) exhausted"

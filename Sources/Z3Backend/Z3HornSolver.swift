@@ -56,7 +56,12 @@ public final class Z3HornSolver: HornSolver {
         let watchdog = Z3Watchdog(target: solver.interruptTarget, options: options)
         let outcome = Z3_solver_check(context.raw, solver.raw)
         let interrupted = watchdog.stop()
-        if interrupted != nil { InterruptedHornSolvers.keep(solver) }
+        if let interrupted {
+            // Even an answer that came just before the interrupt is not read: the context's cancel
+            // flag is set, and it is never used again.
+            InterruptedHornSolvers.keep(solver)
+            return .unknown(solver.unknownReason(interrupted: interrupted, options: options))
+        }
         try context.checkError("solver_check")
         switch outcome {
         case Z3_L_TRUE:

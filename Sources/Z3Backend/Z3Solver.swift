@@ -83,6 +83,8 @@ public final class Z3Solver: Solver {
         }
         let interrupted = watchdog.stop()
         withExtendedLifetime(literals) {}
+        // An interrupt that raced the answer leaves Z3's cancel flag set: no model is read then.
+        if let interrupted { return .unknown(reason: solver.unknownReason(interrupted: interrupted, options: options)) }
         try context.checkError("solver_check")
         switch outcome {
         case Z3_L_TRUE:

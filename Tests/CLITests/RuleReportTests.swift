@@ -41,6 +41,17 @@ import VigilVerifier
                 """))
     }
 
+    /// A satisfy-rule the unbounded engine proved unsatisfiable holds for every sequence: no bounds.
+    @Test func aProvedUnsatisfiableRuleShowsNoBounds() throws {
+        var r = try Self.result("cannotOverdraw")
+        #expect(TextReport().headline(r).contains("unsatisfiable (depth 4"))
+        r.invariant = "true"
+        r.reason = "no execution from any reachable state satisfies it (proved)"
+        #expect(
+            TextReport().headline(r).hasSuffix(
+                "SpecToken.cannotOverdraw: unsatisfiable: no execution from any reachable state satisfies it (proved)"))
+    }
+
     @Test func quietKeepsASafeResultWithAWarning() throws {
         let text = TextReport(quiet: true).render(try Self.document())
         #expect(text.contains("Counter.bumpChecksNothing: holds"))
