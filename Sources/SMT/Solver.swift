@@ -10,8 +10,9 @@ public protocol Solver: AnyObject {
     /// Closes the innermost scope. Throws `SolverError` when no scope is open.
     func pop() throws
     /// Checks the assertions together with `assumptions` (Bool terms, typically fresh Bool constants used as
-    /// literals), which hold for this check only.
-    func check(assumptions: [Term]) throws -> CheckResult
+    /// literals), which hold for this check only, within the resource limit `rlimit` (`nil`: the solver's own,
+    /// `SolverOptions.rlimit`).
+    func check(assumptions: [Term], rlimit: UInt64?) throws -> CheckResult
     /// The model of the last check, which must have returned `.sat` with no assertion, push or pop since; throws
     /// `SolverError` otherwise.
     func model() throws -> Model
@@ -22,9 +23,14 @@ public protocol Solver: AnyObject {
 }
 
 extension Solver {
-    /// Checks the assertions with no assumptions.
+    /// Checks the assertions with no assumptions, within the solver's own resource limit.
     public func check() throws -> CheckResult {
-        try check(assumptions: [])
+        try check(assumptions: [], rlimit: nil)
+    }
+
+    /// Checks the assertions together with `assumptions`, within the solver's own resource limit.
+    public func check(assumptions: [Term]) throws -> CheckResult {
+        try check(assumptions: assumptions, rlimit: nil)
     }
 }
 

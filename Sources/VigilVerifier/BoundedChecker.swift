@@ -89,6 +89,12 @@ final class ContractRun {
     /// only the missing axioms would rule out is caught by the replay and becomes `unknown`.
     static let solverParameters: [String: SolverParameterValue] = ["array.extensional": .bool(false)]
 
+    /// Each query is asked first with Z3's simplex-based arithmetic solver (`arith.solver=2`), which
+    /// decides the linear queries of most contracts several times faster than the default one, and,
+    /// when that runs out of budget (as on division by a variable), with the default solver
+    /// (docs/BENCHMARKS.md).
+    static let firstSolverParameters = solverParameters.merging(["arith.solver": .uint(2)]) { $1 }
+
     func collect() -> [PropertyResult] {
         var all: [BoundedChecker.Pending] = contract.invariants.map {
             .init(reference: PropertyReference(kind: .invariant, name: $0.name), range: $0.range, invariant: $0)
@@ -273,11 +279,15 @@ final class ContractRun {
     /// property it is checking.
     func makeSolver(stoppable: Bool = false) throws -> TimedSolver {
         let options = checker.options
+        let factory = checker.solverFactory
+        func solverOptions(_ parameters: [String: SolverParameterValue]) -> SolverOptions {
+            SolverOptions(
+                rlimit: options.rlimit, wallClockMilliseconds: options.timeoutMilliseconds,
+                parameters: parameters, stop: stoppable ? race?.boundedStop : nil)
+        }
+        let first = try factory.makeSolver(options: solverOptions(Self.firstSolverParameters))
         return TimedSolver(
-            try checker.solverFactory.makeSolver(
-                options: SolverOptions(
-                    rlimit: options.rlimit, wallClockMilliseconds: options.timeoutMilliseconds,
-                    parameters: Self.solverParameters, stop: stoppable ? race?.boundedStop : nil)))
+            FallbackSolver(first: first) { try factory.makeSolver(options: solverOptions(Self.solverParameters)) })
     }
 
     /// Adds what a solver spent to the statistics.
@@ -451,11 +461,12 @@ final class ContractRun {
     }
 
     /// The schedule of the counterexample just found (`solver`'s last check was `sat`), re-solved
-    /// to read well when possible: fewer re-entrant calls, each time asked first with small
-    /// ether amounts and integer arguments (at most 1000) and no forced ether, then without,
-    /// until no fewer calls will do; when the last model came without the small amounts, the
-    /// same number of calls is asked with them. Each improvement starts from the number of calls
-    /// of the last model, so a trace that is already simple costs few queries.
+    /// to read well when possible: fewer and fewer re-entrant calls, until no fewer will do, each
+    /// asked with the most readable preferences that give a model at the first step: small ether
+    /// amounts and integer arguments (at most 1000) and no forced ether, else small amounts alone,
+    /// else none. When the calls came without small amounts, small amounts are asked last. Each step
+    /// starts from the number of calls of the last model, so only its last query is `unsat`. The
+    /// trace found already stands, so each of these queries gets a tenth of the budget.
     func simpleCounterexample(
         _ solver: any Solver, _ encoding: ContractEncoding, assumptions: [Term],
         extract: (any Model) throws -> Schedule
@@ -479,25 +490,28 @@ final class ContractRun {
             guard case .int(let n) = try model.evaluate(calls) else { return 0 }
             return Int(n)
         }
+        let budget = checker.options.rlimit.map { max(1, $0 / 10) }
+        let readable: [[Term]] = [[small, unforced], [small]]
+        let wanted = readable + [[]]
+        var level = 0
+        var improved = false
         var fewest = try callCount(model)
-        var readable = false
         while fewest > 0 {
             let fewer = try atMost(fewest - 1)
-            if try solver.check(assumptions: assumptions + [fewer, small, unforced]) == .sat {
-                readable = true
-            } else if try solver.check(assumptions: assumptions + [fewer]) == .sat {
-                readable = false
-            } else {
+            if try solver.check(assumptions: assumptions + [fewer] + wanted[level], rlimit: budget) == .sat {
+                improved = true
+                model = try solver.model()
+                schedule = try extract(model)
+                fewest = try callCount(model)
+            } else if improved || level == wanted.count - 1 {
                 break
+            } else {
+                level += 1
             }
-            model = try solver.model()
-            schedule = try extract(model)
-            fewest = try callCount(model)
         }
-        if readable { return schedule }
+        if improved, level < readable.count { return schedule }
         let few = try atMost(fewest)
-        for extra in [[few, small, unforced], [few, small]]
-        where try solver.check(assumptions: assumptions + extra) == .sat {
+        for extra in readable where try solver.check(assumptions: assumptions + [few] + extra, rlimit: budget) == .sat {
             return try extract(try solver.model())
         }
         return schedule

@@ -54,9 +54,9 @@ final class TimedSolver: Solver {
     func assert(_ t: Term) throws { try timed { try inner.assert(t) } }
     func push() throws { try timed { try inner.push() } }
     func pop() throws { try timed { try inner.pop() } }
-    func check(assumptions: [Term]) throws -> CheckResult {
+    func check(assumptions: [Term], rlimit: UInt64?) throws -> CheckResult {
         queries += 1
-        return try timed { try inner.check(assumptions: assumptions) }
+        return try timed { try inner.check(assumptions: assumptions, rlimit: rlimit) }
     }
     func model() throws -> any Model { try timed { try inner.model() } }
     var resourceUsage: UInt64 { inner.resourceUsage }

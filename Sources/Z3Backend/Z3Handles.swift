@@ -88,7 +88,7 @@ final class Z3SolverHandle {
 
     /// The reason of an `unknown` check, naming the limit of `options` that stopped it when one did.
     /// An interrupted solver is not asked anything.
-    func unknownReason(interrupted: Z3Watchdog.Cause?, options: SolverOptions) -> String {
+    func unknownReason(interrupted: Z3Watchdog.Cause?, options: SolverOptions, rlimit: UInt64?) -> String {
         switch interrupted {
         case .stopped?:
             return StopSignal.reason
@@ -100,8 +100,8 @@ final class Z3SolverHandle {
         let reported = context.string(Z3_solver_get_reason_unknown(context.raw, raw))
         try? context.checkError("solver_get_reason_unknown")
         // Z3 4.8.12 reports an exhausted rlimit as "canceled" when nothing interrupted the check.
-        if let rlimit = options.rlimit, rlimit > 0, reported.contains("resource limit") || reported == "canceled" {
-            return "resource limit (rlimit \(rlimit)) exhausted"
+        if let rlimit, rlimit > 0, reported.contains("resource limit") || reported == "canceled" {
+            return CheckResult.resourceLimitReason(rlimit: rlimit)
         }
         return reported.isEmpty ? "unknown" : reported
     }

@@ -60,7 +60,7 @@ public final class Z3HornSolver: HornSolver {
             // Even an answer that came just before the interrupt is not read: the context's cancel
             // flag is set, and it is never used again.
             InterruptedHornSolvers.keep(solver)
-            return .unknown(solver.unknownReason(interrupted: interrupted, options: options))
+            return .unknown(solver.unknownReason(interrupted: interrupted, options: options, rlimit: options.rlimit))
         }
         try context.checkError("solver_check")
         switch outcome {
@@ -69,7 +69,7 @@ public final class Z3HornSolver: HornSolver {
         case Z3_L_FALSE:
             return .unsafe
         default:
-            return .unknown(solver.unknownReason(interrupted: interrupted, options: options))
+            return .unknown(solver.unknownReason(interrupted: interrupted, options: options, rlimit: options.rlimit))
         }
     }
 

@@ -17,6 +17,27 @@ struct Z3Parameters {
 
     /// A parameter set for `solver` carrying `options`: the resource limit, `ctrl_c` off (Z3 must not take over
     /// SIGINT from the process), and the validated extra parameters.
+    /// A parameter set holding only a resource limit (`nil`: none), for one check.
+    static func budget(for solver: Z3SolverHandle, rlimit: UInt64?) throws -> Z3ParamsHandle {
+        let context = solver.context
+        guard let made = Z3_mk_params(context.raw) else {
+            try context.checkError("mk_params")
+            throw SolverError("z3 cannot make a parameter set")
+        }
+        let params = Z3ParamsHandle(context, made)
+        Z3_params_set_uint(
+            context.raw, params.raw, Z3_mk_string_symbol(context.raw, "rlimit"), try checked(rlimit ?? 0))
+        return params
+    }
+
+    /// `rlimit` as Z3 takes it; throws when it is larger than Z3 accepts.
+    private static func checked(_ rlimit: UInt64) throws -> UInt32 {
+        guard rlimit <= maximumRlimit else {
+            throw SolverError("rlimit \(rlimit) is larger than the largest Z3 accepts (\(maximumRlimit))")
+        }
+        return UInt32(rlimit)
+    }
+
     static func make(for solver: Z3SolverHandle, options: SolverOptions) throws -> Z3ParamsHandle {
         let context = solver.context
         let c = context.raw
@@ -29,10 +50,7 @@ struct Z3Parameters {
 
         Z3_params_set_bool(c, params.raw, symbol("ctrl_c"), false)
         if let rlimit = options.rlimit {
-            guard rlimit <= maximumRlimit else {
-                throw SolverError("rlimit \(rlimit) is larger than the largest Z3 accepts (\(maximumRlimit))")
-            }
-            Z3_params_set_uint(c, params.raw, symbol("rlimit"), UInt32(rlimit))
+            Z3_params_set_uint(c, params.raw, symbol("rlimit"), try checked(rlimit))
         }
         if !options.parameters.isEmpty {
             let kinds = try parameterKinds(of: solver)

@@ -21,6 +21,8 @@ public final class Z3Solver: Solver {
     private let parameters: Z3ParamsHandle
     /// The number of open scopes.
     private var scopeDepth = 0
+    /// The resource limit the Z3 solver's parameters hold now.
+    private var appliedRlimit: UInt64?
     /// Whether the last check returned sat and nothing changed since, so `model()` may be called.
     private var hasModel = false
 
@@ -38,6 +40,7 @@ public final class Z3Solver: Solver {
         parameters = try Z3Parameters.make(for: solver, options: options)
         Z3_solver_set_params(context.raw, solver.raw, parameters.raw)
         try context.checkError("solver_set_params")
+        appliedRlimit = options.rlimit
     }
 
     /// Adds `t` to the current scope; throws `SolverError` when `t` is not Bool-sorted or Z3 rejects a subterm.
@@ -65,12 +68,21 @@ public final class Z3Solver: Solver {
         scopeDepth -= 1
     }
 
-    /// Checks the assertions under `assumptions` (Bool terms). A check that runs out of `rlimit` or is stopped by
-    /// the wall-clock watchdog returns `.unknown` with a reason saying which.
-    public func check(assumptions: [Term]) throws -> CheckResult {
+    /// Checks the assertions under `assumptions` (Bool terms), within `rlimit` (`nil`: the solver's own). A check
+    /// that runs out of its resource limit or is stopped by the wall-clock watchdog returns `.unknown` with a reason
+    /// saying which.
+    public func check(assumptions: [Term], rlimit: UInt64?) throws -> CheckResult {
         hasModel = false
         let literals = try assumptions.map { try translateFormula($0, role: "an assumption") }
+        let limit = rlimit ?? options.rlimit
+        if limit != appliedRlimit {
+            let budget = try Z3Parameters.budget(for: solver, rlimit: limit)
+            Z3_solver_set_params(context.raw, solver.raw, budget.raw)
+            try context.checkError("solver_set_params")
+            appliedRlimit = limit
+        }
         if options.stop?.isRaised == true { return .unknown(reason: StopSignal.reason) }
+        let usedBefore = limit == nil ? 0 : solver.resourceUsage
         let watchdog = Z3Watchdog(target: solver.interruptTarget, options: options)
         let outcome: Z3_lbool
         if literals.isEmpty {
@@ -84,7 +96,9 @@ public final class Z3Solver: Solver {
         let interrupted = watchdog.stop()
         withExtendedLifetime(literals) {}
         // An interrupt that raced the answer leaves Z3's cancel flag set: no model is read then.
-        if let interrupted { return .unknown(reason: solver.unknownReason(interrupted: interrupted, options: options)) }
+        if let interrupted {
+            return .unknown(reason: solver.unknownReason(interrupted: interrupted, options: options, rlimit: limit))
+        }
         try context.checkError("solver_check")
         switch outcome {
         case Z3_L_TRUE:
@@ -93,7 +107,11 @@ public final class Z3Solver: Solver {
         case Z3_L_FALSE:
             return .unsat
         default:
-            return .unknown(reason: solver.unknownReason(interrupted: interrupted, options: options))
+            // An incremental check that runs out early (in preprocessing) may give Z3's bare "unknown" as its reason.
+            if let limit, limit > 0, solver.resourceUsage >= usedBefore + limit {
+                return .unknown(reason: CheckResult.resourceLimitReason(rlimit: limit))
+            }
+            return .unknown(reason: solver.unknownReason(interrupted: nil, options: options, rlimit: limit))
         }
     }
 

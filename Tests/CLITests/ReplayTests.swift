@@ -83,10 +83,10 @@ import VigilReporting
         #expect(
             text.contains(
                 """
-                    the rule starts with s = owner
-                    [rule] initialize(newOwner: owner) from owner
+                    the rule starts with s = user2
+                    [rule] initialize(newOwner: address(0)) from user2
                 """))
-        #expect(text.contains("property fails at line 25 with owner = owner, oldOwner = user1, s = owner\n"))
+        #expect(text.contains("property fails at line 25 with owner = address(0), oldOwner = user1, s = user2\n"))
         #expect(text.hasSuffix("1 replayed: 1 reproduced, 0 no longer, 0 not fitting the source\n"))
     }
 
@@ -104,7 +104,8 @@ import VigilReporting
                   replayed, the property holds throughout:
                 """))
         // The saved inputs still start the rule; the call now reverts.
-        #expect(text.contains("    the rule starts with s = user1\n    [rule] initialize(newOwner: user1) from user1"))
+        #expect(
+            text.contains("    the rule starts with s = user1\n    [rule] initialize(newOwner: address(0)) from user1"))
         #expect(text.contains("      reverts: require failed at line 24: not the owner\n"))
     }
 

@@ -82,6 +82,20 @@ import Z3Backend
         #expect(solver.resourceUsage > afterFirst)
     }
 
+    @Test func aCheckCanHaveItsOwnRlimit() throws {
+        let solver = try Z3SolverFactory().makeSolver(
+            options: SolverOptions(rlimit: 400_000, wallClockMilliseconds: 20_000))
+        try solver.assert(Self.fermatCubes)
+        #expect(
+            try solver.check(assumptions: [], rlimit: 50_000)
+                == .unknown(reason: "resource limit (rlimit 50000) exhausted"))
+        let afterSmall = solver.resourceUsage
+        #expect(afterSmall < 400_000)
+        // The next check without a budget of its own gets the solver's again.
+        #expect(try solver.check() == .unknown(reason: "resource limit (rlimit 400000) exhausted"))
+        #expect(solver.resourceUsage - afterSmall >= 400_000)
+    }
+
     @Test(arguments: [false, true])
     func wallClockLimitInterruptsAHardCheck(incremental: Bool) throws {
         let solver = try Z3SolverFactory().makeSolver(options: SolverOptions(wallClockMilliseconds: 200))
