@@ -28,6 +28,13 @@ public final class HornEncoding {
     /// the deployment, every transaction and every re-entrant call (which starts in a state
     /// reachable from a real handover: `Pre(p) && Ext(p, s)`).
     public private(set) var errorClauses: [String: [Term]] = [:]
+    /// For each `assert@…` and `ensures@…`, clauses `… && the property is reached => false` (its
+    /// `assert` runs, or its function returns), from the same places as its error clauses: a
+    /// solution of them with the other clauses proves that no execution reaches it.
+    public private(set) var reachClauses: [String: [Term]] = [:]
+    /// For each state-changing entry point, the clause `Inv(s) && a call of it from s does not
+    /// revert => false`: a solution proves that it reverts on every input from every reachable state.
+    public private(set) var successClauses: [(function: FunctionInfo, clause: Term)] = []
     /// The properties of `view` and `pure` functions (their error clauses do not share a proof
     /// with the contract's other properties as often).
     public private(set) var readOnlyProperties: Set<String> = []
@@ -158,6 +165,7 @@ public final class HornEncoding {
         x.state = state
         x.constraints = []
         x.violations = [:]
+        x.reaches = [:]
         x.horn?.applications = []
         x.horn?.handovers = []
     }
@@ -212,11 +220,12 @@ public final class HornEncoding {
             x.constraints += [Term.ge(env.timestamp, last[0]), Term.ge(env.blockNumber, last[1])]
         }
         let committed = Term.predicate("Inv", terms + last)
-        let (body, end) = run(f, environment: env)
+        let (body, end, reverted) = run(f, environment: env)
         if commits {
             add(
                 body: [committed] + body,
                 head: Term.predicate("Inv", end.flattened + clock(env.timestamp, env.blockNumber)))
+            successClauses.append((f, clause(body: [committed] + body + [Term.not(reverted)], head: .false)))
         }
         recordErrors(premise: [committed])
     }
@@ -240,6 +249,7 @@ public final class HornEncoding {
         guard let why else { return }
         for name in names {
             errorClauses[name] = nil
+            reachClauses[name] = nil
             unjudged[name] = why
         }
     }
@@ -272,7 +282,7 @@ public final class HornEncoding {
         }
         x.state = middle
         let shared = sharedArguments(env)
-        let (body, end) = run(f, environment: env)
+        let (body, end, _) = run(f, environment: env)
         let reached = Term.predicate("Ext", shared + preTerms + middleTerms)
         if extends {
             add(body: [reached] + body, head: Term.predicate("Ext", shared + preTerms + end.flattened))
@@ -306,16 +316,18 @@ public final class HornEncoding {
     }
 
     /// Runs one external call of `f` from the executor's state (after `startClause`) in `env`:
-    /// the constraints and `Ext` applications it needs, and the state it leaves (the start
-    /// state where it reverts).
-    private func run(_ f: FunctionInfo, environment env: CallEnvironment) -> ([Term], SymbolicState) {
+    /// the constraints and `Ext` applications it needs, the state it leaves (the start state
+    /// where it reverts), and where it reverts.
+    private func run(_ f: FunctionInfo, environment env: CallEnvironment) -> (
+        body: [Term], end: SymbolicState, reverted: Term
+    ) {
         let x = executor
         x.locals = [:]
         x.pc = .true
         x.frameReverted = .false
         x.environment = env
-        x.runExternalFrame(f, guardTerm: .true, environment: env)
-        return (x.constraints + (x.horn?.applications ?? []), x.state)
+        let frame = x.runExternalFrame(f, guardTerm: .true, environment: env)
+        return (x.constraints + (x.horn?.applications ?? []), x.state, frame.reverted)
     }
 
     /// After a run from a state satisfying `premise`: a `Pre` clause for each handover (and a
@@ -326,11 +338,13 @@ public final class HornEncoding {
     private func recordErrors(premise: [Term]) {
         let x = executor
         guard let horn = x.horn else { return }
-        horn.close(premise: premise, constraints: x.constraints, violations: x.violations)
+        horn.close(premise: premise, constraints: x.constraints, violations: x.violations, reaches: x.reaches)
         for (body, head) in horn.clauses { handoverClauses.append(clause(body: body, head: head)) }
         for (name, body) in horn.errors { errorClauses[name, default: []].append(clause(body: body, head: .false)) }
+        for (name, body) in horn.reached { reachClauses[name, default: []].append(clause(body: body, head: .false)) }
         horn.clauses = []
         horn.errors = []
+        horn.reached = []
     }
 
     // MARK: - States as predicate arguments
@@ -385,6 +399,8 @@ final class HornRecorder {
     var handovers: [(guardTerm: Term, predicate: String, arguments: [Term], applicationsBefore: Int)] = []
     var clauses: [(body: [Term], head: Term)] = []
     var errors: [(name: String, body: [Term])] = []
+    /// Bodies of clauses in which a property's `assert` runs (or its function returns).
+    var reached: [(name: String, body: [Term])] = []
     /// Loops summarised so far: each gets relations of its own.
     var loops = 0
     /// Whether `Ext` and `Pre` carry the transaction's `tx.origin`, and its block's time and number.
@@ -397,9 +413,9 @@ final class HornRecorder {
     }
 
     /// After a run from a state satisfying `premise` with `constraints`: a clause deriving the
-    /// predicate of each handover (`Pre`) and loop entry, and an error clause body for each
-    /// property in `violations`.
-    func close(premise: [Term], constraints: [Term], violations: [String: [Term]]) {
+    /// predicate of each handover (`Pre`) and loop entry, an error clause body for each property
+    /// in `violations`, and a reach clause body for each in `reaches`.
+    func close(premise: [Term], constraints: [Term], violations: [String: [Term]], reaches: [String: [Term]]) {
         for h in handovers {
             clauses.append(
                 (
@@ -409,6 +425,9 @@ final class HornRecorder {
         }
         for (name, conditions) in violations.sorted(by: { $0.key < $1.key }) {
             errors.append((name, premise + constraints + applications + [Term.or(conditions)]))
+        }
+        for (name, conditions) in reaches.sorted(by: { $0.key < $1.key }) {
+            reached.append((name, premise + constraints + applications + [Term.or(conditions)]))
         }
     }
 

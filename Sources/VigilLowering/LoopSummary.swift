@@ -54,6 +54,7 @@ extension SymbolicExecutor {
         let savedHorn = (horn.applications, horn.handovers)
         constraints = []
         violations = [:]
+        reaches = [:]
         horn.applications = []
         horn.handovers = []
         freshenLoopPoint("loop.any")
@@ -85,7 +86,8 @@ extension SymbolicExecutor {
                 Term.predicate(relation, env + from + loopArguments(keys) + [broke, returned])
             ))
         horn.close(
-            premise: [Term.predicate(entered, env + from), reached], constraints: constraints, violations: violations)
+            premise: [Term.predicate(entered, env + from), reached], constraints: constraints, violations: violations,
+            reaches: reaches)
         (state, locals, pc, frameReverted, constraints, violations, reaches, loopExits, bodyExits) = saved
         (horn.applications, horn.handovers) = savedHorn
     }

@@ -122,6 +122,10 @@ final class ContractRun {
             statistics.proofSeconds += (clock.now - started).seconds
             statistics.proofWaitSeconds = statistics.proofSeconds
             lookForDerivedFailures(outcomes, all: all, rules: rules)
+            let reachabilityStarted = clock.now
+            confirmReachability(engine, all)
+            statistics.proofSeconds += (clock.now - reachabilityStarted).seconds
+            statistics.proofWaitSeconds = statistics.proofSeconds
             return everything.compactMap { results[$0.reference.name] }
         }
         var prover: ProverThread?
@@ -187,6 +191,29 @@ final class ContractRun {
             results[name]?.verdict = .unknown
             results[name]?.reason =
                 ProofEngine.derivedFailure + "; the bounded engine finds no counterexample within its bounds"
+        }
+    }
+
+    /// With `--engine prove`: what the bounded engine's sanity checks say beside it. A proved
+    /// assert or ensures that no execution from any reachable state reaches is `vacuous`, and a
+    /// state-changing function that reverts on every input from every reachable state gets a
+    /// warning; both only on a checked proof.
+    private func confirmReachability(_ engine: ProofEngine, _ all: [BoundedChecker.Pending]) {
+        let proved = all.filter { $0.invariant == nil && results[$0.reference.name]?.verdict == .proved }
+        let found = engine.reachability(model: model, contract: contract, properties: proved.map(\.reference.name))
+        for p in proved where found.unreached.contains(p.reference.name) {
+            let what = p.reference.kind == .ensures ? "returns from its function" : "reaches it"
+            let assumptions = results[p.reference.name]?.assumptions ?? unboundedAssumptions
+            finish(
+                p, .vacuous,
+                reason: "no execution from any reachable state \(what): it holds only because of that (proved)",
+                trace: nil, depth: 0, warnings: results[p.reference.name]?.warnings ?? [])
+            results[p.reference.name]?.assumptions = assumptions
+        }
+        warnings += found.alwaysReverting.map { f in
+            .warning(
+                "check.always-reverts", "'\(f.name)' reverts on every input from every reachable state (proved)",
+                at: f.decl.name.range)
         }
     }
 

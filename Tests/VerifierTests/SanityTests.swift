@@ -22,15 +22,21 @@ import Z3Backend
             constructor() { require(y == 1); }
             function f() public { y = 0; }
         }
+        contract Deep {
+            uint n;
+            invariant bounded: n <= 5;
+            function step() public { require(n < 5); n += 1; }
+            function finish() public { require(n == 5); n = 0; }
+        }
         """
 
-    func check(_ name: String) throws -> (
+    func check(_ name: String, engine: Engine = .bmc) throws -> (
         results: [String: PropertyResult], warnings: [String]
     ) {
         let model = try #require(analyzeVigil(Self.source))
         let contract = try #require(model.contract(named: name))
         let (results, _, warnings) = BoundedChecker(
-            solverFactory: Z3SolverFactory(), options: CheckOptions(bounds: Bounds(depth: 2), engine: .bmc)
+            solverFactory: Z3SolverFactory(), options: CheckOptions(bounds: Bounds(depth: 2), engine: engine)
         ).checkWithStatistics(model: model, contract: contract)
         return (
             Dictionary(results.map { ($0.property.name, $0) }, uniquingKeysWith: { a, _ in a }),
@@ -55,6 +61,28 @@ import Z3Backend
         let (_, warnings) = try check("Vac")
         #expect(warnings.count == 1)
         #expect(warnings.first?.contains("'stuck' reverts on every input") == true)
+    }
+
+    /// With `--engine prove` alone, the unbounded engine answers the same questions for every
+    /// transaction sequence: a proof that nothing reaches an assert, or that a function never
+    /// succeeds, and no warning for a function that succeeds only past the bounded engine's depth.
+    @Test func theUnboundedEngineAloneFindsWhatIsNeverReached() throws {
+        let (results, warnings) = try check("Vac", engine: .prove)
+        #expect(results["small"]?.verdict == .proved)
+        #expect(results["assert@6"]?.verdict == .proved)
+        #expect(results["assert@5"]?.verdict == .vacuous)
+        #expect(
+            results["assert@5"]?.reason
+                == "no execution from any reachable state reaches it: it holds only because of that (proved)")
+        #expect(results["ensures@7"]?.verdict == .vacuous)
+        #expect(results["ensures@7"]?.reason?.contains("returns from its function") == true)
+        #expect(warnings == ["'stuck' reverts on every input from every reachable state (proved)"])
+
+        let bounded = try check("Deep")
+        #expect(bounded.warnings == ["'finish' reverts on every input from every state reached within 2 transactions"])
+        let unbounded = try check("Deep", engine: .prove)
+        #expect(unbounded.results["bounded"]?.verdict == .proved)
+        #expect(unbounded.warnings.isEmpty)
     }
 
     @Test func invariantsOfAContractThatCannotBeDeployedAreVacuous() throws {
