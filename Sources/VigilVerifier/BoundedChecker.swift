@@ -312,9 +312,11 @@ final class ContractRun {
                 rlimit: options.rlimit, wallClockMilliseconds: options.timeoutMilliseconds,
                 parameters: parameters, stop: stoppable ? race?.boundedStop : nil)
         }
-        let first = try factory.makeSolver(options: solverOptions(Self.firstSolverParameters))
-        return TimedSolver(
-            FallbackSolver(first: first) { try factory.makeSolver(options: solverOptions(Self.solverParameters)) })
+        return try TimedSolver {
+            FallbackSolver(first: try factory.makeSolver(options: solverOptions(Self.firstSolverParameters))) {
+                try factory.makeSolver(options: solverOptions(Self.solverParameters))
+            }
+        }
     }
 
     /// Adds what a solver spent to the statistics.

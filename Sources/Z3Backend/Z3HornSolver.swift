@@ -37,7 +37,7 @@ public final class Z3HornSolver: HornSolver {
         translator = Z3Translator(context: context)
         var tuned = options
         tuned.parameters = Self.hornParameters.merging(options.parameters) { _, given in given }
-        parameters = try Z3Parameters.make(for: solver, options: tuned)
+        parameters = try Z3Parameters.make(for: solver, family: .horn, options: tuned)
         Z3_solver_set_params(c, made, parameters.raw)
         try context.checkError("solver_set_params")
     }

@@ -1,5 +1,6 @@
 import CZ3
 import SMT
+import Synchronization
 
 /// Builds the Z3 parameter set of a solver from `SolverOptions`, validating every extra parameter against the
 /// solver's own descriptions (`Z3_solver_set_params` silently ignores a misspelled name).
@@ -38,7 +39,19 @@ struct Z3Parameters {
         return UInt32(rlimit)
     }
 
-    static func make(for solver: Z3SolverHandle, options: SolverOptions) throws -> Z3ParamsHandle {
+    /// The solvers Vigil makes, whose parameter descriptions differ: `make(for:family:options:)` reads each
+    /// family's once per process.
+    enum Family: Hashable {
+        /// `Z3_mk_solver`: the SMT solver.
+        case smt
+        /// The solver of the `horn` tactic (Spacer).
+        case horn
+    }
+
+    /// Each family's parameter names with their kinds, read from the first solver of that family.
+    private static let knownKinds = Mutex<[Family: [String: Z3_param_kind]]>([:])
+
+    static func make(for solver: Z3SolverHandle, family: Family, options: SolverOptions) throws -> Z3ParamsHandle {
         let context = solver.context
         let c = context.raw
         guard let made = Z3_mk_params(c) else {
@@ -53,7 +66,7 @@ struct Z3Parameters {
             Z3_params_set_uint(c, params.raw, symbol("rlimit"), try checked(rlimit))
         }
         if !options.parameters.isEmpty {
-            let kinds = try parameterKinds(of: solver)
+            let kinds = try parameterKinds(of: solver, family: family)
             for (name, value) in options.parameters.sorted(by: { $0.key < $1.key }) {
                 if let reason = forbidden[name] { throw SolverError(reason) }
                 guard let kind = kinds[name] else {
@@ -78,8 +91,9 @@ struct Z3Parameters {
         return params
     }
 
-    /// Every parameter name `solver` accepts, with its kind.
-    static func parameterKinds(of solver: Z3SolverHandle) throws -> [String: Z3_param_kind] {
+    /// Every parameter name `solver` (of `family`) accepts, with its kind.
+    static func parameterKinds(of solver: Z3SolverHandle, family: Family) throws -> [String: Z3_param_kind] {
+        if let known = knownKinds.withLock({ $0[family] }) { return known }
         let context = solver.context
         let c = context.raw
         let made = Z3_solver_get_param_descrs(c, solver.raw)
@@ -92,6 +106,7 @@ struct Z3Parameters {
             kinds[context.string(Z3_get_symbol_string(c, name))] = Z3_param_descrs_get_kind(c, descriptions.raw, name)
         }
         try context.checkError("reading the parameter descriptions")
+        knownKinds.withLock { $0[family] = kinds }
         return kinds
     }
 

@@ -37,7 +37,7 @@ public final class Z3Solver: Solver {
         guard let made else { throw SolverError("z3 cannot make a solver") }
         solver = Z3SolverHandle(context, made)
         translator = Z3Translator(context: context)
-        parameters = try Z3Parameters.make(for: solver, options: options)
+        parameters = try Z3Parameters.make(for: solver, family: .smt, options: options)
         Z3_solver_set_params(context.raw, solver.raw, parameters.raw)
         try context.checkError("solver_set_params")
         appliedRlimit = options.rlimit
