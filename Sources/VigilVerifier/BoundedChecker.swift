@@ -519,7 +519,7 @@ final class ContractRun {
             guard case .int(let n) = try model.evaluate(calls) else { return 0 }
             return Int(n)
         }
-        let budget = checker.options.rlimit.map { max(1, $0 / 10) }
+        let budget = checker.options.rlimit(share: 10)
         let readable: [[Term]] = [[small, unforced], [small]]
         let wanted = readable + [[]]
         var level = 0

@@ -23,6 +23,13 @@ public struct CheckOptions: Sendable, Hashable {
         self.timeoutMilliseconds = timeoutMilliseconds
         self.engine = engine
     }
+
+    /// The rlimit of a query that gets a `share`-th of the budget (at least 1); nil when there is
+    /// no limit (`rlimit` nil or 0, as in Z3).
+    func rlimit(share: UInt64) -> UInt64? {
+        guard let rlimit, rlimit > 0 else { return nil }
+        return max(1, rlimit / share)
+    }
 }
 
 /// The result for one property of one contract.

@@ -208,7 +208,7 @@ struct ProofEngine {
         _ race: EngineRace?, parameters: [String: SolverParameterValue] = [:], share: UInt64 = 1
     ) -> SolverOptions {
         SolverOptions(
-            rlimit: options.rlimit.map { max(1, $0 / share) }, wallClockMilliseconds: options.timeoutMilliseconds,
+            rlimit: options.rlimit(share: share), wallClockMilliseconds: options.timeoutMilliseconds,
             parameters: parameters, stop: race?.proverStop)
     }
 

@@ -7,11 +7,15 @@ import VigilVerifier
 import Z3Backend
 
 @Suite struct BoundedCheckerTests {
-    func check(_ source: String, _ name: String, bounds: Bounds = Bounds()) throws -> [PropertyResult] {
+    func check(_ source: String, _ name: String, bounds: Bounds = Bounds(), rlimit: UInt64? = 20_000_000) throws
+        -> [PropertyResult]
+    {
         let model = try #require(analyzeVigil(source))
         let contract = try #require(model.contract(named: name))
-        return BoundedChecker(solverFactory: Z3SolverFactory(), options: CheckOptions(bounds: bounds, engine: .bmc))
-            .check(model: model, contract: contract)
+        return BoundedChecker(
+            solverFactory: Z3SolverFactory(), options: CheckOptions(bounds: bounds, rlimit: rlimit, engine: .bmc)
+        )
+        .check(model: model, contract: contract)
     }
 
     @Test func theVaultIsViolatedWithAReplayedTrace() throws {
@@ -69,8 +73,10 @@ import Z3Backend
         #expect(try check(checked, "U", bounds: Bounds(depth: 3)).first?.verdict == .holds)
     }
 
-    @Test func theCounterexampleIsReadable() throws {
-        let trace = try #require(try check(vulnerableVault, "Vault").first?.trace)
+    /// With the default budget, and with none (`--rlimit 0`, whose tenth for the re-solving is no limit either).
+    @Test(arguments: [20_000_000, 0] as [UInt64])
+    func theCounterexampleIsReadable(rlimit: UInt64) throws {
+        let trace = try #require(try check(vulnerableVault, "Vault", rlimit: rlimit).first?.trace)
         func calls(_ steps: [TraceStep]) -> Int {
             steps.reduce(0) { n, step in n + step.externalCalls.reduce(0) { $0 + $1.calls.count + calls($1.calls) } }
         }
