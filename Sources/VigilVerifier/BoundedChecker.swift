@@ -116,14 +116,16 @@ final class ContractRun {
         let everything = all + rules.map(\.pending)
         if checker.options.engine == .prove {
             let started = clock.now
-            let outcomes = engine.prove(model: model, contract: contract, properties: references, rules: ruleGoals)
+            guard !everything.isEmpty else { return [] }
+            let encoding = HornEncoding(model: model, contract: contract)
+            let outcomes = engine.prove(encoding, contract: contract, properties: references, rules: ruleGoals)
             apply(outcomes, to: everything, rules: rules)
             // Alone, the unbounded engine's time is all waited for.
             statistics.proofSeconds += (clock.now - started).seconds
             statistics.proofWaitSeconds = statistics.proofSeconds
             lookForDerivedFailures(outcomes, all: all, rules: rules)
             let reachabilityStarted = clock.now
-            confirmReachability(engine, all)
+            confirmReachability(engine, encoding, all)
             statistics.proofSeconds += (clock.now - reachabilityStarted).seconds
             statistics.proofWaitSeconds = statistics.proofSeconds
             return everything.compactMap { results[$0.reference.name] }
@@ -198,16 +200,14 @@ final class ContractRun {
     /// assert or ensures that no execution from any reachable state reaches is `vacuous`, and a
     /// state-changing function that reverts on every input from every reachable state gets a
     /// warning; both only on a checked proof.
-    private func confirmReachability(_ engine: ProofEngine, _ all: [BoundedChecker.Pending]) {
+    private func confirmReachability(
+        _ engine: ProofEngine, _ encoding: HornEncoding, _ all: [BoundedChecker.Pending]
+    ) {
         let proved = all.filter { $0.invariant == nil && results[$0.reference.name]?.verdict == .proved }
-        let found = engine.reachability(model: model, contract: contract, properties: proved.map(\.reference.name))
+        let found = engine.reachability(encoding, properties: proved.map(\.reference.name))
         for p in proved where found.unreached.contains(p.reference.name) {
-            let what = p.reference.kind == .ensures ? "returns from its function" : "reaches it"
             let assumptions = results[p.reference.name]?.assumptions ?? unboundedAssumptions
-            finish(
-                p, .vacuous,
-                reason: "no execution from any reachable state \(what): it holds only because of that (proved)",
-                trace: nil, depth: 0, warnings: results[p.reference.name]?.warnings ?? [])
+            finishUnreached(p, depth: 0, proved: true)
             results[p.reference.name]?.assumptions = assumptions
         }
         warnings += found.alwaysReverting.map { f in
@@ -481,12 +481,16 @@ final class ContractRun {
         results[p.reference.name]?.certificate = certificate
     }
 
-    /// `vacuous`: an assert or ensures that no execution within the bounds reaches.
-    private func finishUnreached(_ p: BoundedChecker.Pending, depth: Int) {
+    /// `vacuous`: an assert or ensures that no execution within the bounds reaches, or, `proved`
+    /// by the unbounded engine, none from any reachable state. The warnings found on the way stay.
+    private func finishUnreached(_ p: BoundedChecker.Pending, depth: Int, proved: Bool = false) {
         let what = p.reference.kind == .ensures ? "returns from its function" : "reaches it"
+        let reason =
+            proved
+            ? "no execution from any reachable state \(what): it holds only because of that (proved)"
+            : "no execution within the bounds \(what): it holds only because of that"
         finish(
-            p, .vacuous, reason: "no execution within the bounds \(what): it holds only because of that", trace: nil,
-            depth: depth)
+            p, .vacuous, reason: reason, trace: nil, depth: depth, warnings: results[p.reference.name]?.warnings ?? [])
     }
 
     /// The schedule of the counterexample just found (`solver`'s last check was `sat`), re-solved
@@ -510,9 +514,12 @@ final class ContractRun {
         try solver.assert(
             Term.implies(unforced, Term.and(encoding.forcedEtherChoices.map { Term.eq($0, .int(0)) })))
         let calls = Term.add(encoding.reentryChoices.map { Term.ite($0, .int(1), .int(0)) })
+        var bounded: [Int: Term] = [:]
         func atMost(_ n: Int) throws -> Term {
+            if let few = bounded[n] { return few }
             let few = Term.constant("prefer-calls-\(n)!\(preferences)", .bool)
             try solver.assert(Term.implies(few, Term.le(calls, .int(n))))
+            bounded[n] = few
             return few
         }
         func callCount(_ model: any Model) throws -> Int {

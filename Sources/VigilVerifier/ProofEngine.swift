@@ -46,13 +46,12 @@ struct ProofEngine {
     /// properties of `view` and `pure` functions are solved alone. A satisfy-rule's proof says
     /// that nothing satisfies it. With a `race` (`EngineRace`), each proof is published as soon
     /// as it is checked, and after the first attempt only the goals the bounded engine left
-    /// open are tried again.
+    /// open are tried again. `encoding` holds `contract`'s clauses.
     func prove(
-        model: SemanticModel, contract: ContractInfo, properties: [PropertyReference], rules: [RuleGoal] = [],
+        _ encoding: HornEncoding, contract: ContractInfo, properties: [PropertyReference], rules: [RuleGoal] = [],
         race: EngineRace? = nil
     ) -> [String: Outcome] {
         guard !properties.isEmpty || !rules.isEmpty else { return [:] }
-        let encoding = HornEncoding(model: model, contract: contract)
         let names = properties.map(\.name) + rules.map(\.name)
         if let why = encoding.unsupported {
             return Dictionary(uniqueKeysWithValues: names.map { ($0, .failed(why)) })
@@ -175,9 +174,8 @@ struct ProofEngine {
     /// ensures) and whether each state-changing entry point can succeed. Only a checked solution
     /// of the clauses says no; a derivation, an exhausted budget or a contract the engine cannot
     /// judge leaves the question open (nothing is reported). Each question gets a tenth of the budget.
-    func reachability(model: SemanticModel, contract: ContractInfo, properties: [String]) -> Reachability {
+    func reachability(_ encoding: HornEncoding, properties: [String]) -> Reachability {
         var found = Reachability()
-        let encoding = HornEncoding(model: model, contract: contract)
         guard encoding.unsupported == nil else { return found }
         let base = encoding.clauses + encoding.handoverClauses
         func provesNone(_ query: [Term]) throws -> Bool {
@@ -195,7 +193,7 @@ struct ProofEngine {
                 found.alwaysReverting.append(f)
             }
         } catch {
-            return found
+            // A solver error leaves the questions not answered yet open.
         }
         return found
     }

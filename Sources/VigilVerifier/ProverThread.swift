@@ -1,5 +1,6 @@
 import Foundation
 import SMT
+import VigilLowering
 import VigilSema
 import VigilTrace
 
@@ -23,7 +24,9 @@ final class ProverThread: @unchecked Sendable {
         let thread = Thread { [self] in
             let clock = ContinuousClock()
             let start = clock.now
-            result = engine.prove(model: model, contract: contract, properties: properties, rules: rules, race: race)
+            result = engine.prove(
+                HornEncoding(model: model, contract: contract), contract: contract, properties: properties,
+                rules: rules, race: race)
             elapsed = (clock.now - start).seconds
             done.signal()
         }

@@ -86,7 +86,8 @@ final class Z3SolverHandle {
         return total
     }
 
-    /// The reason of an `unknown` check, naming the limit of `options` that stopped it when one did.
+    /// The reason of an `unknown` check, naming the limit that stopped it when one did: the check's
+    /// `rlimit`, or the wall-clock limit of `options`.
     /// An interrupted solver is not asked anything.
     func unknownReason(interrupted: Z3Watchdog.Cause?, options: SolverOptions, rlimit: UInt64?) -> String {
         switch interrupted {

@@ -98,12 +98,8 @@ public final class Z3HornSolver: HornSolver {
             defer { Z3_ast_vector_dec_ref(fresh.raw, parsed) }
             guard let checker = Z3_mk_simple_solver(fresh.raw) else { throw SolverError("z3 cannot make a solver") }
             let handle = Z3SolverHandle(fresh, checker)
-            if let rlimit = options.rlimit, let params = Z3_mk_params(fresh.raw) {
-                let p = Z3ParamsHandle(fresh, params)
-                Z3_params_set_uint(
-                    fresh.raw, p.raw, Z3_mk_string_symbol(fresh.raw, "rlimit"), UInt32(min(rlimit, UInt64(UInt32.max))))
-                Z3_solver_set_params(fresh.raw, handle.raw, p.raw)
-            }
+            let budget = try Z3Parameters.budget(in: fresh, rlimit: options.rlimit)
+            Z3_solver_set_params(fresh.raw, handle.raw, budget.raw)
             for i in 0..<Z3_ast_vector_size(fresh.raw, parsed) {
                 Z3_solver_assert(fresh.raw, handle.raw, Z3_ast_vector_get(fresh.raw, parsed, i))
             }

@@ -16,19 +16,21 @@ struct Z3Parameters {
         "rlimit": "set the resource limit with SolverOptions.rlimit, not as a solver parameter",
     ]
 
-    /// A parameter set for `solver` carrying `options`: the resource limit, `ctrl_c` off (Z3 must not take over
-    /// SIGINT from the process), and the validated extra parameters.
-    /// A parameter set holding only a resource limit (`nil`: none), for one check.
-    static func budget(for solver: Z3SolverHandle, rlimit: UInt64?) throws -> Z3ParamsHandle {
-        let context = solver.context
+    /// A parameter set in `context` holding only a resource limit (`nil`: none), for one check.
+    static func budget(in context: Z3Context, rlimit: UInt64?) throws -> Z3ParamsHandle {
+        let params = try empty(in: context)
+        Z3_params_set_uint(
+            context.raw, params.raw, Z3_mk_string_symbol(context.raw, "rlimit"), try checked(rlimit ?? 0))
+        return params
+    }
+
+    /// A parameter set in `context` with nothing in it.
+    private static func empty(in context: Z3Context) throws -> Z3ParamsHandle {
         guard let made = Z3_mk_params(context.raw) else {
             try context.checkError("mk_params")
             throw SolverError("z3 cannot make a parameter set")
         }
-        let params = Z3ParamsHandle(context, made)
-        Z3_params_set_uint(
-            context.raw, params.raw, Z3_mk_string_symbol(context.raw, "rlimit"), try checked(rlimit ?? 0))
-        return params
+        return Z3ParamsHandle(context, made)
     }
 
     /// `rlimit` as Z3 takes it; throws when it is larger than Z3 accepts.
@@ -51,14 +53,12 @@ struct Z3Parameters {
     /// Each family's parameter names with their kinds, read from the first solver of that family.
     private static let knownKinds = Mutex<[Family: [String: Z3_param_kind]]>([:])
 
+    /// A parameter set for `solver` carrying `options`: the resource limit, `ctrl_c` off (Z3 must not take over
+    /// SIGINT from the process), and the validated extra parameters.
     static func make(for solver: Z3SolverHandle, family: Family, options: SolverOptions) throws -> Z3ParamsHandle {
         let context = solver.context
         let c = context.raw
-        guard let made = Z3_mk_params(c) else {
-            try context.checkError("mk_params")
-            throw SolverError("z3 cannot make a parameter set")
-        }
-        let params = Z3ParamsHandle(context, made)
+        let params = try empty(in: context)
         func symbol(_ name: String) -> Z3_symbol? { Z3_mk_string_symbol(c, name) }
 
         Z3_params_set_bool(c, params.raw, symbol("ctrl_c"), false)

@@ -76,7 +76,7 @@ public final class Z3Solver: Solver {
         let literals = try assumptions.map { try translateFormula($0, role: "an assumption") }
         let limit = rlimit ?? options.rlimit
         if limit != appliedRlimit {
-            let budget = try Z3Parameters.budget(for: solver, rlimit: limit)
+            let budget = try Z3Parameters.budget(in: context, rlimit: limit)
             Z3_solver_set_params(context.raw, solver.raw, budget.raw)
             try context.checkError("solver_set_params")
             appliedRlimit = limit
