@@ -141,7 +141,14 @@ extension SymbolicExecutor {
         guard let m = contract.modifiers[invocation.name.name] else { return }
         let args = invocation.arguments.map { eval($0) }
         for (p, a) in zip(m.parameters, args) { locals[p.id] = .value(a) }
-        placeholders.append { self.runModifiers(f, from: index + 1) }
+        placeholders.append {
+            // Each invocation has its own parameters and locals: an inner invocation of the same
+            // modifier must not leave its values to this one (only the return values go on).
+            let outer = self.locals
+            self.runModifiers(f, from: index + 1)
+            let returned = Set(f.decl.returns.map(\.id))
+            for (id, binding) in outer where !returned.contains(id) { self.locals[id] = binding }
+        }
         bodyExits.append(BodyExits())
         returnSlots.append(m.id)
         execute(m.body)

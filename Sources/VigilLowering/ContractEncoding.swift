@@ -132,9 +132,19 @@ public final class ContractEncoding {
         stepReaches = x.reaches.mapValues { Term.or($0) }
     }
 
-    /// The condition under which the invariant is false in the current committed state.
-    public func invariantViolation(_ invariant: InvariantInfo) -> Term {
-        Term.not(executor.judgeProperty(invariant.expression))
+    /// The condition under which the invariant is false in the current committed state, and
+    /// the loops (in the `view` functions it calls) whose bound was reached judging it: those
+    /// cuts concern this query alone, so they are not added to `loopCuts`.
+    public func invariantViolation(_ invariant: InvariantInfo) -> (violation: Term, loopCuts: [LoopCut]) {
+        let cuts = executor.loopCuts.count
+        let violation = Term.not(executor.judgeProperty(invariant.expression))
+        return (violation, takeLoopCuts(since: cuts))
+    }
+
+    /// The loop cuts recorded since there were `count`, taken out of `loopCuts`.
+    func takeLoopCuts(since count: Int) -> [LoopCut] {
+        defer { executor.loopCuts.removeLast(executor.loopCuts.count - count) }
+        return Array(executor.loopCuts[count...])
     }
 }
 

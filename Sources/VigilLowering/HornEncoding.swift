@@ -93,18 +93,20 @@ public final class HornEncoding {
     public static let divisionUnsupported =
         "division or modulo by a value that is not a literal: the unbounded engine does not judge it yet"
 
-    /// The clause `Inv(s) && !invariant(s) => false`, and whether the invariant had a `forall`
-    /// to open; nil when the property cannot be encoded.
-    public func query(_ invariant: InvariantInfo) -> (clause: Term, quantified: Bool)? {
+    /// The clause `Inv(s) && !invariant(s) => false` with those defining the relations of the
+    /// loops the invariant runs (in the `view` functions it calls), and whether the invariant had
+    /// a `forall` to open; nil when the property cannot be encoded.
+    public func query(_ invariant: InvariantInfo) -> (clauses: [Term], quantified: Bool)? {
         let x = executor
         let (state, terms) = freshState("q")
-        x.state = state
-        x.constraints = []
+        startClause(from: state)
         let holds = x.judgeProperty(invariant.expression)
         guard let opened = Self.openingUniversals(holds) else { return nil }
         let committed = Term.predicate("Inv", terms + freshClock())
+        let applications = x.horn?.applications ?? []
         return (
-            clause(body: [committed, Term.not(opened)] + x.constraints, head: .false),
+            [clause(body: [committed, Term.not(opened)] + x.constraints + applications, head: .false)]
+                + takeQueryClauses(premise: [committed]),
             holds.containsQuantifier
         )
     }
@@ -119,10 +121,9 @@ public final class HornEncoding {
         startClause(from: state)
         let (time, block) = (x.freshValue("r.time", .uint(256)), x.freshValue("r.block", .uint(256)))
         let encoded = x.runRule(rule, anyFunction: anyFunction, havocCalls: false, timestamp: time, blockNumber: block)
-        let body =
-            [Term.predicate("Inv", terms + clock(time, block))] + x.constraints + (x.horn?.applications ?? []) + [
-                encoded.goal
-            ]
+        let committed = Term.predicate("Inv", terms + clock(time, block))
+        let body = [committed] + x.constraints + (x.horn?.applications ?? []) + [encoded.goal]
+        let loops = takeQueryClauses(premise: [committed])
         if x.loopCuts.count > cutsBefore {
             return .failure(UnsupportedRule(reason: Self.loopUnsupported))
         }
@@ -131,10 +132,26 @@ public final class HornEncoding {
                 UnsupportedRule(reason: "a quantifier in a rule: the unbounded engine judges rules without them"))
         }
         let query = clause(body: body, head: .false)
-        if query.applies([.div, .mod]) {
+        if ([query] + loops).contains(where: { $0.applies([.div, .mod]) }) {
             return .failure(UnsupportedRule(reason: Self.divisionUnsupported))
         }
-        return .success(RuleQuery(clause: query, reachable: x.constraints + [encoded.reached]))
+        return .success(RuleQuery(clause: query, clauses: loops, reachable: x.constraints + [encoded.reached]))
+    }
+
+    /// The clauses of the loops that encoding a query summarised (a loop in a rule's calls, or
+    /// in a `view` function a property calls), with those deriving where its handovers happen
+    /// and its loops are entered, from a state satisfying `premise`: the query's relations are
+    /// defined by them, so they go to the solver with it.
+    private func takeQueryClauses(premise: [Term]) -> [Term] {
+        let x = executor
+        guard let horn = x.horn else { return [] }
+        horn.close(premise: premise, constraints: x.constraints, violations: [:], reaches: [:])
+        defer {
+            horn.clauses = []
+            horn.errors = []
+            horn.reached = []
+        }
+        return horn.clauses.map { clause(body: $0.body, head: $0.head) }
     }
 
     /// `t` with its `forall`s opened where they are conjuncts (nested ones too): their bound
@@ -382,6 +399,8 @@ public final class HornEncoding {
 /// meet from some state, reachable or not (no predicates: the states after handovers are free).
 public struct RuleQuery {
     public let clause: Term
+    /// The clauses defining the relations of the loops the rule runs (`takeQueryClauses`).
+    public let clauses: [Term]
     public let reachable: [Term]
 }
 

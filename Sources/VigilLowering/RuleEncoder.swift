@@ -26,6 +26,10 @@ public struct RuleEncoding {
     public let goal: Term
     /// Some `assert` or `satisfy` is reached: the assumptions and required calls admit an execution.
     public let reached: Term
+    /// The loops whose bound the rule's own steps reached (its calls, the functions its
+    /// expressions call): they concern this rule alone, so they are kept apart from the
+    /// encoding's `loopCuts` (empty in the Horn encoding).
+    public internal(set) var loopCuts: [LoopCut] = []
 }
 
 /// What the executor tracks while it runs a rule's body.
@@ -74,9 +78,11 @@ extension ContractEncoding {
         let x = executor
         let saved = (x.state, x.violations, x.reaches, x.constraints, x.locals, x.environment, x.record)
         x.constraints = []
-        let encoding = x.runRule(
+        let cuts = x.loopCuts.count
+        var encoding = x.runRule(
             rule, anyFunction: anyFunction, havocCalls: havocCalls, timestamp: lastTimestamp,
             blockNumber: lastBlockNumber)
+        encoding.loopCuts = takeLoopCuts(since: cuts)
         (x.state, x.violations, x.reaches, x.constraints, x.locals, x.environment, x.record) = saved
         x.pc = .true
         x.frameReverted = .false

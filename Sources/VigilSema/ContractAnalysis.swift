@@ -26,11 +26,21 @@ struct ContractScope {
     var stateIndex: [String: Int] = [:]
     var functions: [String: FunctionInfo] = [:]
     var modifiers: [String: ModifierDecl] = [:]
+    /// What each modifier's body does, which every function it is applied to does too (for
+    /// the `view` and `pure` checks).
+    var modifierEffects: [String: ModifierEffects] = [:]
     var asserts: [AssertInfo] = []
     /// Which of `tx.origin`, `block.timestamp` and `block.number` the contract's code and properties read.
     var environmentReads: Set<Reference> = []
     /// Internal calls (functions and modifiers) made by each function or modifier, for recursion detection.
     var callGraph: [String: [(callee: String, range: SourceRange)]] = [:]
+}
+
+/// Whether a modifier's body changes state, hands over control, or reads state.
+struct ModifierEffects {
+    var writesState: Bool
+    var handsOverControl: Bool
+    var readsState: Bool
 }
 
 /// What the checker tracks inside one body.
@@ -151,6 +161,9 @@ extension Analyzer {
                 for p in m.parameters { declareVariable(p, contract: contractName) }
                 checkBlock(m.body, newScope: false)
                 popScope()
+                current.modifierEffects[name] = ModifierEffects(
+                    writesState: context.writesState, handsOverControl: context.handsOverControl,
+                    readsState: context.readsState)
             }
         }
         for f in functionDecls {
@@ -216,7 +229,9 @@ extension Analyzer {
         return ContractInfo(
             name: contractName, decl: decl, stateVariables: current.stateVariables, functions: current.functions,
             functionOrder: functionOrder, constructor: constructor, receive: receive, fallback: fallback,
-            modifiers: current.modifiers, invariants: invariants, ensures: ensures, asserts: current.asserts,
+            modifiers: current.modifiers, invariants: invariants,
+            ensures: namedByColumnWhereShared(ensures, range: \.range, name: \.name),
+            asserts: namedByColumnWhereShared(current.asserts, range: \.range, name: \.name),
             trusted: trusted, rules: rules, environmentReads: current.environmentReads)
     }
 
@@ -312,6 +327,12 @@ extension Analyzer {
             return
         }
         recordInternalCall("modifier \(m.name.name)", at: m.range)
+        // A modifier's body runs as part of the function: its effects are the function's.
+        if let effects = current.modifierEffects[m.name.name] {
+            context.writesState = context.writesState || effects.writesState
+            context.handsOverControl = context.handsOverControl || effects.handsOverControl
+            context.readsState = context.readsState || effects.readsState
+        }
         if decl.parameters.count != m.arguments.count {
             bag.add(
                 SemaDiagnostics.argumentCount(

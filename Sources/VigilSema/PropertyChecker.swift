@@ -19,6 +19,21 @@ extension Analyzer {
         return EnsuresInfo(name: "ensures@\(line)", function: function.name, expression: e, range: range)
     }
 
+    /// `properties` with the column added to the name (`assert@LINE:COL`) of each that shares
+    /// its name (its line) with another, so that each name identifies one property.
+    func namedByColumnWhereShared<P>(
+        _ properties: [P], range: KeyPath<P, SourceRange>, name: WritableKeyPath<P, String>
+    ) -> [P] {
+        var count: [String: Int] = [:]
+        for p in properties { count[p[keyPath: name], default: 0] += 1 }
+        return properties.map { p in
+            guard count[p[keyPath: name], default: 0] > 1 else { return p }
+            var named = p
+            named[keyPath: name] += ":\(sources.start(of: p[keyPath: range]).column)"
+            return named
+        }
+    }
+
     /// Checks a rule's parameters and body and the rules about `assert`, `satisfy` and `call any`.
     func checkRule(_ r: RuleDecl, contract: String) -> RuleInfo? {
         var info: RuleInfo?

@@ -144,15 +144,17 @@ public struct InvariantInfo: Sendable {
 
 /// An `ensures` clause, inline or from a spec; its property name is `ensures@LINE`.
 public struct EnsuresInfo: Sendable {
-    public let name: String
+    /// `ensures@LINE`, or `ensures@LINE:COL` where a line holds more than one.
+    public internal(set) var name: String
     public let function: String
     public let expression: Expr
     public let range: SourceRange
 }
 
-/// An in-code `assert(e)`; its property name is `assert@LINE`.
+/// An in-code `assert(e)`; its property name is `assert@LINE`, or `assert@LINE:COL` where a
+/// line of the contract holds more than one.
 public struct AssertInfo: Sendable {
-    public let name: String
+    public internal(set) var name: String
     /// The id of the `assert(...)` call expression.
     public let call: NodeID
     public let range: SourceRange

@@ -125,7 +125,7 @@ final class ContractRun {
             statistics.proofWaitSeconds = statistics.proofSeconds
             lookForDerivedFailures(outcomes, all: all, rules: rules)
             let reachabilityStarted = clock.now
-            confirmReachability(engine, encoding, all)
+            confirmReachability(engine, encoding, all, warnFunctions: true)
             statistics.proofSeconds += (clock.now - reachabilityStarted).seconds
             statistics.proofWaitSeconds = statistics.proofSeconds
             return everything.compactMap { results[$0.reference.name] }
@@ -139,16 +139,26 @@ final class ContractRun {
         }
         for job in jobs(for: all) { run(job) }
         runRules(rules)
-        // A proof changes only a bounded `holds`, `unknown` or `unsatisfiable`.
+        // A proof changes only a bounded `holds`, `unknown`, `unsatisfiable` or `vacuous`.
         race?.finishBounded(
             cancelProver: !everything.contains {
-                [.holds, .unknown, .unsatisfiable].contains(results[$0.reference.name]?.verdict)
+                [.holds, .unknown, .unsatisfiable, .vacuous].contains(results[$0.reference.name]?.verdict)
             })
         if let prover {
             let started = clock.now
             apply(prover.outcomes(), to: everything, rules: rules)
             statistics.proofWaitSeconds += (clock.now - started).seconds
             statistics.proofSeconds += prover.seconds
+            // A proof of what the bounded engine found unreached: vacuous only if none reaches it.
+            let unsure = all.filter {
+                results[$0.reference.name]?.warnings.contains(Self.unreachedWithinBounds) == true
+            }
+            if !unsure.isEmpty {
+                let asked = clock.now
+                let encoding = HornEncoding(model: model, contract: contract)
+                confirmReachability(engine, encoding, unsure, warnFunctions: false)
+                statistics.proofSeconds += (clock.now - asked).seconds
+            }
         }
         return everything.compactMap { results[$0.reference.name] }
     }
@@ -189,24 +199,37 @@ final class ContractRun {
         for name in derived { results[name] = nil }
         for job in jobs(for: all.filter { derived.contains($0.reference.name) }) { run(job) }
         runRules(rules.filter { derived.contains($0.pending.reference.name) })
-        for name in derived where [.holds, .unsatisfiable].contains(results[name]?.verdict) {
+        for name in derived where [.holds, .unsatisfiable, .vacuous].contains(results[name]?.verdict) {
             results[name]?.verdict = .unknown
-            results[name]?.reason =
-                ProofEngine.derivedFailure + "; the bounded engine finds no counterexample within its bounds"
+            results[name]?.reason = Self.failureBeyondBounds
         }
     }
+
+    /// Why a failure the unbounded engine derives stays `unknown` beside a bounded engine that
+    /// finds none (nor, perhaps, any execution that gets there) within its bounds.
+    static let failureBeyondBounds =
+        ProofEngine.derivedFailure
+        + "; the bounded engine finds no counterexample within its bounds: raise --depth (or --loops, "
+        + "--reentrancy, --reentrant-calls) to look further"
+
+    /// The warning on a proof of an assert or ensures that the bounded engine found reached by
+    /// no execution within its bounds, when the unbounded engine cannot show that none reaches it.
+    static let unreachedWithinBounds =
+        "no execution within the bounds reaches it: only longer executions may (raise --depth to see one)"
 
     /// With `--engine prove`: what the bounded engine's sanity checks say beside it. A proved
     /// assert or ensures that no execution from any reachable state reaches is `vacuous`, and a
     /// state-changing function that reverts on every input from every reachable state gets a
     /// warning; both only on a checked proof.
     private func confirmReachability(
-        _ engine: ProofEngine, _ encoding: HornEncoding, _ all: [BoundedChecker.Pending]
+        _ engine: ProofEngine, _ encoding: HornEncoding, _ all: [BoundedChecker.Pending], warnFunctions: Bool
     ) {
         let proved = all.filter { $0.invariant == nil && results[$0.reference.name]?.verdict == .proved }
-        let found = engine.reachability(encoding, properties: proved.map(\.reference.name))
+        let found = engine.reachability(
+            encoding, properties: proved.map(\.reference.name), functions: warnFunctions)
         for p in proved where found.unreached.contains(p.reference.name) {
             let assumptions = results[p.reference.name]?.assumptions ?? unboundedAssumptions
+            results[p.reference.name]?.warnings.removeAll { $0 == Self.unreachedWithinBounds }
             finishUnreached(p, depth: 0, proved: true)
             results[p.reference.name]?.assumptions = assumptions
         }
@@ -246,8 +269,9 @@ final class ContractRun {
             contract: contract.name, property: p.reference, verdict: verdict, range: p.range, bounds: bounds,
             assumptions: baseAssumptions + extra, reason: reason, trace: trace, timeMilliseconds: elapsed(),
             depthReached: depth, warnings: warnings)
-        // No proof changes these: the prover need not work on them any more.
-        if [.violated, .vacuous, .satisfied].contains(verdict) { race?.publishSettled(p.reference.name) }
+        // No proof changes these: the prover need not work on them any more. (A bounded `vacuous`
+        // is not settled: a proof, or a failure derived beyond the bounds, changes it.)
+        if [.violated, .satisfied].contains(verdict) { race?.publishSettled(p.reference.name) }
     }
 
     /// Takes the unbounded engine's answers: a checked proof makes a property or rule `proved`
@@ -271,19 +295,29 @@ final class ContractRun {
                     results[name]?.reason =
                         "internal error: the engines disagree: the unbounded engine proved it, the bounded engine "
                         + "found \(found) that the interpreter replayed (shown below); please report this"
-                case .vacuous?:
+                case .vacuous? where !unreached.contains(name) || p.reference.kind == .rule:
                     break
                 case _ where satisfyRules.contains(name):
                     // Nothing satisfies it from any reachable state: unsatisfiable for good.
                     finishProved(p, certificate: certificate, assumptions: unboundedAssumptions)
                     results[name]?.verdict = .unsatisfiable
                     results[name]?.reason = "no execution from any reachable state satisfies it (proved)"
-                case _ where unreached.contains(name):
+                case _ where unreached.contains(name) && p.reference.kind == .rule:
                     finishUnreached(p, depth: results[name]?.depthReached ?? 0)
+                case _ where unreached.contains(name) && p.invariant == nil:
+                    // Proved, but reached by no execution within the bounds: reached only by longer
+                    // ones, or by none (`confirmReachability` asks).
+                    finishProved(p, certificate: certificate, assumptions: unboundedAssumptions)
+                    results[name]?.warnings.append(Self.unreachedWithinBounds)
                 default:
                     // No bounds; re-entrant calls come from any address but the `trusted` ones.
                     finishProved(p, certificate: certificate, assumptions: unboundedAssumptions)
                 }
+            case .failed(let why)? where why == ProofEngine.derivedFailure && results[name]?.verdict == .vacuous:
+                // Unreached within the bounds is no vacuity when a longer execution may fail.
+                finish(
+                    p, .unknown, reason: Self.failureBeyondBounds, trace: nil,
+                    depth: results[name]?.depthReached ?? 0)
             case .failed(let why)?:
                 if results[name] == nil { finish(p, .unknown, reason: why, trace: nil, depth: 0) }
             case .unreachable?:
@@ -338,6 +372,8 @@ final class ContractRun {
         // violation at the call, for the certificate.
         var asserted: [Term] = []
         var violations: [String: Term] = [:]
+        // For each invariant, the loops judging it ran past their bound in.
+        var propertyCuts: [String: [LoopCut]] = [:]
         do {
             let solver = try makeSolver(stoppable: true)
             defer { account(solver) }
@@ -378,13 +414,17 @@ final class ContractRun {
                     }
                     return
                 }
+                try sanity.askCut(encoding.loopCuts)
                 try sanity.askReached(encoding.stepReaches, assumptions: [noCut])
                 try sanity.askSucceeded(encoding, assumptions: [noCut])
                 var still: [BoundedChecker.Pending] = []
                 for (index, p) in pending.enumerated() {
                     let violation: Term
+                    // The loops judging an invariant ran past their bound in (its `view` calls).
+                    var ownCuts: [LoopCut] = []
                     if let invariant = p.invariant {
-                        violation = encoding.invariantViolation(invariant)
+                        (violation, ownCuts) = encoding.invariantViolation(invariant)
+                        propertyCuts[p.reference.name, default: []] += ownCuts
                         // Only for this query: never to the sanity solver, stopped or not.
                         let definitions = encoding.takeConstraints()
                         if !stopped { for c in definitions { try solver.assert(c) } }
@@ -405,11 +445,15 @@ final class ContractRun {
                     literals += 1
                     let literal = Term.constant("check!\(literals)", .bool)
                     try solver.assert(Term.implies(literal, violation))
+                    for cut in ownCuts {
+                        try solver.assert(Term.implies(literal, Term.implies(noCut, Term.not(cut.condition))))
+                    }
                     switch try solver.check(assumptions: [literal, noCut]) {
                     case .unsat:
                         // No execution of this depth violates it: a fact that later depths may use
-                        // (unless it is quantified: a universal fact makes Z3's search incomplete).
-                        if !violation.containsQuantifier {
+                        // (unless it is quantified: a universal fact makes Z3's search incomplete;
+                        // or it was judged with loops cut: the fact would hold on those paths only).
+                        if !violation.containsQuantifier, ownCuts.isEmpty {
                             try solver.assert(Term.implies(noCut, Term.not(violation)))
                         }
                         still.append(p)
@@ -433,8 +477,12 @@ final class ContractRun {
                 unreached.insert(p.reference.name)
             }
             guard !pending.isEmpty else { return }
-            let cutReason = stopped ? nil : try reachableLoopCut(solver, encoding)
+            let sharedCut = stopped ? nil : try reachableLoopCut(solver, encoding)
             for p in pending {
+                var cutReason = sharedCut
+                if !stopped, cutReason == nil, let own = propertyCuts[p.reference.name] {
+                    cutReason = try reachableLoopCut(solver, encoding, extra: own)
+                }
                 if let cutReason {
                     finish(p, .unknown, reason: cutReason, trace: nil, depth: job.depth, extra: ["loop cut"])
                 } else if p.invariant == nil, !sanity.isReached(p.reference.name) {
@@ -578,17 +626,26 @@ final class ContractRun {
     }
 
     /// Whether a path that needs more loop iterations than the bound is reachable; the reason if so.
-    /// `assumptions` select a rule's encoding, whose loop cuts only count under them.
-    func reachableLoopCut(_ solver: any Solver, _ encoding: ContractEncoding, assumptions: [Term] = []) throws
-        -> String?
-    {
-        let cuts = encoding.loopCuts
+    /// `extra`: the cuts of one query alone (a rule's steps, an invariant's `view` calls), which
+    /// count only under `assumptions` (the literal that selects a rule's encoding).
+    func reachableLoopCut(
+        _ solver: any Solver, _ encoding: ContractEncoding, assumptions: [Term] = [], extra: [LoopCut] = []
+    ) throws -> String? {
+        let cuts = encoding.loopCuts + extra
         guard !cuts.isEmpty else { return nil }
         preferences += 1
         let anyCut = Term.constant("any-loop-cut!\(preferences)", .bool)
         try solver.assert(Term.implies(anyCut, Term.or(cuts.map(\.condition))))
-        guard try solver.check(assumptions: assumptions + [anyCut]) != .unsat else { return nil }
-        let places = Set(cuts.map { model.sources.describe($0.loop) }).sorted()
-        return "the loop at \(places.joined(separator: ", ")) may need more than \(bounds.loops) iterations (--loops)"
+        let answer = try solver.check(assumptions: assumptions + [anyCut])
+        guard answer != .unsat else { return nil }
+        // Named: the loops the path found runs past (all of them when the answer was `unknown`).
+        var reached = cuts
+        if answer == .sat, let found = try? solver.model() {
+            let past = cuts.filter { (try? found.evaluate($0.condition)) == .bool(true) }
+            if !past.isEmpty { reached = past }
+        }
+        let places = Set(reached.map { model.sources.describe($0.loop) }).sorted()
+        let loops = places.count == 1 ? "the loop at \(places[0])" : "the loops at \(places.joined(separator: ", "))"
+        return "\(loops) may need more than \(bounds.loops) iterations: raise --loops to look further"
     }
 }

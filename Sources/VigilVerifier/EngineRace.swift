@@ -6,7 +6,7 @@ import Synchronization
 /// what each may stop of the other. Neither engine's answers may depend on timing, so:
 ///
 /// - The prover first solves every goal together. It is stopped when the bounded engine has
-///   settled (found violated or vacuous) every one of them: then its answer changes nothing.
+///   settled (found violated or satisfied) every one of them: then its answer changes nothing.
 ///   Only after the bounded engine is done does it retry the goals left open, so which goals
 ///   it retries does not depend on how fast either engine was.
 /// - The bounded engine stops querying an encoding (and its running query is stopped) once
@@ -18,7 +18,7 @@ final class EngineRace: Sendable {
     private struct Shared {
         /// Properties proved, with the inductive invariant behind each.
         var proved: [String: String] = [:]
-        /// Properties the bounded engine decided for good (violated with a replayed trace, or vacuous).
+        /// Properties the bounded engine decided for good (violated or satisfied, with a replayed trace).
         var settled: Set<String> = []
         /// The goals of the prover's running solve.
         var proverGoals: Set<String> = []

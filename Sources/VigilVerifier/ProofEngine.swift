@@ -79,11 +79,11 @@ struct ProofEngine {
                         continue
                     }
                     // Measured: Spacer (Z3 4.8.12) ignored both its rlimit and interrupts on division.
-                    guard !query.clause.applies([.div, .mod]) else {
+                    guard !query.clauses.contains(where: { $0.applies([.div, .mod]) }) else {
                         outcomes[p.name] = .failed(HornEncoding.divisionUnsupported)
                         continue
                     }
-                    goals[p.name] = [query.clause]
+                    goals[p.name] = query.clauses
                     if query.quantified { alone.append(p.name) }
                 } else if let why = encoding.unjudged[p.name] {
                     outcomes[p.name] = .failed(why)
@@ -103,7 +103,7 @@ struct ProofEngine {
                         outcomes[r.name] = .unreachable
                         continue
                     }
-                    goals[r.name] = [query.clause]
+                    goals[r.name] = [query.clause] + query.clauses
                     alone.append(r.name)
                 case .failure(let unsupported):
                     outcomes[r.name] = .failed(unsupported.reason)
@@ -171,10 +171,10 @@ struct ProofEngine {
     }
 
     /// Asks, each alone, whether some execution reaches each of `properties` (asserts and
-    /// ensures) and whether each state-changing entry point can succeed. Only a checked solution
+    /// ensures) and, with `functions`, whether each state-changing entry point can succeed. Only a checked solution
     /// of the clauses says no; a derivation, an exhausted budget or a contract the engine cannot
     /// judge leaves the question open (nothing is reported). Each question gets a tenth of the budget.
-    func reachability(_ encoding: HornEncoding, properties: [String]) -> Reachability {
+    func reachability(_ encoding: HornEncoding, properties: [String], functions: Bool) -> Reachability {
         var found = Reachability()
         guard encoding.unsupported == nil else { return found }
         let base = encoding.clauses + encoding.handoverClauses
@@ -189,7 +189,7 @@ struct ProofEngine {
             for name in properties where try provesNone(encoding.reachClauses[name] ?? []) {
                 found.unreached.insert(name)
             }
-            for (f, clause) in encoding.successClauses where try provesNone([clause]) {
+            for (f, clause) in encoding.successClauses where try functions && provesNone([clause]) {
                 found.alwaysReverting.append(f)
             }
         } catch {

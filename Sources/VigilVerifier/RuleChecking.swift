@@ -90,20 +90,25 @@ extension ContractRun {
                 let step = encoding.takeConstraints() + newCuts()
                 for c in step { try solver.assert(c) }
                 try sanity.assert(step)
+                try sanity.askCut(encoding.loopCuts)
                 try sanity.askSucceeded(encoding, assumptions: [noCut])
                 var still: [PendingRule] = []
                 for p in pending {
                     let name = p.pending.reference.name
                     let encoded = encoding.encodeRule(p.rule, anyFunction: p.function)
                     let active = literal("rule")
-                    let guarded = encoded.constraints.map { Term.implies(active, $0) } + newCuts()
+                    // The rule's own loop cuts count only where its encoding is selected.
+                    let guarded =
+                        encoded.constraints.map { Term.implies(active, $0) }
+                        + encoded.loopCuts.map { Term.implies(active, Term.implies(noCut, Term.not($0.condition))) }
                     if !sanity.isReached(name) {
                         try sanity.assert(guarded)
                         try sanity.askReached([name: encoded.reached], assumptions: [active, noCut])
+                        try sanity.askCut(encoded.loopCuts, of: name, assumptions: [active])
                     }
                     if p.impossibleFromAnyState {
                         if sanity.isReached(name) || depth == p.lastPrefix {
-                            try conclude(p, solver, encoding, sanity, active: active, depth: depth)
+                            try conclude(p, solver, encoding, sanity, active: active, cuts: encoded.loopCuts, depth: depth)
                         } else {
                             still.append(p)
                         }
@@ -128,7 +133,7 @@ extension ContractRun {
                         if depth < p.lastPrefix {
                             still.append(p)
                         } else {
-                            try conclude(p, solver, encoding, sanity, active: active, depth: depth)
+                            try conclude(p, solver, encoding, sanity, active: active, cuts: encoded.loopCuts, depth: depth)
                         }
                     }
                 }
@@ -156,14 +161,13 @@ extension ContractRun {
         let encoding = ContractEncoding(model: model, contract: contract, bounds: bounds)
         encoding.encodeArbitraryState()
         for c in encoding.takeConstraints() { try solver.assert(c) }
-        let noCut = Term.constant("no-loop-cut", .bool)
         func impossible(_ encoded: RuleEncoding, _ index: Int, _ what: String) throws -> Bool {
+            // A loop cut would make the answer rest on the cut: then it counts as possible.
+            guard encoded.loopCuts.isEmpty else { return false }
             let active = Term.constant("\(what)!\(index)", .bool)
             for c in encoded.constraints { try solver.assert(Term.implies(active, c)) }
-            for cut in encoding.loopCuts { try solver.assert(Term.implies(noCut, Term.not(cut.condition))) }
             try solver.assert(Term.implies(active, encoded.goal))
-            // A loop cut would make the answer rest on the cut: then it counts as possible.
-            return try solver.check(assumptions: [active, noCut]) == .unsat && encoding.loopCuts.isEmpty
+            return try solver.check(assumptions: [active]) == .unsat
         }
         for i in rules.indices {
             let p = rules[i]
@@ -181,10 +185,12 @@ extension ContractRun {
     /// The verdict of a rule that no execution within the bounds violates (or satisfies).
     private func conclude(
         _ p: PendingRule, _ solver: TimedSolver, _ encoding: ContractEncoding, _ sanity: SanityChecks,
-        active: Term, depth: Int
+        active: Term, cuts: [LoopCut], depth: Int
     ) throws {
         let reached = sanity.isReached(p.pending.reference.name)
-        if !p.impossibleFromAnyState, let cut = try reachableLoopCut(solver, encoding, assumptions: [active]) {
+        if !p.impossibleFromAnyState,
+            let cut = try reachableLoopCut(solver, encoding, assumptions: [active], extra: cuts)
+        {
             finish(p.pending, .unknown, reason: cut, trace: nil, depth: depth, extra: ["loop cut"])
             return
         }

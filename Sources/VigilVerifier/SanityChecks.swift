@@ -14,6 +14,10 @@ final class SanityChecks {
     private var literals = 0
     /// Transactions after the deployment seen so far.
     private(set) var depth = 0
+    /// True once some execution seen may run past a loop's bound: what it does after the cut is
+    /// unknown, so from then on nothing counts as unreached and no function as always reverting
+    /// (vacuity and the warning rest only on paths that end).
+    private(set) var cutPossible = false
 
     /// `names`: the properties whose reachability is in question; `functions`: the entry points
     /// to watch for always reverting.
@@ -24,10 +28,24 @@ final class SanityChecks {
     }
 
     /// True while some question is still open.
-    var needsMore: Bool { !open.isEmpty || !functions.isEmpty }
+    var needsMore: Bool { !cutPossible && (!open.isEmpty || !functions.isEmpty) }
 
-    /// True when some execution seen so far reaches the property.
-    func isReached(_ name: String) -> Bool { !open.contains(name) }
+    /// True when some execution seen so far reaches the property, or may (past a loop's bound).
+    func isReached(_ name: String) -> Bool { cutPossible || !open.contains(name) }
+
+    /// Asks whether some execution may run past the bound of one of the loops `cuts` (under
+    /// `assumptions`, which must leave cut paths in).
+    func askCut(_ cuts: [LoopCut], assumptions: [Term] = []) throws {
+        guard needsMore, !cuts.isEmpty else { return }
+        if try canHappen(Term.or(cuts.map(\.condition)), assumptions) { cutPossible = true }
+    }
+
+    /// Counts the property `name` as reached when its own steps may run past the bound of one
+    /// of the loops `cuts` (a rule's calls), under `assumptions`.
+    func askCut(_ cuts: [LoopCut], of name: String, assumptions: [Term]) throws {
+        guard open.contains(name), !cuts.isEmpty else { return }
+        if try canHappen(Term.or(cuts.map(\.condition)), assumptions) { open.remove(name) }
+    }
 
     /// Asserts constraints of the encoding (all of them, in order, as the main solver gets them).
     func assert(_ constraints: [Term]) throws {
@@ -58,7 +76,7 @@ final class SanityChecks {
 
     /// A warning for each watched function that no transaction seen called successfully.
     func alwaysReverting() -> [Diagnostic] {
-        guard depth > 0 else { return [] }
+        guard depth > 0, !cutPossible else { return [] }
         return functions.map { f in
             .warning(
                 "check.always-reverts",

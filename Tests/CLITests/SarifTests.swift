@@ -5,16 +5,17 @@ import VigilVerifier
 
 /// SARIF 2.1.0: valid against the OASIS schema, located at properties, counterexamples as code flows.
 @Suite struct SarifTests {
-    /// The OASIS schema: VIGIL_SARIF_SCHEMA, or the copy .ci/run puts in .build (docs/CI.md).
+    /// The OASIS schema: VIGIL_SARIF_SCHEMA, or the team's copy in `../shared/schemas/` beside
+    /// the checkout (docs/CI.md).
     static let schema = URL(
         fileURLWithPath: ProcessInfo.processInfo.environment["VIGIL_SARIF_SCHEMA"]
-            ?? repositoryRoot.appendingPathComponent(".build/schemas/sarif-schema-2.1.0.json").path)
+            ?? repositoryRoot.appendingPathComponent("../shared/schemas/sarif-schema-2.1.0.json").standardized.path)
 
     /// The schema, or a failure that says how to get it: never a silent skip.
     static func requireSchema() throws -> URL {
         try #require(
             FileManager.default.fileExists(atPath: schema.path),
-            "no SARIF 2.1.0 schema at \(schema.path): run .ci/run, which puts it there, or set VIGIL_SARIF_SCHEMA")
+            "no SARIF 2.1.0 schema at \(schema.path): set VIGIL_SARIF_SCHEMA to a copy of it")
         return schema
     }
 

@@ -27,7 +27,7 @@ import Z3Backend
         let solver = try Z3SolverFactory().makeSolver(options: SolverOptions(rlimit: 50_000_000))
         encoding.encodeDeployment()
         for _ in 0..<depth { encoding.encodeTransaction() }
-        let violation = encoding.invariantViolation(invariant)
+        let violation = encoding.invariantViolation(invariant).violation
         for c in encoding.takeConstraints() { try solver.assert(c) }
         let interpreter = Interpreter(model: model, contract: contract)
         var rng = SeededGenerator(seed: seed)
