@@ -97,7 +97,7 @@ extension SymbolicExecutor {
             if case .stateVariable(let i)? = model.references[inner.id], let s = state.sums[i] { return s }
         case .index(let base, let key):
             if case .stateVariable(let i)? = model.references[base.id], let rows = state.rowSums[i] {
-                return Term.select(rows, eval(key).scalarTerm)
+                return Term.select(rows, mappingKey(key))
             }
         default:
             break

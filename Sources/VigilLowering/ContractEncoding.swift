@@ -16,6 +16,10 @@ public final class ContractEncoding {
     public private(set) var transactions: [TransactionRecord] = []
     /// Ether held before the constructor.
     public let initialBalance: Term
+    /// True when the deployment succeeds. It is a constraint from the first transaction on; in
+    /// the deployment's own step only what needs a deployed contract assumes it (an invariant, a
+    /// rule's start), so an assert that fails during the deployment, reverting it, is still found.
+    public let deployed: Term
     /// The contract's own address.
     public var thisAddress: Term { executor.thisAddress }
     /// Ether forced in after the last encoded transaction (part of the current committed state).
@@ -47,6 +51,7 @@ public final class ContractEncoding {
         self.contract = contract
         self.bounds = bounds
         initialBalance = executor.freshValue("initial.balance", .uint(256))
+        deployed = executor.fresh("deployed", .bool)
         executor.amountChoices.append(initialBalance)
         executor.forcedEtherChoices.append(initialBalance)
         executor.constraints.append(Term.le(initialBalance, .int(balanceCap)))
@@ -83,7 +88,7 @@ public final class ContractEncoding {
             x.record = record
             x.runInitializers()
         }
-        x.constraints.append(Term.not(x.frameReverted))
+        x.constraints.append(Term.eq(deployed, Term.not(x.frameReverted)))
         transactions.append(
             TransactionRecord(
                 forcedEther: .int(0), timestamp: timestamp, blockNumber: number, selector: .int(0),
@@ -97,6 +102,7 @@ public final class ContractEncoding {
         x.violations = [:]
         x.reaches = [:]
         let k = transactions.count
+        if k == 1 { x.constraints.append(deployed) }
         let timestamp = x.freshValue("tx\(k).time", .uint(256))
         let number = x.freshValue("tx\(k).block", .uint(256))
         x.constraints.append(Term.ge(timestamp, lastTimestamp))
@@ -137,7 +143,8 @@ public final class ContractEncoding {
     /// cuts concern this query alone, so they are not added to `loopCuts`.
     public func invariantViolation(_ invariant: InvariantInfo) -> (violation: Term, loopCuts: [LoopCut]) {
         let cuts = executor.loopCuts.count
-        let violation = Term.not(executor.judgeProperty(invariant.expression))
+        var violation = Term.not(executor.judgeProperty(invariant.expression))
+        if transactions.count == 1 { violation = Term.and(deployed, violation) }
         return (violation, takeLoopCuts(since: cuts))
     }
 

@@ -43,7 +43,7 @@ extension SymbolicExecutor {
             }
         case .index(let base, let index):
             let b = eval(base)
-            let k = eval(index).scalarTerm
+            let k = mappingKey(index)
             let value = readPath(b, [.index(k)])
             if horn != nil { noteEntryWithinSum(base, value) }
             return value
@@ -346,7 +346,7 @@ extension SymbolicExecutor {
             }
         case .index(let base, let index):
             guard let (root, path) = lvalue(base) else { return nil }
-            return (root, path + [.index(eval(index).scalarTerm)])
+            return (root, path + [.index(mappingKey(index))])
         case .member(let base, _):
             guard case .structField(_, let i)? = model.references[e.id], let (root, path) = lvalue(base) else {
                 return nil
@@ -363,5 +363,13 @@ extension SymbolicExecutor {
         case .state(let i): writeState(i, path, value)
         case .local(let id): writeLocal(id, path, value)
         }
+    }
+}
+
+extension SymbolicExecutor {
+    /// A mapping key as an array index: mappings are arrays over integers, so a `bool` key is 1 or 0.
+    func mappingKey(_ key: Expr) -> Term {
+        let k = eval(key).scalarTerm
+        return k.sort == .bool ? Term.ite(k, .int(1), .int(0)) : k
     }
 }

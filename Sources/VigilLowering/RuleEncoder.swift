@@ -16,7 +16,7 @@ public struct RuleCallRecord {
 public struct RuleEncoding {
     /// Definitions and environment assumptions of the rule's fresh values; assert them under
     /// a literal of the rule's own, so the prefix they start from stays shared.
-    public let constraints: [Term]
+    public internal(set) var constraints: [Term]
     /// The values of `RuleInfo.inputs`, in order.
     public let inputs: [Term]
     /// The rule's calls in source order (those on the path taken have a true guard).
@@ -83,6 +83,8 @@ extension ContractEncoding {
             rule, anyFunction: anyFunction, havocCalls: havocCalls, timestamp: lastTimestamp,
             blockNumber: lastBlockNumber)
         encoding.loopCuts = takeLoopCuts(since: cuts)
+        // A rule starts from a committed state: after the deployment, a successful one.
+        if transactions.count == 1 { encoding.constraints.append(deployed) }
         (x.state, x.violations, x.reaches, x.constraints, x.locals, x.environment, x.record) = saved
         x.pc = .true
         x.frameReverted = .false

@@ -11,12 +11,17 @@ public struct ScheduleRecord: Codable, Sendable, Equatable {
     public var finalForcedEther: String
     /// For a rule: the values of its inputs, in the order of its declaration (absent when none).
     public var ruleInputs: [String]?
+    /// The deployment's block (absent in reports that predate it: then the first transaction's).
+    public var deploymentTimestamp: String?
+    public var deploymentBlockNumber: String?
 
     enum CodingKeys: String, CodingKey {
         case this, constructor, transactions
         case initialBalance = "initial_balance"
         case finalForcedEther = "final_forced_ether"
         case ruleInputs = "rule_inputs"
+        case deploymentTimestamp = "deployment_timestamp"
+        case deploymentBlockNumber = "deployment_block_number"
     }
 
     public init(_ s: Schedule) {
@@ -26,6 +31,8 @@ public struct ScheduleRecord: Codable, Sendable, Equatable {
         transactions = s.transactions.map(TransactionRecord.init)
         finalForcedEther = s.finalForcedEther.description
         ruleInputs = s.ruleInputs.isEmpty ? nil : s.ruleInputs.map(\.description)
+        deploymentTimestamp = s.deploymentTimestamp?.description
+        deploymentBlockNumber = s.deploymentBlockNumber?.description
     }
 
     /// The schedule, or an error naming the first field that is not a decimal number.
@@ -35,7 +42,13 @@ public struct ScheduleRecord: Codable, Sendable, Equatable {
             constructor: try constructor.invocation(),
             transactions: try transactions.map { t throws(ScheduleRecordError) in try t.transaction() },
             finalForcedEther: try number(finalForcedEther, "final_forced_ether"),
-            ruleInputs: try (ruleInputs ?? []).map { i throws(ScheduleRecordError) in try number(i, "rule input") })
+            ruleInputs: try (ruleInputs ?? []).map { i throws(ScheduleRecordError) in try number(i, "rule input") },
+            deploymentTimestamp: try deploymentTimestamp.map { t throws(ScheduleRecordError) in
+                try number(t, "deployment_timestamp")
+            },
+            deploymentBlockNumber: try deploymentBlockNumber.map { n throws(ScheduleRecordError) in
+                try number(n, "deployment_block_number")
+            })
     }
 }
 

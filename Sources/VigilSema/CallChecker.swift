@@ -255,7 +255,9 @@ extension Analyzer {
             bag.add(SemaDiagnostics.notSupported("'abi.\(name.name)'", e.range))
             return .void
         }
-        if case .identifier("this") = base.kind, lookupLocal("this") == nil {
+        var receiver = base
+        while case .parenthesized(let inner) = receiver.kind { receiver = inner }
+        if case .identifier("this") = receiver.kind, lookupLocal("this") == nil {
             bag.add(SemaDiagnostics.externalSelfCall(e.range))
             return .void
         }

@@ -391,6 +391,9 @@ extension Analyzer {
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
             let lt = typeOf(l)
             let rt = typeOf(r)
+            // A literal compared with a narrower integer: both compare in a type the literal fits
+            // (`uint8 y; y < 300` compares as integers, as in solc).
+            if let wide = comparisonWidening(l, lt, r, rt) { return wide }
             var t = unify(l, lt, r, rt, at: e.range)
             if case .literal(let v) = t {
                 t = defaultLiteralType(v)
@@ -398,7 +401,7 @@ extension Analyzer {
                 _ = convertLiteral(r, literalValue(rt), to: t, what: "operand")
             }
             let ordering = op != .equal && op != .notEqual
-            if ordering, !(t.isInteger) {
+            if ordering, !t.isInteger, !t.isAddressLike {
                 if t != .void {
                     bag.add(SemaDiagnostics.typeMismatch("'\(op.rawValue)' needs integers, not '\(t)'", e.range))
                 }
@@ -445,6 +448,10 @@ extension Analyzer {
             if !lt.isInteger, lt != .void {
                 bag.add(SemaDiagnostics.typeMismatch("'**' needs an integer base, not '\(lt)'", l.range))
             }
+            if let a = constants[l.id], let n = b.integer, n <= 256 {
+                let v = a.power(Int(n))
+                if lt.contains(v) { constants[e.id] = v }
+            }
             return lt
         case .add, .subtract, .multiply, .divide, .modulo, .bitAnd, .bitOr, .bitXor:
             let lt = typeOf(l)
@@ -455,8 +462,41 @@ extension Analyzer {
                 bag.add(SemaDiagnostics.typeMismatch("'\(op.rawValue)' needs integers, not '\(t)'", e.range))
                 return .void
             }
+            // A constant defined from constants (`uint constant NEXT = BASE + 1;`) is constant too.
+            if let a = constants[l.id], let b = constants[r.id], let v = Self.typedFold(op, a, b), t.contains(v) {
+                constants[e.id] = v
+            }
             return t
         }
+    }
+
+    /// `op` on two integer constants with Solidity's integer meaning (division truncates toward
+    /// zero, the remainder takes the dividend's sign); nil for a division by zero.
+    static func typedFold(_ op: BinaryOperator, _ a: BigInt, _ b: BigInt) -> BigInt? {
+        switch op {
+        case .add: return a + b
+        case .subtract: return a - b
+        case .multiply: return a * b
+        case .divide: return b == 0 ? nil : a.quotientAndRemainder(dividingBy: b).quotient
+        case .modulo: return b == 0 ? nil : a.quotientAndRemainder(dividingBy: b).remainder
+        case .bitAnd: return a & b
+        case .bitOr: return a | b
+        case .bitXor: return a ^ b
+        default: return nil
+        }
+    }
+
+    /// For a comparison of a literal with an integer type it does not fit: the literal converted
+    /// to the 256-bit integer type of its sign and `bool`; nil otherwise.
+    private func comparisonWidening(_ l: Expr, _ lt: SolType, _ r: Expr, _ rt: SolType) -> SolType? {
+        func widen(_ literal: Expr, _ v: Rational, _ other: SolType) -> SolType? {
+            guard other.isInteger, let n = v.integer, !other.contains(n) else { return nil }
+            let wide: SolType = n < 0 || { if case .int = other { true } else { false } }() ? .int(256) : .uint(256)
+            return convertLiteral(literal, v, to: wide, what: "operand") ? .bool : nil
+        }
+        if case .literal(let v) = lt { return widen(l, v, rt) }
+        if case .literal(let v) = rt { return widen(r, v, lt) }
+        return nil
     }
 
     private func literalValue(_ t: SolType) -> Rational {

@@ -77,7 +77,6 @@ final class Analyzer {
                 "sema.unknown-spec-contract", "no contract named '\(spec.contract.name)' in this run",
                 at: spec.contract.range)
         }
-        checkPragmas()
     }
 
     // MARK: - Declarations
@@ -238,23 +237,6 @@ final class Analyzer {
             }
             bag.add(SemaDiagnostics.undeclared(id.name, id.range))
             return nil
-        }
-    }
-
-    // MARK: - Pragmas
-
-    private func checkPragmas() {
-        for unit in units {
-            for case .pragma(let p) in unit.items where p.name.name == "solidity" {
-                let v = p.value.replacingOccurrences(of: " ", with: "")
-                let admits08 = v.contains("0.8") || v.hasPrefix(">=0.") || v.hasPrefix(">0.") || v == "*"
-                if !admits08 {
-                    bag.warning(
-                        "sema.pragma-excludes-0.8",
-                        "pragma 'solidity \(p.value)' excludes 0.8; Vigil checks the code with Solidity 0.8's meaning",
-                        at: p.range)
-                }
-            }
         }
     }
 }

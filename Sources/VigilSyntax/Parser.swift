@@ -61,6 +61,9 @@ struct SyntaxParser {
     var inRule = false
     /// The `(` right after `return`, whose tuple is reported as multiple return values.
     var returnTupleStart: Int?
+    /// True once the file turned out to be Solidity older than 0.8: the rest is not parsed, and
+    /// no later error is reported (it would only be a consequence).
+    var abandoned = false
 
     init(source: SourceFile, kind: SourceKind, lexed: LexedFile, ids: NodeIDAllocator) {
         file = source.id
@@ -141,6 +144,7 @@ struct SyntaxParser {
 
     /// Records a diagnostic unless an error was already reported at the same offset.
     mutating func report(_ diagnostic: Diagnostic) {
+        guard !abandoned else { return }
         if diagnostic.severity == .error, let start = diagnostic.range?.start {
             guard errorOffsets.insert(start).inserted else { return }
         }
@@ -160,6 +164,16 @@ struct SyntaxParser {
 
     mutating func reportNotSupported(_ construct: UnsupportedConstruct, at range: SourceRange) {
         report(SyntaxDiagnostics.notSupported(construct, at: range))
+    }
+
+    /// Reports a construct of Solidity before 0.8 (`throw`, `var`, ...), then gives up on the
+    /// file: everything after it would only add errors that follow from it. Returns the failure
+    /// to throw.
+    mutating func abandonAsOldSolidity(_ construct: String, at range: SourceRange) -> ParseFailure {
+        report(SyntaxDiagnostics.oldSolidity(construct, at: range))
+        abandoned = true
+        index = tokens.count - 1
+        return ParseFailure()
     }
 
     // MARK: - Nesting

@@ -79,6 +79,12 @@ extension SyntaxParser {
             if atWord("error") && peek(1).kind == .identifier && peek(2).kind == .leftParen {
                 return .errorDecl(try parseError())
             }
+            // `IERC20 constant T = ...;`, `L.S constant X = ...;`: a file-level constant of a named type.
+            if peek(1).kind == .keyword(.constant) || (peek(1).kind == .period && peek(3).kind == .keyword(.constant)) {
+                reportNotSupported(.fileLevelVariables, at: range(current))
+                skipPastSemicolon()
+                return nil
+            }
             if startsTopLevelDeclaration() {  // `spec Name {`
                 if kind == .solidity { report(SyntaxDiagnostics.propertyInSolidity(at: range(current))) }
                 return .spec(try parseSpec())
@@ -103,7 +109,14 @@ extension SyntaxParser {
         }
         try expectSemicolon(after: "pragma")
         let value = String(decoding: bytes[valueStart..<max(valueStart, valueEnd)], as: UTF8.self)
-        return PragmaDecl(name: name, value: value, range: range(from: start))
+        let pragma = PragmaDecl(name: name, value: value, range: range(from: start))
+        // Said here, so that it comes even when the file does not parse.
+        if name.name == "solidity" {
+            let v = value.replacingOccurrences(of: " ", with: "")
+            let admits08 = v.contains("0.8") || v.hasPrefix(">=0.") || v.hasPrefix(">0.") || v == "*"
+            if !admits08 { report(SyntaxDiagnostics.pragmaExcludes08(value, at: pragma.range)) }
+        }
+        return pragma
     }
 
     /// `import "path";`; any other form is reported and skipped (nil).
@@ -217,6 +230,8 @@ extension SyntaxParser {
             case .keyword(.external), .keyword(.payable), .keyword(.memory), .keyword(.storage),
                 .keyword(.calldata), .keyword(.view), .keyword(.pure), .keyword(.indexed):
                 report(SyntaxDiagnostics.invalidSpecifier(text(word), on: "a state variable", at: range(word)))
+            case .identifier where isWord(word, "transient") && peek(1).kind == .identifier:
+                reportNotSupported(.transientStorage, at: range(word))
             default:
                 break attributes
             }

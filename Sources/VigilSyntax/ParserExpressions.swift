@@ -119,6 +119,11 @@ extension SyntaxParser {
             case .period:
                 advance()
                 let name = try expectIdentifier("member name after '.'")
+                if name.name == "value" || name.name == "gas", case .member(_, let called) = expr.kind,
+                    ["call", "send", "transfer", "delegatecall"].contains(called.name)
+                {
+                    throw abandonAsOldSolidity("'.\(called.name).\(name.name)(...)'", at: name.range)
+                }
                 expr = makeExpr(.member(base: expr, name: name), range(from: start))
             case .leftBracket:
                 advance()

@@ -46,7 +46,8 @@ extension SyntaxParser {
         let functionKind: FunctionKind = isWord(keyword, "receive") ? .receive : .fallback
         let parameters = try parseParameterList()
         let header = try parseFunctionHeader()
-        let body = try parseBlock("'{' to start the \(functionKind.rawValue) body")
+        // Bodyless in an interface (or an abstract contract).
+        let body = consume(.semicolon) == nil ? try parseBlock("'{' to start the \(functionKind.rawValue) body") : nil
         return makeFunction(
             functionKind, name: identifier(keyword), parameters: parameters, header: header, body: body,
             from: keyword.start)
@@ -82,8 +83,7 @@ extension SyntaxParser {
                 header.mutability = Mutability(rawValue: text(word))
                 advance()
             case .keyword(.constant):
-                report(SyntaxDiagnostics.invalidSpecifier("constant", on: "a function", at: range(word)))
-                advance()
+                throw abandonAsOldSolidity("a 'constant' function (now 'view')", at: range(word))
             case .keyword(.virtual), .keyword(.override):
                 if !reportedOverride { reportNotSupported(.virtualOverride, at: range(word)) }
                 reportedOverride = true
@@ -117,7 +117,12 @@ extension SyntaxParser {
 
     /// `name` or `name(args)` in a function or constructor header.
     private mutating func parseModifierInvocation() throws(ParseFailure) -> ModifierInvocation {
-        let name = identifier(advance())
+        var name = identifier(advance())
+        if at(.period) {
+            reportNotSupported(.qualifiedModifiers, at: name.range)
+            advance()
+            name = try expectIdentifier("modifier name after '.'")
+        }
         let arguments = at(.leftParen) ? try parseArguments() : []
         return ModifierInvocation(name: name, arguments: arguments, range: range(from: name.range.start))
     }
@@ -133,7 +138,13 @@ extension SyntaxParser {
             reportedOverride = true
             if advance().kind == .keyword(.override) && at(.leftParen) { skipBalanced(.leftParen, .rightParen) }
         }
-        let body = try parseBlock("'{' to start the modifier body")
+        let body: Block
+        if at(.semicolon) {
+            reportNotSupported(.bodilessModifier, at: range(current))
+            body = Block(statements: [], range: range(advance()))
+        } else {
+            body = try parseBlock("'{' to start the modifier body")
+        }
         return ModifierDecl(id: ids.make(), name: name, parameters: parameters, body: body, range: range(from: start))
     }
 }

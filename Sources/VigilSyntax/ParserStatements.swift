@@ -55,6 +55,8 @@ extension SyntaxParser {
             if startsRuleCall() { return try parseRuleCall() }
             return skipTryCatch()
         case .keyword(.assembly): return skipAssembly()
+        case .keyword(.throw): throw abandonAsOldSolidity("'throw'", at: range(current))
+        case .keyword(.var): throw abandonAsOldSolidity("'var'", at: range(current))
         case .identifier:
             if let statement = try parseStatementStartingWithWord() { return statement }
         default:
@@ -74,6 +76,10 @@ extension SyntaxParser {
             advance()
             advance()
             return makeStmt(.placeholder, from: start)
+        }
+        if atWord("revert") && peek(1).kind == .identifier && peek(2).kind == .period {
+            reportNotSupported(.qualifiedErrors, at: range(peek(1)))
+            throw ParseFailure()
         }
         if atWord("revert") && peek(1).kind == .identifier && peek(2).kind == .leftParen {
             advance()

@@ -37,6 +37,10 @@ extension SyntaxParser {
         case .keyword(.mapping):
             type = try parseMappingType()
         case .keyword(.function):
+            if peek(1).kind == .leftParen && startsOldFallback() {
+                throw abandonAsOldSolidity(
+                    "an unnamed function ('function() { ... }', the old fallback)", at: range(start))
+            }
             reportNotSupported(.functionTypes, at: range(start))
             skipFunctionType()
             type = .named(Identifier("function", range(from: start.start)))
@@ -180,5 +184,19 @@ extension SyntaxParser {
             }
             cursor += 1
         }
+    }
+
+    /// Whether `function (` here declares a function body (Solidity before 0.6's unnamed
+    /// fallback) rather than a function type: a `{` comes before any `;`.
+    func startsOldFallback() -> Bool {
+        var i = index + 1
+        while i < tokens.count {
+            switch tokens[i].kind {
+            case .leftBrace: return true
+            case .semicolon, .endOfFile, .assign: return false
+            default: i += 1
+            }
+        }
+        return false
     }
 }

@@ -108,6 +108,20 @@ enum SyntaxDiagnostics {
             notes: [DiagnosticNote("move it into a .spec file (spec CONTRACT { ... })")])
     }
 
+    /// `parse.old-solidity`: a construct that Solidity 0.8 no longer has.
+    static func oldSolidity(_ construct: String, at range: SourceRange) -> Diagnostic {
+        .error(
+            "parse.old-solidity", "\(construct) is Solidity before 0.8; Vigil reads Solidity 0.8", at: range,
+            notes: [DiagnosticNote("the rest of this file is not read")])
+    }
+
+    /// `parse.pragma-excludes-0.8`: a `pragma solidity` whose range leaves out 0.8 (a warning).
+    static func pragmaExcludes08(_ value: String, at range: SourceRange) -> Diagnostic {
+        .warning(
+            "parse.pragma-excludes-0.8",
+            "pragma 'solidity \(value)' excludes 0.8; Vigil checks the code with Solidity 0.8's meaning", at: range)
+    }
+
     /// `parse.unmatched-brace`: a `}` outside any declaration.
     static func unmatchedBrace(at range: SourceRange) -> Diagnostic {
         .error("parse.unmatched-brace", "'}' without a matching '{'", at: range)
@@ -122,6 +136,10 @@ enum SyntaxDiagnostics {
 /// Solidity constructs outside the subset; the raw value is the whole message.
 enum UnsupportedConstruct: String, Sendable {
     case abstractContract = "abstract contracts are not supported yet"
+    case bodilessModifier = "modifiers without a body ('virtual' ones of abstract contracts) are not supported yet"
+    case qualifiedErrors = "errors of other contracts or libraries ('revert L.Err()') are not supported yet"
+    case qualifiedModifiers = "modifiers named through a contract ('A.m') are not supported yet"
+    case transientStorage = "transient storage ('transient') is not supported yet"
     case arrays = "arrays are not supported yet"
     case bytesVariables = "'bytes' variables are not supported yet"
     case contractCreation = "contract creation ('new') is not supported yet"

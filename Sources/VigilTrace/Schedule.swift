@@ -10,6 +10,10 @@ public struct Schedule: Sendable, Hashable, Codable {
     public var initialBalance: BigInt
     /// The deployment: the constructor's arguments, sender and value (function name `constructor`).
     public var constructor: Invocation
+    /// The block the deployment runs in; nil: the first transaction's block (time and number 0
+    /// when there is none), as reports written before it was recorded say.
+    public var deploymentTimestamp: BigInt?
+    public var deploymentBlockNumber: BigInt?
     /// The transactions after the constructor, in order.
     public var transactions: [Transaction]
     /// Ether forced in after the last transaction that is not a rule's (a committed state, where
@@ -21,8 +25,11 @@ public struct Schedule: Sendable, Hashable, Codable {
 
     public init(
         thisAddress: BigInt, initialBalance: BigInt, constructor: Invocation, transactions: [Transaction],
-        finalForcedEther: BigInt = 0, ruleInputs: [BigInt] = []
+        finalForcedEther: BigInt = 0, ruleInputs: [BigInt] = [], deploymentTimestamp: BigInt? = nil,
+        deploymentBlockNumber: BigInt? = nil
     ) {
+        self.deploymentTimestamp = deploymentTimestamp
+        self.deploymentBlockNumber = deploymentBlockNumber
         self.thisAddress = thisAddress
         self.initialBalance = initialBalance
         self.constructor = constructor

@@ -404,16 +404,6 @@ final class ContractRun {
                 if job.isPureCall { asserted += step }
                 try sanity.assert(step)
                 // (Every query carries an assumption: Z3 then keeps its incremental core throughout.)
-                if depth == 0, !stopped, try solver.check(assumptions: [noCut]) == .unsat {
-                    let cut = try reachableLoopCut(solver, encoding)
-                    for p in pending {
-                        finish(
-                            p, cut == nil ? .vacuous : .unknown,
-                            reason: cut ?? "the constructor reverts on every input: no state is ever reached",
-                            trace: nil, depth: 0)
-                    }
-                    return
-                }
                 try sanity.askCut(encoding.loopCuts)
                 try sanity.askReached(encoding.stepReaches, assumptions: [noCut])
                 try sanity.askSucceeded(encoding, assumptions: [noCut])
@@ -471,6 +461,19 @@ final class ContractRun {
                     }
                 }
                 pending = still
+                // After the deployment's own asserts: a contract never deployed has no state.
+                if depth == 0, !stopped, !pending.isEmpty,
+                    try solver.check(assumptions: [noCut, encoding.deployed]) == .unsat
+                {
+                    let cut = try reachableLoopCut(solver, encoding)
+                    for p in pending {
+                        finish(
+                            p, cut == nil ? .vacuous : .unknown,
+                            reason: cut ?? "the constructor reverts on every input: no state is ever reached",
+                            trace: nil, depth: 0)
+                    }
+                    return
+                }
             }
             if watchesFunctions { warnings += sanity.alwaysReverting() }
             for p in job.properties where p.invariant == nil && !sanity.isReached(p.reference.name) {

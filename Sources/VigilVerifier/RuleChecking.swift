@@ -108,7 +108,8 @@ extension ContractRun {
                     }
                     if p.impossibleFromAnyState {
                         if sanity.isReached(name) || depth == p.lastPrefix {
-                            try conclude(p, solver, encoding, sanity, active: active, cuts: encoded.loopCuts, depth: depth)
+                            try conclude(
+                                p, solver, encoding, sanity, active: active, cuts: encoded.loopCuts, depth: depth)
                         } else {
                             still.append(p)
                         }
@@ -133,7 +134,8 @@ extension ContractRun {
                         if depth < p.lastPrefix {
                             still.append(p)
                         } else {
-                            try conclude(p, solver, encoding, sanity, active: active, cuts: encoded.loopCuts, depth: depth)
+                            try conclude(
+                                p, solver, encoding, sanity, active: active, cuts: encoded.loopCuts, depth: depth)
                         }
                     }
                 }
@@ -199,7 +201,8 @@ extension ContractRun {
                 !reached
                 ? "no execution within the bounds gets to its 'satisfy': its assumptions and required calls admit none"
                 : p.impossibleFromAnyState
-                    ? "no state at all, reachable or not, lets its calls satisfy it"
+                    ? "no state at all, reachable or not, lets its calls satisfy it within the bounds "
+                        + "(--reentrancy, --reentrant-calls)"
                     : "no execution within the bounds satisfies it"
             finish(p.pending, .unsatisfiable, reason: why, trace: nil, depth: depth)
             return

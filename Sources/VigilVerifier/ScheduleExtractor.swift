@@ -40,7 +40,8 @@ struct ScheduleExtractor {
         return Schedule(
             thisAddress: try int(encoding.thisAddress), initialBalance: try int(encoding.initialBalance),
             constructor: constructor, transactions: transactions,
-            finalForcedEther: try int(encoding.pendingForcedEther))
+            finalForcedEther: try int(encoding.pendingForcedEther), deploymentTimestamp: try int(records[0].timestamp),
+            deploymentBlockNumber: try int(records[0].blockNumber))
     }
 
     /// The schedule of a rule's execution: `prefix` transactions, then the rule's calls on the path taken.

@@ -39,7 +39,9 @@ import Z3Backend
             let checker = BoundedChecker(solverFactory: Z3SolverFactory(), options: options)
             let results = model.contracts.flatMap { checker.check(model: model, contract: $0) }
             for (property, verdict) in wanted {
-                let matching = results.filter { $0.property.name == property || $0.property.name.hasPrefix(property + "[") }
+                let matching = results.filter {
+                    $0.property.name == property || $0.property.name.hasPrefix(property + "[")
+                }
                 #expect(!matching.isEmpty, "\(file): \(property) was not checked (--engine \(engine.rawValue))")
                 for r in matching {
                     let ok = verdict == "safe" ? r.verdict.isSafe : r.verdict.rawValue == verdict
