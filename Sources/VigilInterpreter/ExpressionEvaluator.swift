@@ -140,6 +140,9 @@ extension Machine {
             return fields[index]
         case .enumMember(_, let index)?:
             return .int(BigInt(index))
+        case .stateVariable?:
+            // `A.x` inside contract `A`.
+            return try evaluateName(e)
         case .otherBalance?:
             let address = try evaluateNumber(base)
             if address == thisAddress { return .int(state.balance) }
@@ -255,6 +258,8 @@ extension Machine {
             location.steps.append(.key(key, valueType: type(of: e)))
             return location
         case .member(let base, _):
+            // `A.x` inside contract `A` is its state variable `x`.
+            if case .stateVariable(let i)? = model.references[e.id] { return LValue(root: .state(i), steps: []) }
             guard case .structField(_, let i)? = model.references[e.id] else {
                 throw .mismatch("'\(text(of: e.range))' cannot be assigned")
             }

@@ -348,6 +348,8 @@ extension SymbolicExecutor {
             guard let (root, path) = lvalue(base) else { return nil }
             return (root, path + [.index(mappingKey(index))])
         case .member(let base, _):
+            // `A.x` inside contract `A` is its state variable `x`.
+            if case .stateVariable(let i)? = model.references[e.id] { return (.state(i), []) }
             guard case .structField(_, let i)? = model.references[e.id], let (root, path) = lvalue(base) else {
                 return nil
             }

@@ -122,7 +122,8 @@ public final class HornEncoding {
         let (time, block) = (x.freshValue("r.time", .uint(256)), x.freshValue("r.block", .uint(256)))
         let encoded = x.runRule(rule, anyFunction: anyFunction, havocCalls: false, timestamp: time, blockNumber: block)
         let committed = Term.predicate("Inv", terms + clock(time, block))
-        let body = [committed] + x.constraints + (x.horn?.applications ?? []) + [encoded.goal]
+        let run = [committed] + x.constraints + (x.horn?.applications ?? [])
+        let body = run + [encoded.goal]
         let loops = takeQueryClauses(premise: [committed])
         if x.loopCuts.count > cutsBefore {
             return .failure(UnsupportedRule(reason: Self.loopUnsupported))
@@ -135,7 +136,10 @@ public final class HornEncoding {
         if ([query] + loops).contains(where: { $0.applies([.div, .mod]) }) {
             return .failure(UnsupportedRule(reason: Self.divisionUnsupported))
         }
-        return .success(RuleQuery(clause: query, clauses: loops, reachable: x.constraints + [encoded.reached]))
+        return .success(
+            RuleQuery(
+                clause: query, clauses: loops, reachClause: clause(body: run + [encoded.reached], head: .false),
+                reachable: x.constraints + [encoded.reached]))
     }
 
     /// The clauses of the loops that encoding a query summarised (a loop in a rule's calls, or
@@ -401,6 +405,9 @@ public struct RuleQuery {
     public let clause: Term
     /// The clauses defining the relations of the loops the rule runs (`takeQueryClauses`).
     public let clauses: [Term]
+    /// `Inv(s) && the rule run from s gets to an assert (or satisfy) => false`: a solution of it
+    /// with the other clauses proves that no execution from any reachable state gets there.
+    public let reachClause: Term
     public let reachable: [Term]
 }
 

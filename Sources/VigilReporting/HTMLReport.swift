@@ -100,7 +100,7 @@ public struct HTMLReport: Sendable {
         for (i, call) in step.calls.enumerated() {
             inner += emitted(before: i)
             inner +=
-                "<li class=\"handover\"><span class=\"mono\">\(escapeMarkup(call.summary))</span> hands over control"
+                "<li class=\"handover\"><span class=\"mono\">\(escapeMarkup(call.summary))</span> \(call.effect)"
             inner += " <span class=\"lineref\">line \(call.line)</span>"
             if call.forcedEther != "0" { inner += "<br>ether forced in: \(escapeMarkup(call.forcedEther))" }
             if !call.calls.isEmpty { inner += "\n<ol>\n" + call.calls.map(tree).joined() + "</ol>\n" }

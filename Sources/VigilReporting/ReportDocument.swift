@@ -231,4 +231,10 @@ public struct CallRecord: Codable, Sendable, Equatable {
         case kind, target, value, line, calls, outcome
         case forcedEther = "forced_ether"
     }
+
+    /// What the interaction does, in words: a `transfer` or `send` only sends ether (its
+    /// recipient cannot call back), any other call hands over control.
+    public var effect: String {
+        kind == "transfer" || kind == "send" ? "sends ether (no call back)" : "hands over control"
+    }
 }

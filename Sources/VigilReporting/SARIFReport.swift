@@ -150,7 +150,7 @@ public struct SARIFReport: Sendable {
             }
             add(r.contractFile, step.line, text, nesting)
             for call in step.calls {
-                var handover = "\(call.summary): hands over control"
+                var handover = "\(call.summary): \(call.effect)"
                 if call.forcedEther != "0" { handover += "; ether forced in: \(call.forcedEther)" }
                 add(r.contractFile, call.line, handover, nesting + 1)
                 for inner in call.calls { visit(inner, nesting + 2) }

@@ -93,7 +93,7 @@ public struct TextReport: Sendable {
         }
         for (i, call) in step.calls.enumerated() {
             out += emitted(before: i)
-            out += "\(indent)  \(call.summary) (line \(call.line)): hands over control\n"
+            out += "\(indent)  \(call.summary) (line \(call.line)): \(call.effect)\n"
             if call.forcedEther != "0" { out += "\(indent)    ether forced in: \(call.forcedEther)\n" }
             for inner in call.calls { out += renderStep(inner, indent: indent + "    ") }
             out += "\(indent)    returns \(call.outcome)\n"

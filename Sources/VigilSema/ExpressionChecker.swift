@@ -269,6 +269,12 @@ extension Analyzer {
             bag.add(SemaDiagnostics.notSupported(b == "abi" ? "'abi.\(name.name)'" : "inheritance ('super')", e.range))
             return .void
         }
+        // `A.x` inside contract `A`: its own state variable (or constant) by its qualified name.
+        if case .identifier(let b) = base.kind, currentContract != nil, b == current.name, lookupLocal(b) == nil,
+            current.stateIndex[name.name] != nil
+        {
+            return identifierType(e, name.name)
+        }
         let bt = typeOf(base)
         if case .magic(let m)? = references[base.id] {
             let table: [String: (Reference, SolType)] = [
@@ -571,7 +577,7 @@ extension Analyzer {
         switch e.kind {
         case .parenthesized(let inner):
             checkAssignable(inner)
-        case .identifier:
+        case .identifier, .member where isStateVariable(e):
             switch references[e.id] {
             case .local(let id)?:
                 if storageLocals.contains(id) { noteStateWrite(e) }
@@ -601,6 +607,11 @@ extension Analyzer {
         default:
             bag.add(SemaDiagnostics.notLValue(e.range))
         }
+    }
+
+    /// Whether `e` names a state variable (`x`, or `A.x` inside contract `A`).
+    private func isStateVariable(_ e: Expr) -> Bool {
+        if case .stateVariable? = references[e.id] { true } else { false }
     }
 
     private func noteStateWrite(_ e: Expr) {

@@ -124,8 +124,9 @@ final class ContractRun {
             statistics.proofSeconds += (clock.now - started).seconds
             statistics.proofWaitSeconds = statistics.proofSeconds
             lookForDerivedFailures(outcomes, all: all, rules: rules)
+            retryWithoutViolated(engine, encoding, outcomes, all: all)
             let reachabilityStarted = clock.now
-            confirmReachability(engine, encoding, all, warnFunctions: true)
+            confirmReachability(engine, encoding, everything, rules: rules, warnFunctions: true)
             statistics.proofSeconds += (clock.now - reachabilityStarted).seconds
             statistics.proofWaitSeconds = statistics.proofSeconds
             return everything.compactMap { results[$0.reference.name] }
@@ -150,13 +151,13 @@ final class ContractRun {
             statistics.proofWaitSeconds += (clock.now - started).seconds
             statistics.proofSeconds += prover.seconds
             // A proof of what the bounded engine found unreached: vacuous only if none reaches it.
-            let unsure = all.filter {
+            let unsure = everything.filter {
                 results[$0.reference.name]?.warnings.contains(Self.unreachedWithinBounds) == true
             }
             if !unsure.isEmpty {
                 let asked = clock.now
                 let encoding = HornEncoding(model: model, contract: contract)
-                confirmReachability(engine, encoding, unsure, warnFunctions: false)
+                confirmReachability(engine, encoding, unsure, rules: rules, warnFunctions: false)
                 statistics.proofSeconds += (clock.now - asked).seconds
             }
         }
@@ -186,13 +187,17 @@ final class ContractRun {
 
     /// With `--engine prove`: a failure the unbounded engine derives is a finding only with a
     /// trace, so the bounded engine looks for one (a replayed counterexample makes it
-    /// `violated`); when it finds none within its bounds the result stays `unknown`.
+    /// `violated`); when it finds none within its bounds the result stays `unknown`. So does a
+    /// property that failed only jointly with others (too many to try one by one): it may be
+    /// violated, and then the trace says so.
     private func lookForDerivedFailures(
         _ outcomes: [String: ProofEngine.Outcome], all: [BoundedChecker.Pending], rules: [PendingRule]
     ) {
         let derived = Set(
             outcomes.compactMap { name, outcome -> String? in
-                guard case .failed(let why) = outcome, why == ProofEngine.derivedFailure else { return nil }
+                guard case .failed(let why) = outcome,
+                    why == ProofEngine.derivedFailure || why == ProofEngine.notProvedTogether
+                else { return nil }
                 return name
             })
         guard !derived.isEmpty else { return }
@@ -200,9 +205,35 @@ final class ContractRun {
         for job in jobs(for: all.filter { derived.contains($0.reference.name) }) { run(job) }
         runRules(rules.filter { derived.contains($0.pending.reference.name) })
         for name in derived where [.holds, .unsatisfiable, .vacuous].contains(results[name]?.verdict) {
+            let why = outcomes[name].flatMap { if case .failed(let why) = $0 { why } else { nil } }
             results[name]?.verdict = .unknown
-            results[name]?.reason = Self.failureBeyondBounds
+            results[name]?.reason =
+                why == ProofEngine.derivedFailure
+                ? Self.failureBeyondBounds
+                : ProofEngine.notProvedTogether + "; the bounded engine finds no counterexample within its bounds"
         }
+    }
+
+    /// With `--engine prove`: the properties that failed only jointly, once the bounded engine
+    /// found some of them violated, are tried together again without those (as beside the
+    /// bounded engine under `auto`); what that proves is `proved`.
+    private func retryWithoutViolated(
+        _ engine: ProofEngine, _ encoding: HornEncoding, _ outcomes: [String: ProofEngine.Outcome],
+        all: [BoundedChecker.Pending]
+    ) {
+        let joint = all.filter {
+            if case .failed(ProofEngine.notProvedTogether)? = outcomes[$0.reference.name] { true } else { false }
+        }
+        let rest = joint.filter { results[$0.reference.name]?.verdict != .violated }
+        guard rest.count < joint.count, !rest.isEmpty else { return }
+        let started = clock.now
+        let again = engine.prove(encoding, contract: contract, properties: rest.map(\.reference), rules: [])
+        for p in rest {
+            guard case .proved(let certificate)? = again[p.reference.name] else { continue }
+            finishProved(p, certificate: certificate, assumptions: unboundedAssumptions)
+        }
+        statistics.proofSeconds += (clock.now - started).seconds
+        statistics.proofWaitSeconds = statistics.proofSeconds
     }
 
     /// Why a failure the unbounded engine derives stays `unknown` beside a bounded engine that
@@ -222,11 +253,18 @@ final class ContractRun {
     /// state-changing function that reverts on every input from every reachable state gets a
     /// warning; both only on a checked proof.
     private func confirmReachability(
-        _ engine: ProofEngine, _ encoding: HornEncoding, _ all: [BoundedChecker.Pending], warnFunctions: Bool
+        _ engine: ProofEngine, _ encoding: HornEncoding, _ all: [BoundedChecker.Pending], rules: [PendingRule],
+        warnFunctions: Bool
     ) {
         let proved = all.filter { $0.invariant == nil && results[$0.reference.name]?.verdict == .proved }
+        let provedNames = Set(proved.map(\.reference.name))
+        let ruleGoals = rules.filter { !$0.rule.isSatisfy && provedNames.contains($0.pending.reference.name) }.map {
+            ProofEngine.RuleGoal(name: $0.pending.reference.name, rule: $0.rule, function: $0.function)
+        }
+        let ruleNames = Set(ruleGoals.map(\.name))
         let found = engine.reachability(
-            encoding, properties: proved.map(\.reference.name), functions: warnFunctions)
+            encoding, properties: proved.map(\.reference.name).filter { !ruleNames.contains($0) }, rules: ruleGoals,
+            functions: warnFunctions)
         for p in proved where found.unreached.contains(p.reference.name) {
             let assumptions = results[p.reference.name]?.assumptions ?? unboundedAssumptions
             results[p.reference.name]?.warnings.removeAll { $0 == Self.unreachedWithinBounds }
@@ -295,15 +333,13 @@ final class ContractRun {
                     results[name]?.reason =
                         "internal error: the engines disagree: the unbounded engine proved it, the bounded engine "
                         + "found \(found) that the interpreter replayed (shown below); please report this"
-                case .vacuous? where !unreached.contains(name) || p.reference.kind == .rule:
+                case .vacuous? where !unreached.contains(name):
                     break
                 case _ where satisfyRules.contains(name):
                     // Nothing satisfies it from any reachable state: unsatisfiable for good.
                     finishProved(p, certificate: certificate, assumptions: unboundedAssumptions)
                     results[name]?.verdict = .unsatisfiable
                     results[name]?.reason = "no execution from any reachable state satisfies it (proved)"
-                case _ where unreached.contains(name) && p.reference.kind == .rule:
-                    finishUnreached(p, depth: results[name]?.depthReached ?? 0)
                 case _ where unreached.contains(name) && p.invariant == nil:
                     // Proved, but reached by no execution within the bounds: reached only by longer
                     // ones, or by none (`confirmReachability` asks).
@@ -535,7 +571,12 @@ final class ContractRun {
     /// `vacuous`: an assert or ensures that no execution within the bounds reaches, or, `proved`
     /// by the unbounded engine, none from any reachable state. The warnings found on the way stay.
     private func finishUnreached(_ p: BoundedChecker.Pending, depth: Int, proved: Bool = false) {
-        let what = p.reference.kind == .ensures ? "returns from its function" : "reaches it"
+        let what =
+            switch p.reference.kind {
+            case .ensures: "returns from its function"
+            case .rule: "gets to its 'assert'"
+            default: "reaches it"
+            }
         let reason =
             proved
             ? "no execution from any reachable state \(what): it holds only because of that (proved)"

@@ -152,7 +152,7 @@ struct ProofEngine {
                         if let alone = try attempt([name]) { record([name], alone) }
                     }
                 } else {
-                    record(open, .failed("not proved together with the contract's other properties"))
+                    record(open, .failed(Self.notProvedTogether))
                 }
             }
         } catch {
@@ -164,7 +164,7 @@ struct ProofEngine {
     /// What the engine proves about reachability, asked with `--engine prove` alone (beside the
     /// bounded engine, its sanity checks answer these questions).
     struct Reachability {
-        /// Asserts and ensures that no execution from any reachable state reaches.
+        /// Asserts, ensures and assert-rules that no execution from any reachable state reaches.
         var unreached: Set<String> = []
         /// State-changing entry points that revert on every input from every reachable state.
         var alwaysReverting: [FunctionInfo] = []
@@ -174,7 +174,9 @@ struct ProofEngine {
     /// ensures) and, with `functions`, whether each state-changing entry point can succeed. Only a checked solution
     /// of the clauses says no; a derivation, an exhausted budget or a contract the engine cannot
     /// judge leaves the question open (nothing is reported). Each question gets a tenth of the budget.
-    func reachability(_ encoding: HornEncoding, properties: [String], functions: Bool) -> Reachability {
+    func reachability(
+        _ encoding: HornEncoding, properties: [String], rules: [RuleGoal] = [], functions: Bool
+    ) -> Reachability {
         var found = Reachability()
         guard encoding.unsupported == nil else { return found }
         let base = encoding.clauses + encoding.handoverClauses
@@ -188,6 +190,10 @@ struct ProofEngine {
         do {
             for name in properties where try provesNone(encoding.reachClauses[name] ?? []) {
                 found.unreached.insert(name)
+            }
+            for r in rules {
+                guard case .success(let query) = encoding.ruleQuery(r.rule, anyFunction: r.function) else { continue }
+                if try provesNone([query.reachClause] + query.clauses) { found.unreached.insert(r.name) }
             }
             for (f, clause) in encoding.successClauses where try functions && provesNone([clause]) {
                 found.alwaysReverting.append(f)
@@ -221,6 +227,9 @@ struct ProofEngine {
         }
         return outcome
     }
+
+    /// Why each property of a joint attempt too large to retry one by one is not proved.
+    static let notProvedTogether = "not proved together with the contract's other properties"
 
     /// Why a property is not proved when Spacer derives `false` from the clauses.
     static let derivedFailure =

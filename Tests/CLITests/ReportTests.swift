@@ -99,7 +99,7 @@ import VigilVerifier
             text == """
                 refund() from user1  (line 10)
                   emits Settled(id: 0)  (line 12)
-                  send to user2 value 5 (line 13): hands over control
+                  send to user2 value 5 (line 13): sends ether (no call back)
                     returns true
                   emits Done()  (line 14)
                   total: 5 → 0
