@@ -54,6 +54,10 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup(title: "Reports")
     var report: ReportOptions
 
+    /// Set in the process that checks one contract for its parent (`ContractProcess`).
+    @Option(help: .private)
+    var internalContract: String?
+
     func validate() throws {
         guard depth >= 0, reentrancy >= 0, reentrantCalls >= 0, loops >= 0 else {
             throw ValidationError("bounds must not be negative")
@@ -76,6 +80,18 @@ struct CheckCommand: ParsableCommand {
         let store = cache.map { ResultCache(directory: URL(fileURLWithPath: $0)) }
         var records: [ResultRecord] = []
         var statistics = CheckStatistics()
+        if let internalContract {
+            // A child of `ContractProcess`: this contract alone, its results as JSON.
+            guard let contract = model.contract(named: internalContract) else { throw ExitCode(2) }
+            let (results, contractStatistics, warnings) = checker.checkWithStatistics(model: model, contract: contract)
+            printDiagnostics(warnings, sources: front.sources, write: note)
+            progress?.finish()
+            if report.verbose { printError(describe(contract.name, contractStatistics)) }
+            let output = ContractProcess.Output(
+                results: ResultRecord.records(results, model: model), statistics: contractStatistics)
+            print(JSONReport.encode(output))
+            return
+        }
         for contract in model.contracts where options.selection.includes(contract: contract.name) {
             let key = store.map { _ in ResultCache.key(of: contract, model: model, options: options, tool: tool) }
             if let store, let key, let cached = store.load(key, contract: contract.name) {
@@ -83,15 +99,31 @@ struct CheckCommand: ParsableCommand {
                 if report.verbose { note("\(contract.name): from the cache\n") }
                 continue
             }
-            let (results, contractStatistics, warnings) = checker.checkWithStatistics(model: model, contract: contract)
-            printDiagnostics(warnings, sources: front.sources, write: note)
-            let checked = ResultRecord.records(results, model: model)
+            let checked: [ResultRecord]
+            var contractStatistics = CheckStatistics()
+            if let executable = ContractProcess.executable {
+                progress?.finish()
+                switch ContractProcess.run(executable, arguments: childArguments(contract.name)) {
+                case .success(let output):
+                    checked = output.results
+                    contractStatistics = output.statistics
+                case .failure(let failure):
+                    let reason = "internal error: \(failure.description), twice; please report this"
+                    checked = ResultRecord.records(
+                        checker.unknownResults(model: model, contract: contract, reason: reason), model: model)
+                }
+            } else {
+                let (results, figures, warnings) = checker.checkWithStatistics(model: model, contract: contract)
+                printDiagnostics(warnings, sources: front.sources, write: note)
+                checked = ResultRecord.records(results, model: model)
+                contractStatistics = figures
+                if report.verbose { note(describe(contract.name, contractStatistics)) }
+            }
             records += checked
             if let store, let key, let problem = store.store(checked, under: key) {
                 printError("warning: \(problem)\n")
             }
             statistics.add(contractStatistics)
-            if report.verbose { note(describe(contract.name, contractStatistics)) }
         }
         progress?.finish()
         if report.verbose, model.contracts.count > 1 { printError(describe("all contracts", statistics)) }
@@ -103,6 +135,20 @@ struct CheckCommand: ParsableCommand {
                 uniquingKeysWith: { a, _ in a }))
         let status = ExitStatus.of(document.verdicts)
         if status != .success { throw ExitCode(status.rawValue) }
+    }
+}
+
+extension CheckCommand {
+    /// The arguments of the process that checks `contract` alone: this run's paths and options.
+    fileprivate func childArguments(_ contract: String) -> [String] {
+        var arguments = ["check"] + paths
+        arguments += ["--depth", "\(depth)", "--reentrancy", "\(reentrancy)", "--reentrant-calls", "\(reentrantCalls)"]
+        arguments += ["--loops", "\(loops)", "--rlimit", "\(rlimit)", "--timeout", "\(timeout)"]
+        arguments += ["--engine", engine.rawValue]
+        if let shard { arguments += ["--shard", "\(shard.index)/\(shard.count)"] }
+        if report.quiet { arguments.append("--quiet") }
+        if report.verbose { arguments.append("--verbose") }
+        return arguments + ["--internal-contract", contract]
     }
 }
 

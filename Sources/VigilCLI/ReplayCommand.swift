@@ -87,6 +87,9 @@ struct ReplayCommand: ParsableCommand {
             case .mismatch(let why):
                 unfit += 1
                 out += "\(r.qualifiedName): the report does not fit the source: \(why)\n"
+            case .unconfirmable(let why):
+                unfit += 1
+                out += "\(r.qualifiedName): the replay cannot confirm it on concrete values: \(why)\n"
             }
         }
         out += "\(replayed) replayed: \(reproduced) reproduced, \(replayed - reproduced - unfit) no longer, "

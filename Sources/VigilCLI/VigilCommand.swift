@@ -20,8 +20,14 @@ public struct VigilCommand: ParsableCommand {
     public init() {}
 
     /// Parses the arguments (the process's when nil), runs the command and returns the exit
-    /// status of LANGUAGE.md §6: usage errors are 2, like any bad input.
-    public static func execute(_ arguments: [String]? = nil) -> Int32 {
+    /// status of LANGUAGE.md §6: usage errors are 2, like any bad input. With `executable` (the
+    /// `vigil` executable itself), `vigil check` checks each contract in a process of its own
+    /// (`ContractProcess`).
+    public static func execute(_ arguments: [String]? = nil, isolatingContractsWith executable: URL? = nil) -> Int32 {
+        ContractProcess.$executable.withValue(executable) { run(arguments) }
+    }
+
+    private static func run(_ arguments: [String]?) -> Int32 {
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -36,6 +36,9 @@ public enum ReplayResult: Sendable {
     case notViolated(Trace)
     /// The schedule does not fit the contract or the rules of §4; the reason says where.
     case mismatch(String)
+    /// The schedule ran, but the property's failure cannot be confirmed on concrete values (a
+    /// quantifier whose witness lies outside the candidates tried); the reason says which.
+    case unconfirmable(String)
 }
 
 extension Machine {
@@ -61,6 +64,7 @@ extension Machine {
             case .mismatch(let reason): return .mismatch(reason)
             case .revert(let reason): return .mismatch("internal: a revert escaped its call (\(reason))")
             case .propertyFalse: return .mismatch("internal: a property failure escaped its property")
+            case .unconfirmable(let why): return .unconfirmable(why)
             }
         }
     }

@@ -77,7 +77,8 @@ extension Machine {
             judgement = Judgement(value: false, exact: true)
         }
         if !judgement.value, !judgement.exact {
-            throw .mismatch("cannot confirm a quantified property concretely")
+            throw .unconfirmable(
+                "an `exists` (or a `forall`) whose failure none of the interpreter's candidate values shows")
         }
         return (judgement.value, judgement.value ? [] : partValues(parts))
     }

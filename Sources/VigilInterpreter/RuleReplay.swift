@@ -74,6 +74,7 @@ extension Machine {
             case .mismatch(let reason): return .mismatch(reason)
             case .revert(let reason): return .mismatch("internal: a revert escaped its call (\(reason))")
             case .propertyFalse: return .mismatch("internal: a property failure escaped the rule")
+            case .unconfirmable(let why): return .unconfirmable(why)
             }
         }
     }

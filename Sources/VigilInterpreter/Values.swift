@@ -34,6 +34,8 @@ enum Interruption: Error {
     case mismatch(String)
     /// A property divided by zero: the property is false.
     case propertyFalse
+    /// A quantified property is false by the solver's model, but no candidate value confirms it.
+    case unconfirmable(String)
 }
 
 // MARK: - Zero values

@@ -160,8 +160,9 @@ public final class HornEncoding {
 
     /// `t` with its `forall`s opened where they are conjuncts (nested ones too): their bound
     /// variables become free, and the query clause quantifies them, so a failing state needs
-    /// just one value that breaks the body. Nil when any other quantifier is left (an `exists`,
-    /// or a `forall` under a negation or a disjunction): Spacer cannot take those.
+    /// just one value that breaks the body; also under an implication's quantifier-free premise
+    /// (a nested `forall`). Nil when any other quantifier is left (an `exists`, or a `forall`
+    /// under a negation or a disjunction): Spacer cannot take those.
     static func openingUniversals(_ t: Term) -> Term? {
         switch t.kind {
         case .quantifier(isForall: true, _, let body):
@@ -173,6 +174,10 @@ public final class HornEncoding {
                 opened.append(o)
             }
             return Term.and(opened)
+        case .apply(.implies, let parts) where parts.count == 2 && !parts[0].containsQuantifier:
+            // `p ==> forall x: q` is `forall x: p ==> q` (a bound variable is never free in `p`):
+            // how a `forall` nested in another's range condition arrives.
+            return openingUniversals(parts[1]).map { Term.implies(parts[0], $0) }
         default:
             return t.containsQuantifier ? nil : t
         }

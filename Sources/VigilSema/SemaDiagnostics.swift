@@ -41,7 +41,7 @@ enum SemaDiagnostics {
     }
     static func externalSelfCall(_ r: SourceRange) -> Diagnostic {
         .error(
-            "sema.this-call", "external calls through 'this' are not in the subset; call the function directly", at: r)
+            "sema.this-call", "external calls through 'this' are not supported yet; call the function directly", at: r)
     }
     static func notLValue(_ r: SourceRange) -> Diagnostic {
         .error("sema.not-assignable", "cannot assign to this expression", at: r)

@@ -52,6 +52,15 @@ public struct BoundedChecker: Sendable {
         statistics.totalSeconds = (run.clock.now - run.started).seconds
         return (results, statistics, run.warnings)
     }
+
+    /// Every selected property of `contract` (rules once per result), `unknown` with `reason`:
+    /// the results of a check that could not run to its end.
+    public func unknownResults(model: SemanticModel, contract: ContractInfo, reason: String) -> [PropertyResult] {
+        let run = ContractRun(checker: self, model: model, contract: contract)
+        let everything = run.selectedProperties() + run.pendingRules().map(\.pending)
+        for p in everything { run.finish(p, .unknown, reason: reason, trace: nil, depth: 0) }
+        return everything.compactMap { run.results[$0.reference.name] }
+    }
 }
 
 /// The checking of one contract: its jobs and the results they produce.
@@ -95,7 +104,8 @@ final class ContractRun {
     /// (docs/BENCHMARKS.md).
     static let firstSolverParameters = solverParameters.merging(["arith.solver": .uint(2)]) { $1 }
 
-    func collect() -> [PropertyResult] {
+    /// The contract's selected invariants, asserts and ensures, in that order.
+    func selectedProperties() -> [BoundedChecker.Pending] {
         var all: [BoundedChecker.Pending] = contract.invariants.map {
             .init(reference: PropertyReference(kind: .invariant, name: $0.name), range: $0.range, invariant: $0)
         }
@@ -106,7 +116,11 @@ final class ContractRun {
             .init(reference: PropertyReference(kind: .ensures, name: $0.name), range: $0.range, invariant: nil)
         }
         let selection = checker.options.selection
-        all = all.filter { selection.includes(contract: contract.name, property: $0.reference.name) }
+        return all.filter { selection.includes(contract: contract.name, property: $0.reference.name) }
+    }
+
+    func collect() -> [PropertyResult] {
+        let all = selectedProperties()
         let rules = pendingRules()
         let ruleGoals = rules.map {
             ProofEngine.RuleGoal(name: $0.pending.reference.name, rule: $0.rule, function: $0.function)
@@ -242,6 +256,13 @@ final class ContractRun {
         ProofEngine.derivedFailure
         + "; the bounded engine finds no counterexample within its bounds: raise --depth (or --loops, "
         + "--reentrancy, --reentrant-calls) to look further"
+
+    /// Why a counterexample that the interpreter cannot confirm on concrete values is `unknown`:
+    /// a documented limit of the replay (docs/LANGUAGE-REFERENCE.md, "Replay"), not an error.
+    static func unconfirmable(_ why: String) -> String {
+        "not confirmed: the solver finds a counterexample, but the interpreter cannot replay it on concrete values "
+            + "(\(why))"
+    }
 
     /// The warning on a proof of an assert or ensures that the bounded engine found reached by
     /// no execution within its bounds, when the unbounded engine cannot show that none reaches it.
@@ -666,6 +687,8 @@ final class ContractRun {
             finish(
                 p, .unknown, reason: "internal error: the counterexample does not replay (\(why))", trace: nil,
                 depth: depth)
+        case .unconfirmable(let why):
+            finish(p, .unknown, reason: Self.unconfirmable(why), trace: nil, depth: depth)
         }
     }
 

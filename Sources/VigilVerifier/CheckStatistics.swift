@@ -1,7 +1,7 @@
 import SMT
 
 /// Where the time of a check went, for `--verbose` and the benchmarks.
-public struct CheckStatistics: Sendable {
+public struct CheckStatistics: Sendable, Codable {
     /// Time inside the solver: translating terms, asserting and checking.
     public var solverSeconds: Double = 0
     /// Time replaying counterexamples in the interpreter.

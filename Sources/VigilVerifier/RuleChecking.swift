@@ -236,6 +236,8 @@ extension ContractRun {
             finish(
                 p.pending, .unknown, reason: "internal error: the rule's trace does not replay (\(why))", trace: nil,
                 depth: depth)
+        case .unconfirmable(let why):
+            finish(p.pending, .unknown, reason: Self.unconfirmable(why), trace: nil, depth: depth)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
 import VigilCLI
 
-exit(VigilCommand.execute())
+// Each contract is checked in a child process of this executable, so a solver crash never ends the run.
+exit(VigilCommand.execute(isolatingContractsWith: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()))

@@ -106,7 +106,7 @@ extension ReplayResult {
     var trace: Trace? {
         switch self {
         case .violated(let t), .notViolated(let t): t
-        case .mismatch: nil
+        case .mismatch, .unconfirmable: nil
         }
     }
 
@@ -123,6 +123,11 @@ extension ReplayResult {
     var mismatchReason: String? {
         if case .mismatch(let reason) = self { return reason }
         return nil
+    }
+
+    var isUnconfirmable: Bool {
+        if case .unconfirmable = self { return true }
+        return false
     }
 }
 

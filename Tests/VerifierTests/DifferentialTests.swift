@@ -55,7 +55,7 @@ import Z3Backend
                 agreement.violated += 1
             case .notViolated:
                 #expect(!encoderSays, "sample \(sample): only the encoder sees a violation\n\(schedule)")
-            case .mismatch(let why):
+            case .mismatch(let why), .unconfirmable(let why):
                 Issue.record("sample \(sample): the schedule does not replay: \(why)\n\(schedule)")
             }
             agreement.samples += 1

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import VigilCLI
+
+/// A contract's check in a process of its own: a crash costs that contract's results (after
+/// one retry), never the run.
+@Suite struct ContractProcessTests {
+    /// A shell script in a fresh folder; `body` runs with `$DIR` set to that folder.
+    func script(_ body: String) throws -> (URL, URL) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vigil-child-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("child.sh")
+        try Data("#!/bin/sh\nDIR=\(folder.path)\n\(body)\n".utf8).write(to: file)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: file.path)
+        return (file, folder)
+    }
+
+    static let emptyOutput = #"{"results": [], "statistics": {"solverSeconds": 0, "replaySeconds": 0, "#
+        + #""proofSeconds": 0, "proofWaitSeconds": 0, "totalSeconds": 0, "queries": 3, "resourceUsage": 7}}"#
+
+    @Test func aProcessKilledBySignalIsTriedTwiceThenReported() throws {
+        let (child, folder) = try script(#"echo run >> "$DIR/runs"; kill -KILL $$"#)
+        let outcome = ContractProcess.run(child, arguments: [])
+        guard case .failure(let failure) = outcome else {
+            Issue.record("a crashing child gave results")
+            return
+        }
+        #expect(failure.description.contains("signal 9"))
+        let runs = try String(contentsOf: folder.appendingPathComponent("runs"), encoding: .utf8)
+        #expect(runs.split(separator: "\n").count == 2)
+    }
+
+    @Test func aSecondTryThatSucceedsGivesItsResults() throws {
+        let (child, folder) = try script(
+            """
+            if [ -f "$DIR/tried" ]; then echo '\(Self.emptyOutput)'; exit 0; fi
+            touch "$DIR/tried"; kill -KILL $$
+            """)
+        let outcome = ContractProcess.run(child, arguments: [])
+        guard case .success(let output) = outcome else {
+            Issue.record("the second try's results were lost")
+            return
+        }
+        #expect(output.results.isEmpty && output.statistics.queries == 3 && output.statistics.resourceUsage == 7)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("tried").path))
+    }
+
+    @Test func outputThatIsNotResultsIsAFailure() throws {
+        let (child, _) = try script("echo 'not json'; exit 0")
+        guard case .failure(let failure) = ContractProcess.run(child, arguments: []) else {
+            Issue.record("garbage was taken for results")
+            return
+        }
+        #expect(failure.description.contains("no results"))
+    }
+
+    /// A contract whose process always crashes: every property of it is `unknown` with the
+    /// reason, the other contracts are checked, and the run ends with status 3.
+    @Test func aContractWhoseProcessCrashesIsUnknownAndTheRunGoesOn() throws {
+        let (child, _) = try script(
+            """
+            for a in "$@"; do if [ "$a" = FixedVault ]; then kill -KILL $$; fi; done
+            exec "\(ProcessDeterminismTests.vigil.path)" "$@"
+            """)
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("vigil-crash-\(UUID().uuidString).json")
+        let vault = repositoryRoot.appendingPathComponent("examples/vault_reentrancy.vigil").path
+        let fixed = repositoryRoot.appendingPathComponent("examples/vault_fixed.vigil").path
+        let status = VigilCommand.execute(
+            ["check", vault, fixed, "--quiet", "--json", report.path], isolatingContractsWith: child)
+        #expect(status == 1)
+        let document = try JSONSerialization.jsonObject(with: Data(contentsOf: report)) as? [String: Any]
+        let results = try #require(document?["results"] as? [[String: Any]])
+        let fixedResult = try #require(results.first { $0["contract"] as? String == "FixedVault" })
+        #expect(fixedResult["verdict"] as? String == "unknown")
+        #expect((fixedResult["reason"] as? String)?.contains("signal 9, twice") == true)
+        #expect(results.contains { $0["contract"] as? String == "Vault" && $0["verdict"] as? String == "violated" })
+    }
+}
