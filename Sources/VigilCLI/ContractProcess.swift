@@ -56,7 +56,8 @@ enum ContractProcess {
         }
         guard process.terminationStatus == 0, let decoded = try? JSONDecoder().decode(Output.self, from: data) else {
             return .failure(
-                Failure(description: "the checking process ended with status \(process.terminationStatus) and no results"))
+                Failure(
+                    description: "the checking process ended with status \(process.terminationStatus) and no results"))
         }
         return .success(decoded)
     }

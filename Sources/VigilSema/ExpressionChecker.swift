@@ -577,7 +577,8 @@ extension Analyzer {
         switch e.kind {
         case .parenthesized(let inner):
             checkAssignable(inner)
-        case .identifier, .member where isStateVariable(e):
+        case .identifier,
+            .member where isStateVariable(e):
             switch references[e.id] {
             case .local(let id)?:
                 if storageLocals.contains(id) { noteStateWrite(e) }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VigilCLI
 
 /// A contract's check in a process of its own: a crash costs that contract's results (after
@@ -15,7 +16,8 @@ import Testing
         return (file, folder)
     }
 
-    static let emptyOutput = #"{"results": [], "statistics": {"solverSeconds": 0, "replaySeconds": 0, "#
+    static let emptyOutput =
+        #"{"results": [], "statistics": {"solverSeconds": 0, "replaySeconds": 0, "#
         + #""proofSeconds": 0, "proofWaitSeconds": 0, "totalSeconds": 0, "queries": 3, "resourceUsage": 7}}"#
 
     @Test func aProcessKilledBySignalIsTriedTwiceThenReported() throws {
@@ -62,7 +64,8 @@ import Testing
             for a in "$@"; do if [ "$a" = FixedVault ]; then kill -KILL $$; fi; done
             exec "\(ProcessDeterminismTests.vigil.path)" "$@"
             """)
-        let report = FileManager.default.temporaryDirectory.appendingPathComponent("vigil-crash-\(UUID().uuidString).json")
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "vigil-crash-\(UUID().uuidString).json")
         let vault = repositoryRoot.appendingPathComponent("examples/vault_reentrancy.vigil").path
         let fixed = repositoryRoot.appendingPathComponent("examples/vault_fixed.vigil").path
         let status = VigilCommand.execute(

@@ -1,5 +1,5 @@
 // `(this).f()` is `this.f()`: the same diagnostic, not a confusing "no function" on an address.
-// @expect-error 6:50 "external calls through 'this' are not supported yet"
+// @expect-error 6:54 "external calls through 'this' are not supported yet"
 contract SelfCall {
     uint x;
     function k() public view returns (uint) { return x; }
