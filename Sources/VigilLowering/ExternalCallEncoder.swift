@@ -222,13 +222,16 @@ extension SymbolicExecutor {
         self.oldLocals = oldLocals
         resultValue = result
         let value = eval(e).scalarTerm
+        // Where the evaluation completes (a `view` function it calls returns): elsewhere the path
+        // does not exist (a loop summary's tuple that is not an exit), so only a revert counts.
+        let completed = pc
         let failed = Term.or((propertyFailures ?? []) + [frameReverted])
         propertyFailures = savedFailures
         (oldState, self.oldLocals, resultValue) = savedOld
         pc = savedPC
         frameReverted = savedReverted
         record = savedRecord
-        return Term.and(Term.not(failed), value)
+        return Term.and(Term.not(failed), Term.implies(completed, value))
     }
 }
 
