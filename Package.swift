@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
     ],
     targets: [
         // Z3's C API, found through pkg-config; imported by Z3Backend only.
@@ -20,30 +21,46 @@ let package = Package(
         .target(name: "VigilSyntax", dependencies: ["VigilBasics"]),
         // Name resolution and type checking: the semantic model every later stage reads.
         .target(name: "VigilSema", dependencies: ["VigilSyntax", .product(name: "BigInt", package: "BigInt")]),
-        // The counterexample data model: choices of a schedule and the replayed trace.
-        .target(name: "VigilTrace", dependencies: ["VigilBasics", .product(name: "BigInt", package: "BigInt")]),
+        // The data the engines, the interpreter and the reporters share: a schedule's choices,
+        // the replayed trace, the bounds.
+        .target(name: "VigilTrace", dependencies: [.product(name: "BigInt", package: "BigInt")]),
         // Solver-agnostic SMT terms, the Solver protocol and models.
         .target(name: "SMT", dependencies: [.product(name: "BigInt", package: "BigInt")]),
         // Symbolic encoding of contracts and their environment into SMT terms.
         .target(
             name: "VigilLowering",
-            dependencies: ["VigilSema", "SMT", "VigilTrace", .product(name: "BigInt", package: "BigInt")]),
+            dependencies: [
+                "VigilBasics", "VigilSyntax", "VigilSema", "SMT", "VigilTrace",
+                .product(name: "BigInt", package: "BigInt"),
+            ]),
         // The Z3 solver behind the SMT protocol: the only importer of CZ3.
-        .target(name: "Z3Backend", dependencies: ["SMT", "CZ3"]),
-        // Checking engines (bounded model checking) over the SMT layer.
-        .target(name: "VigilVerifier", dependencies: ["VigilLowering", "SMT", "VigilTrace", "VigilInterpreter"]),
+        .target(name: "Z3Backend", dependencies: ["SMT", "CZ3", .product(name: "BigInt", package: "BigInt")]),
+        // The engines (bounded model checking, Horn clauses) and where their answers meet.
+        .target(
+            name: "VigilVerifier",
+            dependencies: [
+                "VigilBasics", "VigilSyntax", "VigilSema", "VigilLowering", "SMT", "VigilTrace", "VigilInterpreter",
+                .product(name: "BigInt", package: "BigInt"),
+            ]),
         // A concrete interpreter that replays schedules; independent of the encoder.
         .target(
             name: "VigilInterpreter",
-            dependencies: ["VigilSema", "VigilTrace", .product(name: "BigInt", package: "BigInt")]),
-        // Text and JSON renderers of results and traces.
-        .target(name: "VigilReporting", dependencies: ["VigilVerifier", "VigilTrace", "VigilSema"]),
+            dependencies: [
+                "VigilBasics", "VigilSyntax", "VigilSema", "VigilTrace", .product(name: "BigInt", package: "BigInt"),
+            ]),
+        // The report as data and its renderers: text, JSON, SARIF, JUnit, GitHub, HTML.
+        .target(
+            name: "VigilReporting",
+            dependencies: [
+                "VigilBasics", "VigilSema", "VigilTrace", "VigilVerifier", .product(name: "BigInt", package: "BigInt"),
+            ]),
         // Command-line front end: argument parsing, the pipeline, exit codes.
         .target(
             name: "VigilCLI",
             dependencies: [
-                "VigilReporting", "VigilVerifier", "VigilInterpreter", "Z3Backend",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "VigilBasics", "VigilSyntax", "VigilSema", "VigilTrace", "VigilInterpreter", "VigilVerifier",
+                "VigilReporting", "Z3Backend", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // The `vigil` executable: a thin entry point.
         .executableTarget(name: "vigil", dependencies: ["VigilCLI"]),

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import VigilLowering
 import VigilReporting
+import VigilTrace
 import VigilVerifier
 import Z3Backend
 
@@ -67,7 +67,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let front = FrontEnd.run(paths: paths)
         printDiagnostics(front.diagnostics, sources: front.sources)
-        guard let model = front.model, !front.hasErrors else { throw ExitCode(2) }
+        guard let model = front.model, !front.hasErrors else { throw ExitStatus.badInput.code }
         var options = CheckOptions(
             bounds: Bounds(depth: depth, reentrancy: reentrancy, reentrantCalls: reentrantCalls, loops: loops),
             rlimit: rlimit, timeoutMilliseconds: timeout * 1000, engine: engine)
@@ -82,18 +82,19 @@ struct CheckCommand: ParsableCommand {
         var statistics = CheckStatistics()
         if let internalContract {
             // A child of `ContractProcess`: this contract alone, its results as JSON.
-            guard let contract = model.contract(named: internalContract) else { throw ExitCode(2) }
+            guard let contract = model.contract(named: internalContract) else { throw ExitStatus.badInput.code }
             let (results, contractStatistics, warnings) = checker.checkWithStatistics(model: model, contract: contract)
             printDiagnostics(warnings, sources: front.sources, write: note)
             progress?.finish()
             if report.verbose { printError(describe(contract.name, contractStatistics)) }
             let output = ContractProcess.Output(
                 results: ResultRecord.records(results, model: model), statistics: contractStatistics)
-            print(JSONReport.encode(output))
+            print(try JSONReport.encode(output))
             return
         }
         for contract in model.contracts where options.selection.includes(contract: contract.name) {
-            let key = store.map { _ in ResultCache.key(of: contract, model: model, options: options, tool: tool) }
+            let key = try store.map { _ in try ResultCache.key(of: contract, model: model, options: options, tool: tool)
+            }
             if let store, let key, let cached = store.load(key, contract: contract.name) {
                 records += cached
                 if report.verbose { note("\(contract.name): from the cache\n") }
@@ -134,7 +135,7 @@ struct CheckCommand: ParsableCommand {
                 model.sources.files.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) },
                 uniquingKeysWith: { a, _ in a }))
         let status = ExitStatus.of(document.verdicts)
-        if status != .success { throw ExitCode(status.rawValue) }
+        if status != .success { throw status.code }
     }
 }
 

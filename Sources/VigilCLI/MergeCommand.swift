@@ -41,7 +41,7 @@ struct MergeCommand: ParsableCommand {
         }
         try report.emit(merged, sources: sources)
         let status = ExitStatus.of(merged.verdicts)
-        if status != .success { throw ExitCode(status.rawValue) }
+        if status != .success { throw status.code }
     }
 
     /// The reports as one; `names` name them in errors (a different tool, or a result in two of them).
@@ -67,6 +67,6 @@ struct MergeCommand: ParsableCommand {
 
     private static func failure(_ message: String) -> ExitCode {
         printError("error: \(message)\n")
-        return ExitCode(2)
+        return ExitStatus.badInput.code
     }
 }

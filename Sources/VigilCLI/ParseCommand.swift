@@ -1,5 +1,6 @@
 import ArgumentParser
 import VigilSyntax
+import VigilVerifier
 
 /// `vigil parse`: the front end only.
 struct ParseCommand: ParsableCommand {
@@ -19,6 +20,6 @@ struct ParseCommand: ParsableCommand {
         if dumpAst {
             for unit in result.units { print(ASTDump.dump(unit, sources: result.sources), terminator: "") }
         }
-        if result.hasErrors || result.model == nil && !result.diagnostics.isEmpty { throw ExitCode(2) }
+        if result.hasErrors || result.model == nil && !result.diagnostics.isEmpty { throw ExitStatus.badInput.code }
     }
 }

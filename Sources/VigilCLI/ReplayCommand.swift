@@ -30,7 +30,7 @@ struct ReplayCommand: ParsableCommand {
     func run() throws {
         guard let data = FileManager.default.contents(atPath: report) else {
             printError("error: cannot read \(report)\n")
-            throw ExitCode(2)
+            throw ExitStatus.badInput.code
         }
         let results: [ResultRecord]
         var inputs: [String]
@@ -40,7 +40,7 @@ struct ReplayCommand: ParsableCommand {
         } catch {
             guard let single = try? JSONReport.decodeResult(data) else {
                 printError("error: \(report) is not a Vigil report: \(error.description)\n")
-                throw ExitCode(2)
+                throw ExitStatus.badInput.code
             }
             (results, inputs) = ([single], Array(Set([single.contractFile, single.file])).sorted())
         }
@@ -49,11 +49,11 @@ struct ReplayCommand: ParsableCommand {
         printDiagnostics(front.diagnostics, sources: front.sources)
         guard let model = front.model, !front.hasErrors else {
             printError("error: the source the report was made from no longer checks\n")
-            throw ExitCode(2)
+            throw ExitStatus.badInput.code
         }
         let (text, status) = Self.replay(results, model: model)
         print(text, terminator: "")
-        if status != .success { throw ExitCode(status.rawValue) }
+        if status != .success { throw status.code }
     }
 
     /// Replays every result that has a schedule; returns the text to print and the exit status.

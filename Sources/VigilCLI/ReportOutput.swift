@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VigilReporting
+import VigilVerifier
 
 /// Formats of a report on standard output.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -46,31 +47,31 @@ struct ReportOptions: ParsableArguments {
     /// of the source files by path, for the HTML page. A file that cannot be written is an
     /// error of its own, after the others are written.
     func emit(_ document: ReportDocument, sources: [String: String]) throws {
-        print(render(document, as: format), terminator: "")
+        print(try render(document, as: format), terminator: "")
         var failures: [String] = []
-        let files: [(String?, () -> String)] = [
-            (jsonFile, { render(document, as: .json) }), (sarifFile, { render(document, as: .sarif) }),
-            (junitFile, { render(document, as: .junit) }),
+        let files: [(String?, () throws -> String)] = [
+            (jsonFile, { try render(document, as: .json) }), (sarifFile, { try render(document, as: .sarif) }),
+            (junitFile, { try render(document, as: .junit) }),
             (htmlFile, { HTMLReport(sources: sources).render(document) }),
         ]
         for case (let path?, let contents) in files {
             do {
-                try Data(contents().utf8).write(to: URL(fileURLWithPath: path))
+                try Data(try contents().utf8).write(to: URL(fileURLWithPath: path))
             } catch {
                 failures.append("cannot write \(path): \(error.localizedDescription)")
             }
         }
         if !failures.isEmpty {
             printError(failures.map { "error: \($0)\n" }.joined())
-            throw ExitCode(2)
+            throw ExitStatus.badInput.code
         }
     }
 
-    func render(_ document: ReportDocument, as format: OutputFormat) -> String {
+    func render(_ document: ReportDocument, as format: OutputFormat) throws -> String {
         switch format {
         case .text: TextReport(quiet: quiet, verbose: verbose, showInvariants: showInvariants).render(document)
-        case .json: JSONReport.render(document)
-        case .sarif: SARIFReport(paths: .current).render(document)
+        case .json: try JSONReport.render(document)
+        case .sarif: try SARIFReport(paths: .current).render(document)
         case .junit: JUnitReport().render(document)
         case .github: GitHubReport(paths: .current).render(document)
         }

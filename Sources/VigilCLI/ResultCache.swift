@@ -1,7 +1,9 @@
+import Crypto
 import Foundation
 import VigilReporting
 import VigilSema
 import VigilSyntax
+import VigilTrace
 import VigilVerifier
 
 /// `--cache DIR`: the results of each contract, kept under a SHA-256 of everything that
@@ -21,28 +23,47 @@ struct ResultCache {
         let results: [ResultRecord]
     }
 
-    private static let format = "vigil-result-cache-1"
+    private static let format = "vigil-result-cache-2"
 
-    /// The key of `contract`'s results in a check of `model` with `options`.
+    /// Everything that decides a contract's results, encoded (keys sorted) for its cache key.
+    private struct KeyMaterial: Encodable {
+        let format: String
+        let tool: ReportDocument.Tool
+        let bounds: Bounds
+        let rlimit: UInt64?
+        let timeoutMilliseconds: UInt64?
+        let engine: String
+        let contract: String
+        /// The properties checked (what `--shard` selects).
+        let properties: [String]
+        /// The path and SHA-256 of each file that can change the results.
+        let files: [[String]]
+    }
+
+    /// The key of `contract`'s results in a check of `model` with `options`: the SHA-256 of
+    /// everything that decides them.
     static func key(
         of contract: ContractInfo, model: SemanticModel, options: CheckOptions, tool: ReportDocument.Tool
-    ) -> String {
-        let b = options.bounds
-        var text = "\(format)\n\(tool.name) \(tool.version)\n\(tool.solver)\n"
-        text += "depth \(b.depth) reentrancy \(b.reentrancy) reentrant-calls \(b.reentrantCalls) loops \(b.loops)\n"
-        text +=
-            "rlimit \(options.rlimit.map(String.init) ?? "none") timeout \(options.timeoutMilliseconds.map(String.init) ?? "none")\n"
-        text += "engine \(options.engine.rawValue)\n"
-        text += "contract \(contract.name)\n"
-        let properties = PropertySelection.declared(in: contract).filter {
-            options.selection.includes(contract: contract.name, property: $0)
-        }
-        text += "properties \(properties.joined(separator: " "))\n"
-        for unit in model.units where unit.matters(to: contract.name) {
-            let file = model.sources[unit.file]
-            text += "file \(file.path) \(SHA256.hex(file.bytes))\n"
-        }
-        return SHA256.hex(Array(text.utf8))
+    ) throws -> String {
+        let material = KeyMaterial(
+            format: format, tool: tool, bounds: options.bounds, rlimit: options.rlimit,
+            timeoutMilliseconds: options.timeoutMilliseconds, engine: options.engine.rawValue, contract: contract.name,
+            properties: PropertySelection.declared(in: contract).filter {
+                options.selection.includes(contract: contract.name, property: $0)
+            },
+            files: model.units.filter { $0.matters(to: contract.name) }.map { unit in
+                let file = model.sources[unit.file]
+                return [file.path, hex(file.bytes)]
+            })
+        return hex(Array(try JSONReport.encode(material).utf8))
+    }
+
+    /// The SHA-256 digest of `bytes` as 64 lowercase hex digits.
+    static func hex(_ bytes: some Collection<UInt8>) -> String {
+        SHA256.hash(data: Array(bytes)).map { byte in
+            let digits = String(byte, radix: 16)
+            return byte < 16 ? "0" + digits : digits
+        }.joined()
     }
 
     private func file(_ key: String) -> URL { directory.appendingPathComponent(key + ".json") }
@@ -67,7 +88,7 @@ struct ResultCache {
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let entry = Entry(format: Self.format, key: key, results: results)
-            try Data(JSONReport.encode(entry).utf8).write(to: file(key), options: .atomic)
+            try Data(try JSONReport.encode(entry).utf8).write(to: file(key), options: .atomic)
             return nil
         } catch {
             return "cannot write to the cache \(directory.path): \(error.localizedDescription)"

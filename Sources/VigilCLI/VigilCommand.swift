@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VigilVerifier
 
 /// The `vigil` command and its subcommands.
 public struct VigilCommand: ParsableCommand {
@@ -20,7 +21,7 @@ public struct VigilCommand: ParsableCommand {
     public init() {}
 
     /// Parses the arguments (the process's when nil), runs the command and returns the exit
-    /// status of LANGUAGE.md §6: usage errors are 2, like any bad input. With `executable` (the
+    /// status of the README's table: usage errors are 2, like any bad input. With `executable` (the
     /// `vigil` executable itself), `vigil check` checks each contract in a process of its own
     /// (`ContractProcess`).
     public static func execute(_ arguments: [String]? = nil, isolatingContractsWith executable: URL? = nil) -> Int32 {
@@ -41,7 +42,12 @@ public struct VigilCommand: ParsableCommand {
                 return 0
             }
             printError(message + "\n")
-            return ExitCode(2).rawValue
+            return ExitStatus.badInput.rawValue
         }
     }
+}
+
+extension ExitStatus {
+    /// The status as the argument parser's exit code, to throw from a command.
+    var code: ExitCode { ExitCode(rawValue) }
 }

@@ -12,7 +12,7 @@ enum ArithmeticMode {
     case mathematical
 }
 
-/// Solidity 0.8's integer operators on concrete values (§4 "Values").
+/// Solidity 0.8's integer operators on concrete values (docs/LANGUAGE-REFERENCE.md, "Meaning and the attacker").
 enum Arithmetic {
     /// The largest exponent or shift a property may compute exactly.
     static let mathematicalBitLimit = 65_536

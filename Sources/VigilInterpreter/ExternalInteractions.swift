@@ -4,7 +4,7 @@ import VigilSema
 import VigilSyntax
 import VigilTrace
 
-// Interactions with other accounts (§4 "Handing over control"). Each consumes the next event of
+// Interactions with other accounts (docs/LANGUAGE-REFERENCE.md, "Meaning and the attacker"). Each consumes the next event of
 // the current invocation, in execution order, and leaves a record in the trace.
 
 extension Machine {

@@ -3,7 +3,7 @@ import VigilSema
 import VigilTrace
 
 /// A concrete interpreter for one contract: it replays a schedule (the environment's choices)
-/// with the meaning of LANGUAGE.md §4 and judges one property, independently of the encoder.
+/// with Solidity 0.8's meaning (docs/LANGUAGE-REFERENCE.md) and judges one property, independently of the encoder.
 public struct Interpreter: Sendable {
     /// The analysed program.
     public let model: SemanticModel
@@ -34,7 +34,7 @@ public enum ReplayResult: Sendable {
     case violated(Trace)
     /// The schedule ran to the end and the property held throughout.
     case notViolated(Trace)
-    /// The schedule does not fit the contract or the rules of §4; the reason says where.
+    /// The schedule does not fit the contract or the rules of replay (docs/LANGUAGE-REFERENCE.md, "Replay"); the reason says where.
     case mismatch(String)
     /// The schedule ran, but the property's failure cannot be confirmed on concrete values (a
     /// quantifier whose witness lies outside the candidates tried); the reason says which.
@@ -42,7 +42,7 @@ public enum ReplayResult: Sendable {
 }
 
 extension Machine {
-    /// Deploys, runs every transaction, and judges the property at the points §5 names.
+    /// Deploys, runs every transaction, and judges the property at the points the reference names ("Properties").
     func replay() -> ReplayResult {
         do {
             try checkPropertyExists()

@@ -3,6 +3,7 @@ import SMT
 import VigilBasics
 import VigilSema
 import VigilSyntax
+import VigilTrace
 
 /// The bounded encoding of one contract: the deployment, then one transaction at a time.
 /// After each step, `takeConstraints()` gives what the solver must assert, and the

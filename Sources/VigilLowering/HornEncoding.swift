@@ -2,6 +2,7 @@ import BigInt
 import SMT
 import VigilBasics
 import VigilSema
+import VigilTrace
 
 /// The constrained Horn clauses of a contract, for proofs over every transaction sequence:
 /// `Inv(s)` holds in every committed state, and `Ext(s, t)` relates the state at a handover to

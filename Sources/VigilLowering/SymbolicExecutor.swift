@@ -3,8 +3,9 @@ import SMT
 import VigilBasics
 import VigilSema
 import VigilSyntax
+import VigilTrace
 
-/// The most ether the contract can hold (LANGUAGE.md §4): a step that would pass it does not happen.
+/// The most ether the contract can hold (docs/LANGUAGE-REFERENCE.md, "Meaning and the attacker"): a step that would pass it does not happen.
 let balanceCap = BigInt(1) << 128
 let addressLimit = BigInt(1) << 160
 

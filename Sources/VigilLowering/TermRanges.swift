@@ -1,5 +1,6 @@
 import BigInt
 import SMT
+import VigilTrace
 
 /// Bounds of integer terms the encoder builds, so that range checks and wraps that can never
 /// fire are left out of the formula (a checked `uint32(s) << 8` of a `uint16 s` needs neither).

@@ -1,19 +1,19 @@
 import Foundation
 
-/// The JSON form of a report (LANGUAGE.md §10), schema docs/report.schema.json. Keys are
+/// The JSON form of a report (docs/LANGUAGE-REFERENCE.md, "Reports"), schema docs/report.schema.json. Keys are
 /// sorted so the same input gives the same bytes (time fields aside).
 public enum JSONReport {
     /// The report as UTF-8 JSON text, ending with a newline.
-    public static func render(_ document: ReportDocument) -> String {
-        encode(document)
+    public static func render(_ document: ReportDocument) throws -> String {
+        try encode(document)
     }
 
-    /// Any of the report's records as JSON text, ending with a newline.
-    public static func encode(_ value: some Encodable) -> String {
+    /// Any of the report's records as JSON text, ending with a newline; throws what the
+    /// encoder throws (a value JSON cannot hold).
+    public static func encode(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(value) else { return "{}\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
     }
 
     /// Reads a report back; the error says why the data is not a report of this schema version.

@@ -1,8 +1,7 @@
-import VigilLowering
 import VigilTrace
 import VigilVerifier
 
-/// A run's report as data (LANGUAGE.md §10): what `--format json` prints, what `vigil merge`
+/// A run's report as data (docs/LANGUAGE-REFERENCE.md, "Reports"): what `--format json` prints, what `vigil merge`
 /// and `vigil replay` read back, and what every other format renders. Values are already
 /// written in Vigil syntax, with addresses named. The schema is docs/report.schema.json,
 /// versioned by `schemaVersion`.

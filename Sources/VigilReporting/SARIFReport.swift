@@ -15,7 +15,7 @@ public struct SARIFReport: Sendable {
     public init(paths: ReportPaths) { self.paths = paths }
 
     /// The SARIF log as JSON text, ending with a newline.
-    public func render(_ document: ReportDocument) -> String {
+    public func render(_ document: ReportDocument) throws -> String {
         let kinds = Self.rules.map(\.kind)
         var results: [Result] = []
         for r in document.results {
@@ -31,7 +31,7 @@ public struct SARIFReport: Sendable {
                     rules: Self.rules.map(\.descriptor) + [Self.sanityRule])),
             originalUriBaseIds: ["SRCROOT": ArtifactLocation(uri: paths.baseURI, uriBaseId: nil)],
             columnKind: "unicodeCodePoints", results: results)
-        return JSONReport.encode(
+        return try JSONReport.encode(
             Log(schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [run]))
     }
 

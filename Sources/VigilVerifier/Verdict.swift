@@ -1,4 +1,4 @@
-/// The answer for one property (LANGUAGE.md §6).
+/// The answer for one property (docs/LANGUAGE-REFERENCE.md, "Bounds and verdicts").
 public enum Verdict: String, Sendable, Codable, CaseIterable {
     /// Holds for every sequence of any length, under unbounded re-entry, with a checked certificate.
     case proved
@@ -19,7 +19,7 @@ public enum Verdict: String, Sendable, Codable, CaseIterable {
     public var isSafe: Bool { self == .proved || self == .holds }
 }
 
-/// The process exit status of `vigil check` (LANGUAGE.md §6).
+/// The process exit status of `vigil check` (docs/LANGUAGE-REFERENCE.md, "Bounds and verdicts").
 public enum ExitStatus: Int32, Sendable {
     /// Nothing violated, nothing in error, nothing unknown.
     case success = 0

@@ -11,6 +11,6 @@ import VigilVerifier
         let line = "  inductive invariant: sum(balances) <= balance\n"
         #expect(TextReport(showInvariants: true).render(document).contains(line))
         #expect(!TextReport().render(document).contains("inductive invariant"))
-        #expect(JSONReport.render(document).contains("\"invariant\" : \"sum(balances) <= balance\""))
+        #expect(try JSONReport.render(document).contains("\"invariant\" : \"sum(balances) <= balance\""))
     }
 }

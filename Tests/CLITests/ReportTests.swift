@@ -18,8 +18,8 @@ import VigilVerifier
     ]
 
     @Test func theSameInputGivesTheSameBytes() throws {
-        let first = JSONReport.render(try ReportFixtures.document(Self.files))
-        let second = JSONReport.render(try ReportFixtures.document(Self.files))
+        let first = try JSONReport.render(try ReportFixtures.document(Self.files))
+        let second = try JSONReport.render(try ReportFixtures.document(Self.files))
         #expect(Self.withoutTimes(first) == Self.withoutTimes(second))
         #expect(first.contains("\"verdict\" : \"violated\""))
     }
@@ -31,13 +31,13 @@ import VigilVerifier
             try ReportFixtures.everyVerdict(),
         ]
         for (i, report) in reports.enumerated() {
-            let complaint = try schemaViolation(of: JSONReport.render(report), schema: Self.schema)
+            let complaint = try schemaViolation(of: try JSONReport.render(report), schema: Self.schema)
             #expect(complaint == nil, "report \(i) does not validate:\n\(complaint ?? "")")
         }
     }
 
     @Test func theSchemaRejectsAReportThatBreaksIt() throws {
-        let json = JSONReport.render(try ReportFixtures.vaults.get())
+        let json = try JSONReport.render(try ReportFixtures.vaults.get())
         for (from, to) in [
             ("\"verdict\" : \"violated\"", "\"verdict\" : \"broken\""),
             ("\"schemaVersion\" : 2", "\"schemaVersion\" : 1"),
@@ -51,7 +51,7 @@ import VigilVerifier
 
     @Test func aReportReadsBackAsTheSameDocument() throws {
         let document = try ReportFixtures.everyVerdict()
-        let decoded = try JSONReport.decode(Data(JSONReport.render(document).utf8))
+        let decoded = try JSONReport.decode(Data(try JSONReport.render(document).utf8))
         #expect(decoded == document)
         let violated = try #require(decoded.results.first { $0.verdict == .violated })
         let schedule = try #require(violated.schedule).schedule()

@@ -61,7 +61,7 @@ import VigilVerifier
     }
 
     @Test func theJSONKeepsInputsAndWarningsInOrder() throws {
-        let json = JSONReport.render(try Self.document())
+        let json = try JSONReport.render(try Self.document())
         #expect(try schemaViolation(of: json, schema: ReportTests.schema) == nil)
         #expect(try JSONReport.decode(Data(json.utf8)) == (try Self.document()))
         let token = try Self.result("canReceive")
@@ -79,7 +79,7 @@ import VigilVerifier
         let log = try SarifTests.log(try Self.document())
         #expect(
             try schemaViolation(
-                of: SARIFReport(paths: SarifTests.paths).render(try Self.document()),
+                of: try SARIFReport(paths: SarifTests.paths).render(try Self.document()),
                 schema: try SarifTests.requireSchema())
                 == nil)
         let sanity = SarifTests.results(log).filter { $0["ruleId"] as? String == "vigil.sanity" }

@@ -22,7 +22,7 @@ import VigilVerifier
     static let paths = ReportPaths(baseDirectory: repositoryRoot.path)
 
     static func log(_ document: ReportDocument) throws -> [String: Any] {
-        let text = SARIFReport(paths: paths).render(document)
+        let text = try SARIFReport(paths: paths).render(document)
         return try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
@@ -34,7 +34,7 @@ import VigilVerifier
     @Test func logsValidateAgainstTheSchema() throws {
         let schema = try Self.requireSchema()
         for document in [try ReportFixtures.vaults.get(), try ReportFixtures.everyVerdict()] {
-            let complaint = try schemaViolation(of: SARIFReport(paths: Self.paths).render(document), schema: schema)
+            let complaint = try schemaViolation(of: try SARIFReport(paths: Self.paths).render(document), schema: schema)
             #expect(complaint == nil, "\(complaint ?? "")")
         }
     }
@@ -93,7 +93,7 @@ import VigilVerifier
         let document = try ReportFixtures.vaults.get()
         var slower = document
         for i in slower.results.indices { slower.results[i].timeMilliseconds += 1000 }
-        #expect(SARIFReport(paths: Self.paths).render(document) == SARIFReport(paths: Self.paths).render(slower))
+        #expect(try SARIFReport(paths: Self.paths).render(document) == SARIFReport(paths: Self.paths).render(slower))
     }
 
     @Test func filesOutsideTheRunAreAbsoluteURIs() {

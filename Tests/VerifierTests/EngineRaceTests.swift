@@ -3,6 +3,7 @@ import Synchronization
 import Testing
 import VigilLowering
 import VigilSema
+import VigilTrace
 import Z3Backend
 
 @testable import VigilVerifier

@@ -1,6 +1,7 @@
 import Testing
 import VigilLowering
 import VigilSema
+import VigilTrace
 import VigilVerifier
 import Z3Backend
 
