@@ -109,9 +109,9 @@ struct CheckCommand: ParsableCommand {
                     checked = output.results
                     contractStatistics = output.statistics
                 case .failure(let failure):
-                    let reason = "internal error: \(failure.description), twice; please report this"
+                    let why = "\(failure.description), twice; please report this"
                     checked = ResultRecord.records(
-                        checker.unknownResults(model: model, contract: contract, reason: reason), model: model)
+                        checker.unknownResults(model: model, contract: contract, internalError: why), model: model)
                 }
             } else {
                 let (results, figures, warnings) = checker.checkWithStatistics(model: model, contract: contract)

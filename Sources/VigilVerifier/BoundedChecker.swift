@@ -53,12 +53,14 @@ public struct BoundedChecker: Sendable {
         return (results, statistics, run.warnings)
     }
 
-    /// Every selected property of `contract` (rules once per result), `unknown` with `reason`:
-    /// the results of a check that could not run to its end.
-    public func unknownResults(model: SemanticModel, contract: ContractInfo, reason: String) -> [PropertyResult] {
+    /// Every selected property of `contract` (rules once per result), `unknown` as an internal
+    /// error, `why`: the results of a check that could not run to its end.
+    public func unknownResults(model: SemanticModel, contract: ContractInfo, internalError why: String)
+        -> [PropertyResult]
+    {
         let run = ContractRun(checker: self, model: model, contract: contract)
         let everything = run.selectedProperties() + run.pendingRules().map(\.pending)
-        for p in everything { run.finish(p, .unknown, reason: reason, trace: nil, depth: 0) }
+        for p in everything { run.finish(p, .unknown, reason: .internalError(why), trace: nil, depth: 0) }
         return everything.compactMap { run.results[$0.reference.name] }
     }
 }
@@ -209,9 +211,7 @@ final class ContractRun {
     ) {
         let derived = Set(
             outcomes.compactMap { name, outcome -> String? in
-                guard case .failed(let why) = outcome,
-                    why == ProofEngine.derivedFailure || why == ProofEngine.notProvedTogether
-                else { return nil }
+                guard case .failed(let why) = outcome, why == .derived || why == .notProvedTogether else { return nil }
                 return name
             })
         guard !derived.isEmpty else { return }
@@ -219,12 +219,9 @@ final class ContractRun {
         for job in jobs(for: all.filter { derived.contains($0.reference.name) }) { run(job) }
         runRules(rules.filter { derived.contains($0.pending.reference.name) })
         for name in derived where [.holds, .unsatisfiable, .vacuous].contains(results[name]?.verdict) {
-            let why = outcomes[name].flatMap { if case .failed(let why) = $0 { why } else { nil } }
+            guard case .failed(let why)? = outcomes[name] else { continue }
             results[name]?.verdict = .unknown
-            results[name]?.reason =
-                why == ProofEngine.derivedFailure
-                ? Self.failureBeyondBounds
-                : ProofEngine.notProvedTogether + "; the bounded engine finds no counterexample within its bounds"
+            results[name]?.reason = Reason.failureBeyondBounds(why).description
         }
     }
 
@@ -236,7 +233,7 @@ final class ContractRun {
         all: [BoundedChecker.Pending]
     ) {
         let joint = all.filter {
-            if case .failed(ProofEngine.notProvedTogether)? = outcomes[$0.reference.name] { true } else { false }
+            if case .failed(.notProvedTogether)? = outcomes[$0.reference.name] { true } else { false }
         }
         let rest = joint.filter { results[$0.reference.name]?.verdict != .violated }
         guard rest.count < joint.count, !rest.isEmpty else { return }
@@ -248,20 +245,6 @@ final class ContractRun {
         }
         statistics.proofSeconds += (clock.now - started).seconds
         statistics.proofWaitSeconds = statistics.proofSeconds
-    }
-
-    /// Why a failure the unbounded engine derives stays `unknown` beside a bounded engine that
-    /// finds none (nor, perhaps, any execution that gets there) within its bounds.
-    static let failureBeyondBounds =
-        ProofEngine.derivedFailure
-        + "; the bounded engine finds no counterexample within its bounds: raise --depth (or --loops, "
-        + "--reentrancy, --reentrant-calls) to look further"
-
-    /// Why a counterexample that the interpreter cannot confirm on concrete values is `unknown`:
-    /// a documented limit of the replay (docs/LANGUAGE-REFERENCE.md, "Replay"), not an error.
-    static func unconfirmable(_ why: String) -> String {
-        "not confirmed: the solver finds a counterexample, but the interpreter cannot replay it on concrete values "
-            + "(\(why))"
     }
 
     /// The warning on a proof of an assert or ensures that the bounded engine found reached by
@@ -321,12 +304,13 @@ final class ContractRun {
     }
 
     func finish(
-        _ p: BoundedChecker.Pending, _ verdict: Verdict, reason: String?, trace: Trace?, depth: Int,
+        _ p: BoundedChecker.Pending, _ verdict: Verdict, reason: Reason?, trace: Trace?, depth: Int,
         extra: [String] = [], warnings: [String] = []
     ) {
         results[p.reference.name] = PropertyResult(
             contract: contract.name, property: p.reference, verdict: verdict, range: p.range, bounds: bounds,
-            assumptions: baseAssumptions + extra, reason: reason, trace: trace, timeMilliseconds: elapsed(),
+            assumptions: baseAssumptions + extra, reason: reason?.description, trace: trace,
+            timeMilliseconds: elapsed(),
             depthReached: depth, warnings: warnings)
         // No proof changes these: the prover need not work on them any more. (A bounded `vacuous`
         // is not settled: a proof, or a failure derived beyond the bounds, changes it.)
@@ -349,18 +333,16 @@ final class ContractRun {
             case .proved(let certificate)?:
                 switch results[name]?.verdict {
                 case .violated?, .satisfied?:
-                    let found = results[name]?.verdict == .satisfied ? "a witness" : "a counterexample"
+                    let witness = results[name]?.verdict == .satisfied
                     results[name]?.verdict = .unknown
-                    results[name]?.reason =
-                        "internal error: the engines disagree: the unbounded engine proved it, the bounded engine "
-                        + "found \(found) that the interpreter replayed (shown below); please report this"
+                    results[name]?.reason = Reason.enginesDisagree(witness: witness).description
                 case .vacuous? where !unreached.contains(name):
                     break
                 case _ where satisfyRules.contains(name):
                     // Nothing satisfies it from any reachable state: unsatisfiable for good.
                     finishProved(p, certificate: certificate, assumptions: unboundedAssumptions)
                     results[name]?.verdict = .unsatisfiable
-                    results[name]?.reason = "no execution from any reachable state satisfies it (proved)"
+                    results[name]?.reason = Reason.unsatisfiableProved.description
                 case _ where unreached.contains(name) && p.invariant == nil:
                     // Proved, but reached by no execution within the bounds: reached only by longer
                     // ones, or by none (`confirmReachability` asks).
@@ -370,22 +352,19 @@ final class ContractRun {
                     // No bounds; re-entrant calls come from any address but the `trusted` ones.
                     finishProved(p, certificate: certificate, assumptions: unboundedAssumptions)
                 }
-            case .failed(let why)? where why == ProofEngine.derivedFailure && results[name]?.verdict == .vacuous:
+            case .failed(.derived)? where results[name]?.verdict == .vacuous:
                 // Unreached within the bounds is no vacuity when a longer execution may fail.
                 finish(
-                    p, .unknown, reason: Self.failureBeyondBounds, trace: nil,
+                    p, .unknown, reason: .failureBeyondBounds(.derived), trace: nil,
                     depth: results[name]?.depthReached ?? 0)
             case .failed(let why)?:
-                if results[name] == nil { finish(p, .unknown, reason: why, trace: nil, depth: 0) }
+                if results[name] == nil { finish(p, .unknown, reason: .unbounded(why), trace: nil, depth: 0) }
             case .unreachable?:
                 // Alone, the unbounded engine still says when a rule checks nothing at all.
                 guard results[name] == nil else { break }
                 let satisfy = satisfyRules.contains(name)
                 finish(
-                    p, satisfy ? .unsatisfiable : .vacuous,
-                    reason:
-                        "no execution from any state, reachable or not, gets to its '\(satisfy ? "satisfy" : "assert")': "
-                        + "its assumptions and required calls admit none",
+                    p, satisfy ? .unsatisfiable : .vacuous, reason: .ruleAdmitsNone(satisfy: satisfy, anyState: true),
                     trace: nil, depth: 0)
             case nil:
                 break
@@ -509,7 +488,7 @@ final class ContractRun {
                         still.append(p)
                     case .unknown(let reason):
                         unknownSeen = true
-                        finish(p, .unknown, reason: "solver: \(reason) at depth \(depth)", trace: nil, depth: depth)
+                        finish(p, .unknown, reason: .solverGaveUp(reason, depth: depth), trace: nil, depth: depth)
                     case .sat:
                         let schedule = try simpleCounterexample(solver, encoding, assumptions: [literal, noCut]) {
                             try ScheduleExtractor(model: $0, encoding: encoding).schedule(depth: depth)
@@ -525,8 +504,7 @@ final class ContractRun {
                     let cut = try reachableLoopCut(solver, encoding)
                     for p in pending {
                         finish(
-                            p, cut == nil ? .vacuous : .unknown,
-                            reason: cut ?? "the constructor reverts on every input: no state is ever reached",
+                            p, cut == nil ? .vacuous : .unknown, reason: cut ?? .constructorAlwaysReverts,
                             trace: nil, depth: 0)
                     }
                     return
@@ -563,7 +541,7 @@ final class ContractRun {
             }
         } catch {
             for p in pending where results[p.reference.name] == nil {
-                finish(p, .unknown, reason: "solver error: \(error)", trace: nil, depth: 0)
+                finish(p, .unknown, reason: .solverError("\(error)"), trace: nil, depth: 0)
             }
         }
     }
@@ -592,18 +570,9 @@ final class ContractRun {
     /// `vacuous`: an assert or ensures that no execution within the bounds reaches, or, `proved`
     /// by the unbounded engine, none from any reachable state. The warnings found on the way stay.
     private func finishUnreached(_ p: BoundedChecker.Pending, depth: Int, proved: Bool = false) {
-        let what =
-            switch p.reference.kind {
-            case .ensures: "returns from its function"
-            case .rule: "gets to its 'assert'"
-            default: "reaches it"
-            }
-        let reason =
-            proved
-            ? "no execution from any reachable state \(what): it holds only because of that (proved)"
-            : "no execution within the bounds \(what): it holds only because of that"
         finish(
-            p, .vacuous, reason: reason, trace: nil, depth: depth, warnings: results[p.reference.name]?.warnings ?? [])
+            p, .vacuous, reason: .unreached(p.reference.kind, proved: proved), trace: nil, depth: depth,
+            warnings: results[p.reference.name]?.warnings ?? [])
     }
 
     /// The schedule of the counterexample just found (`solver`'s last check was `sat`), re-solved
@@ -678,17 +647,13 @@ final class ContractRun {
             finish(p, .violated, reason: nil, trace: trace, depth: depth)
             results[p.reference.name]?.schedule = schedule
         case .notViolated:
-            let why =
-                encoding.usesAbstraction
-                ? "abstraction: the counterexample relies on an over-approximated operation and did not replay"
-                : "internal error: the interpreter did not confirm the counterexample"
-            finish(p, .unknown, reason: why, trace: nil, depth: depth)
-        case .mismatch(let why):
             finish(
-                p, .unknown, reason: "internal error: the counterexample does not replay (\(why))", trace: nil,
+                p, .unknown, reason: .notConfirmed(witness: false, abstraction: encoding.usesAbstraction), trace: nil,
                 depth: depth)
+        case .mismatch(let why):
+            finish(p, .unknown, reason: .replayMismatch(why, rule: false), trace: nil, depth: depth)
         case .unconfirmable(let why):
-            finish(p, .unknown, reason: Self.unconfirmable(why), trace: nil, depth: depth)
+            finish(p, .unknown, reason: .unconfirmable(why), trace: nil, depth: depth)
         }
     }
 
@@ -697,7 +662,7 @@ final class ContractRun {
     /// count only under `assumptions` (the literal that selects a rule's encoding).
     func reachableLoopCut(
         _ solver: any Solver, _ encoding: ContractEncoding, assumptions: [Term] = [], extra: [LoopCut] = []
-    ) throws -> String? {
+    ) throws -> Reason? {
         let cuts = encoding.loopCuts + extra
         guard !cuts.isEmpty else { return nil }
         preferences += 1
@@ -711,8 +676,6 @@ final class ContractRun {
             let past = cuts.filter { (try? found.evaluate($0.condition)) == .bool(true) }
             if !past.isEmpty { reached = past }
         }
-        let places = Set(reached.map { model.sources.describe($0.loop) }).sorted()
-        let loops = places.count == 1 ? "the loop at \(places[0])" : "the loops at \(places.joined(separator: ", "))"
-        return "\(loops) may need more than \(bounds.loops) iterations: raise --loops to look further"
+        return .loopCut(loops: Set(reached.map { model.sources.describe($0.loop) }).sorted(), bound: bounds.loops)
     }
 }

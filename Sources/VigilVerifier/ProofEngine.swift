@@ -26,7 +26,7 @@ struct ProofEngine {
         /// Proved: the inductive invariant behind the proof, over the contract's names.
         case proved(certificate: String)
         /// Not proved, and why.
-        case failed(String)
+        case failed(ProofFailure)
         /// A rule whose `assert` (or `satisfy`) no execution from any state gets to: vacuous
         /// (or unsatisfiable), whatever the contract does.
         case unreachable
@@ -54,7 +54,7 @@ struct ProofEngine {
         guard !properties.isEmpty || !rules.isEmpty else { return [:] }
         let names = properties.map(\.name) + rules.map(\.name)
         if let why = encoding.unsupported {
-            return Dictionary(uniqueKeysWithValues: names.map { ($0, .failed(why)) })
+            return Dictionary(uniqueKeysWithValues: names.map { ($0, .failed(.unsupported(why))) })
         }
         var outcomes: [String: Outcome] = [:]
         do {
@@ -62,7 +62,7 @@ struct ProofEngine {
             let deployable = try solverFactory.makeSolver(options: solverOptions(nil))
             for c in encoding.deployment { try deployable.assert(c) }
             guard try deployable.check(assumptions: [Term.constant("deploy", .bool)]) == .sat else {
-                return Dictionary(uniqueKeysWithValues: names.map { ($0, .failed("the constructor cannot succeed")) })
+                return Dictionary(uniqueKeysWithValues: names.map { ($0, .failed(.constructorCannotSucceed)) })
             }
             var goals: [String: [Term]] = [:]
             var order: [String] = []
@@ -74,19 +74,20 @@ struct ProofEngine {
                 if p.kind == .invariant, let invariant = contract.invariants.first(where: { $0.name == p.name }) {
                     guard let query = encoding.query(invariant) else {
                         outcomes[p.name] = .failed(
-                            "an invariant with `exists` (or `forall` under a negation or a disjunction): "
-                                + "the unbounded engine judges only `forall`s that are conjuncts")
+                            .unsupported(
+                                "an invariant with `exists` (or `forall` under a negation or a disjunction): "
+                                    + "the unbounded engine judges only `forall`s that are conjuncts"))
                         continue
                     }
                     // Measured: Spacer (Z3 4.8.12) ignored both its rlimit and interrupts on division.
                     guard !query.clauses.contains(where: { $0.applies([.div, .mod]) }) else {
-                        outcomes[p.name] = .failed(HornEncoding.divisionUnsupported)
+                        outcomes[p.name] = .failed(.unsupported(HornEncoding.divisionUnsupported))
                         continue
                     }
                     goals[p.name] = query.clauses
                     if query.quantified { alone.append(p.name) }
                 } else if let why = encoding.unjudged[p.name] {
-                    outcomes[p.name] = .failed(why)
+                    outcomes[p.name] = .failed(.unsupported(why))
                     continue
                 } else {
                     goals[p.name] = encoding.errorClauses[p.name] ?? []
@@ -106,7 +107,7 @@ struct ProofEngine {
                     goals[r.name] = [query.clause] + query.clauses
                     alone.append(r.name)
                 case .failure(let unsupported):
-                    outcomes[r.name] = .failed(unsupported.reason)
+                    outcomes[r.name] = .failed(.unsupported(unsupported.reason))
                 }
             }
             let base = encoding.clauses + encoding.handoverClauses
@@ -152,11 +153,11 @@ struct ProofEngine {
                         if let alone = try attempt([name]) { record([name], alone) }
                     }
                 } else {
-                    record(open, .failed(Self.notProvedTogether))
+                    record(open, .failed(.notProvedTogether))
                 }
             }
         } catch {
-            for name in names where outcomes[name] == nil { outcomes[name] = .failed("solver error: \(error)") }
+            for name in names where outcomes[name] == nil { outcomes[name] = .failed(.solverError("\(error)")) }
         }
         return outcomes
     }
@@ -222,18 +223,11 @@ struct ProofEngine {
     /// examples/call_failure_rollback.vigil is not always a failure of the clauses.
     private func solve(_ clauses: [Term], _ encoding: HornEncoding, _ race: EngineRace?) throws -> Outcome? {
         var outcome = try solveOnce(clauses, encoding, race, parameters: [:])
-        if case .failed(Self.derivedFailure)? = outcome {
+        if case .failed(.derived)? = outcome {
             outcome = try solveOnce(clauses, encoding, race, parameters: ["xform.array_blast": .bool(false)])
         }
         return outcome
     }
-
-    /// Why each property of a joint attempt too large to retry one by one is not proved.
-    static let notProvedTogether = "not proved together with the contract's other properties"
-
-    /// Why a property is not proved when Spacer derives `false` from the clauses.
-    static let derivedFailure =
-        "the unbounded engine derives a failure (its over-approximation may be too coarse)"
 
     private func solveOnce(
         _ clauses: [Term], _ encoding: HornEncoding, _ race: EngineRace?, parameters: [String: SolverParameterValue],
@@ -249,12 +243,12 @@ struct ProofEngine {
                 let text = solution.definitions["Inv"].map { InvariantText.render($0, names: encoding.stateNames) }
                 return .proved(certificate: text ?? "true")
             case .rejected(let why):
-                return .failed("certificate rejected: \(why)")
+                return .failed(.certificateRejected(why))
             }
         case .unsafe:
-            return .failed(Self.derivedFailure)
+            return .failed(.derived)
         case .unknown(let reason):
-            return reason == StopSignal.reason ? nil : .failed("unbounded engine: \(reason)")
+            return reason == StopSignal.reason ? nil : .failed(.gaveUp(reason))
         }
     }
 }

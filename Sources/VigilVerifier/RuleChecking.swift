@@ -128,7 +128,7 @@ extension ContractRun {
                         confirmRule(p, schedule, depth: depth + schedule.transactions.filter(\.isRuleCall).count)
                     case .unknown(let reason):
                         finish(
-                            p.pending, .unknown, reason: "solver: \(reason) at depth \(depth)", trace: nil, depth: depth
+                            p.pending, .unknown, reason: .solverGaveUp(reason, depth: depth), trace: nil, depth: depth
                         )
                     case .unsat:
                         if depth < p.lastPrefix {
@@ -149,7 +149,7 @@ extension ContractRun {
             if watchesFunctions, !exhausted { warnings += sanity.alwaysReverting() }
         } catch {
             for p in pending where results[p.pending.reference.name] == nil {
-                finish(p.pending, .unknown, reason: "solver error: \(error)", trace: nil, depth: 0)
+                finish(p.pending, .unknown, reason: .solverError("\(error)"), trace: nil, depth: 0)
             }
         }
     }
@@ -197,22 +197,16 @@ extension ContractRun {
             return
         }
         if p.rule.isSatisfy {
-            let why =
+            let why: Reason =
                 !reached
-                ? "no execution within the bounds gets to its 'satisfy': its assumptions and required calls admit none"
-                : p.impossibleFromAnyState
-                    ? "no state at all, reachable or not, lets its calls satisfy it within the bounds "
-                        + "(--reentrancy, --reentrant-calls)"
-                    : "no execution within the bounds satisfies it"
+                ? .ruleAdmitsNone(satisfy: true, anyState: false)
+                : p.impossibleFromAnyState ? .unsatisfiableFromAnyState : .unsatisfiedWithinBounds
             finish(p.pending, .unsatisfiable, reason: why, trace: nil, depth: depth)
             return
         }
         guard reached else {
             finish(
-                p.pending, .vacuous,
-                reason:
-                    "no execution within the bounds gets to its 'assert': its assumptions and required calls admit none",
-                trace: nil, depth: depth)
+                p.pending, .vacuous, reason: .ruleAdmitsNone(satisfy: false, anyState: false), trace: nil, depth: depth)
             return
         }
         finish(p.pending, .holds, reason: nil, trace: nil, depth: depth, warnings: p.warnings)
@@ -228,16 +222,13 @@ extension ContractRun {
             finish(p.pending, p.rule.isSatisfy ? .satisfied : .violated, reason: nil, trace: trace, depth: depth)
             results[p.pending.reference.name]?.schedule = schedule
         case .notViolated:
-            let what = p.rule.isSatisfy ? "witness" : "counterexample"
             finish(
-                p.pending, .unknown, reason: "internal error: the interpreter did not confirm the \(what)", trace: nil,
+                p.pending, .unknown, reason: .notConfirmed(witness: p.rule.isSatisfy, abstraction: false), trace: nil,
                 depth: depth)
         case .mismatch(let why):
-            finish(
-                p.pending, .unknown, reason: "internal error: the rule's trace does not replay (\(why))", trace: nil,
-                depth: depth)
+            finish(p.pending, .unknown, reason: .replayMismatch(why, rule: true), trace: nil, depth: depth)
         case .unconfirmable(let why):
-            finish(p.pending, .unknown, reason: Self.unconfirmable(why), trace: nil, depth: depth)
+            finish(p.pending, .unknown, reason: .unconfirmable(why), trace: nil, depth: depth)
         }
     }
 }
