@@ -20,7 +20,7 @@ public protocol HornSolver: AnyObject {
 public enum HornResult: Sendable {
     case safe(HornSolution)
     case unsafe
-    case unknown(String)
+    case unknown(GiveUp)
 }
 
 /// An interpretation of each predicate, as SMT-LIB `define-fun` text over its arguments `x!0`, `x!1`, …

@@ -5,7 +5,7 @@ public struct SolverOptions: Sendable {
     /// the resource limit. `nil` (or 0, as in Z3) means no limit.
     public var rlimit: UInt64?
     /// A safety net in wall-clock time for each `check`: a watchdog interrupts the solver after this many
-    /// milliseconds and the check returns `.unknown(reason: "interrupted: wall-clock limit of N ms")`. Verdicts
+    /// milliseconds and the check returns `.unknown(reason: .deadline(milliseconds: N))`. Verdicts
     /// that hit it depend on the machine; prefer `rlimit` as the budget. `nil` means no limit.
     public var wallClockMilliseconds: UInt64?
     /// Extra solver parameters by name, e.g. `["random_seed": .uint(7)]`. Names and value kinds are validated when

@@ -2,12 +2,9 @@ import Synchronization
 
 /// A request, from another thread, that a solver stop the check it is running: how one engine
 /// interrupts another once it has decided. A check that is running when the signal is raised,
-/// or that starts while it is raised, returns `.unknown` with `StopSignal.reason`. Lowering the
+/// or that starts while it is raised, returns `.unknown(reason: .stopped)`. Lowering the
 /// signal lets the same solver check again.
 public final class StopSignal: Sendable {
-    /// The reason of a check the signal stopped.
-    public static let reason = "stopped: another engine decided first"
-
     private struct Shared {
         var raised = false
         var nextToken = 0

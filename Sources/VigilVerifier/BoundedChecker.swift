@@ -204,24 +204,32 @@ final class ContractRun {
     /// With `--engine prove`: a failure the unbounded engine derives is a finding only with a
     /// trace, so the bounded engine looks for one (a replayed counterexample makes it
     /// `violated`); when it finds none within its bounds the result stays `unknown`. So does a
-    /// property that failed only jointly with others (too many to try one by one): it may be
-    /// violated, and then the trace says so.
+    /// property that failed only jointly with others (too many to try one by one), or in a
+    /// contract no deployment of which succeeds (an assert may fail in the deployment): it may
+    /// be violated, and then the trace says so.
     private func lookForDerivedFailures(
         _ outcomes: [String: ProofEngine.Outcome], all: [BoundedChecker.Pending], rules: [PendingRule]
     ) {
         let derived = Set(
             outcomes.compactMap { name, outcome -> String? in
-                guard case .failed(let why) = outcome, why == .derived || why == .notProvedTogether else { return nil }
+                guard case .failed(let why) = outcome,
+                    [.derived, .notProvedTogether, .constructorCannotSucceed].contains(why)
+                else { return nil }
                 return name
             })
         guard !derived.isEmpty else { return }
         for name in derived { results[name] = nil }
         for job in jobs(for: all.filter { derived.contains($0.reference.name) }) { run(job) }
         runRules(rules.filter { derived.contains($0.pending.reference.name) })
-        for name in derived where [.holds, .unsatisfiable, .vacuous].contains(results[name]?.verdict) {
+        for p in all + rules.map(\.pending) where derived.contains(p.reference.name) {
+            let name = p.reference.name
             guard case .failed(let why)? = outcomes[name] else { continue }
-            results[name]?.verdict = .unknown
-            results[name]?.reason = Reason.failureBeyondBounds(why).description
+            if results[name]?.verdict == .vacuous {
+                settleVacuity(p, proof: outcomes[name]?.vacuityFact ?? .none, failure: why)
+            } else if [.holds, .unsatisfiable].contains(results[name]?.verdict) {
+                results[name]?.verdict = .unknown
+                results[name]?.reason = Reason.failureBeyondBounds(why).description
+            }
         }
     }
 
@@ -270,10 +278,7 @@ final class ContractRun {
             encoding, properties: proved.map(\.reference.name).filter { !ruleNames.contains($0) }, rules: ruleGoals,
             functions: warnFunctions)
         for p in proved where found.unreached.contains(p.reference.name) {
-            let assumptions = results[p.reference.name]?.assumptions ?? unboundedAssumptions
-            results[p.reference.name]?.warnings.removeAll { $0 == Self.unreachedWithinBounds }
-            finishUnreached(p, depth: 0, proved: true)
-            results[p.reference.name]?.assumptions = assumptions
+            settleVacuity(p, proof: .proved, provedUnreached: true)
         }
         warnings += found.alwaysReverting.map { f in
             .warning(
@@ -337,6 +342,8 @@ final class ContractRun {
                     results[name]?.verdict = .unknown
                     results[name]?.reason = Reason.enginesDisagree(witness: witness).description
                 case .vacuous? where !unreached.contains(name):
+                    // Vacuous for another reason: the deployment always reverts, or a rule's
+                    // assumptions admit nothing.
                     break
                 case _ where satisfyRules.contains(name):
                     // Nothing satisfies it from any reachable state: unsatisfiable for good.
@@ -344,19 +351,14 @@ final class ContractRun {
                     results[name]?.verdict = .unsatisfiable
                     results[name]?.reason = Reason.unsatisfiableProved.description
                 case _ where unreached.contains(name) && p.invariant == nil:
-                    // Proved, but reached by no execution within the bounds: reached only by longer
-                    // ones, or by none (`confirmReachability` asks).
-                    finishProved(p, certificate: certificate, assumptions: unboundedAssumptions)
-                    results[name]?.warnings.append(Self.unreachedWithinBounds)
+                    // Reached only by longer executions, or by none (`confirmReachability` asks).
+                    settleVacuity(p, proof: .proved, certificate: certificate)
                 default:
                     // No bounds; re-entrant calls come from any address but the `trusted` ones.
                     finishProved(p, certificate: certificate, assumptions: unboundedAssumptions)
                 }
-            case .failed(.derived)? where results[name]?.verdict == .vacuous:
-                // Unreached within the bounds is no vacuity when a longer execution may fail.
-                finish(
-                    p, .unknown, reason: .failureBeyondBounds(.derived), trace: nil,
-                    depth: results[name]?.depthReached ?? 0)
+            case .failed(.derived)? where unreached.contains(name) && results[name]?.verdict == .vacuous:
+                settleVacuity(p, proof: .derivedFailure)
             case .failed(let why)?:
                 if results[name] == nil { finish(p, .unknown, reason: .unbounded(why), trace: nil, depth: 0) }
             case .unreachable?:
@@ -483,12 +485,14 @@ final class ContractRun {
                             try solver.assert(Term.implies(noCut, Term.not(violation)))
                         }
                         still.append(p)
-                    case .unknown(let reason) where reason == StopSignal.reason:
+                    case .unknown(.stopped):
                         stopped = true
                         still.append(p)
                     case .unknown(let reason):
                         unknownSeen = true
-                        finish(p, .unknown, reason: .solverGaveUp(reason, depth: depth), trace: nil, depth: depth)
+                        finish(
+                            p, .unknown, reason: .solverGaveUp(reason.description, depth: depth), trace: nil,
+                            depth: depth)
                     case .sat:
                         let schedule = try simpleCounterexample(solver, encoding, assumptions: [literal, noCut]) {
                             try ScheduleExtractor(model: $0, encoding: encoding).schedule(depth: depth)
@@ -524,7 +528,7 @@ final class ContractRun {
                 if let cutReason {
                     finish(p, .unknown, reason: cutReason, trace: nil, depth: job.depth, extra: ["loop cut"])
                 } else if p.invariant == nil, !sanity.isReached(p.reference.name) {
-                    finishUnreached(p, depth: job.depth)
+                    settleVacuity(p, proof: .none, depth: job.depth)
                 } else if job.isPureCall, job.depth == 1, checker.options.engine == .auto,
                     let violation = violations[p.reference.name],
                     try certifyPure(asserted, violation, cuts: encoding.loopCuts.map(\.condition))
@@ -567,12 +571,34 @@ final class ContractRun {
         results[p.reference.name]?.certificate = certificate
     }
 
-    /// `vacuous`: an assert or ensures that no execution within the bounds reaches, or, `proved`
-    /// by the unbounded engine, none from any reachable state. The warnings found on the way stay.
-    private func finishUnreached(_ p: BoundedChecker.Pending, depth: Int, proved: Bool = false) {
-        finish(
-            p, .vacuous, reason: .unreached(p.reference.kind, proved: proved), trace: nil, depth: depth,
-            warnings: results[p.reference.name]?.warnings ?? [])
+    /// Decides `p`'s vacuity from what the engines found (`Vacuity.decide`, the one place that
+    /// does) and finishes it accordingly: `unreachedWithinBounds` unless the bounded engine says
+    /// otherwise; `certificate` for a proof, `failure` for a failure. The warnings found on the way stay.
+    private func settleVacuity(
+        _ p: BoundedChecker.Pending, proof: Vacuity.Proof, provedUnreached: Bool = false, certificate: String = "true",
+        failure: ProofFailure = .derived, depth: Int? = nil
+    ) {
+        let name = p.reference.name
+        let decision = Vacuity.decide(
+            unreachedWithinBounds: p.invariant == nil && (unreached.contains(name) || depth != nil), proof: proof,
+            provedUnreached: provedUnreached, engine: checker.options.engine)
+        let warnings = (results[name]?.warnings ?? []).filter { $0 != Self.unreachedWithinBounds }
+        let reached = depth ?? results[name]?.depthReached ?? 0
+        switch decision {
+        case .vacuous(let proved):
+            let assumptions = results[name]?.assumptions
+            finish(
+                p, .vacuous, reason: .unreached(p.reference.kind, proved: proved), trace: nil, depth: reached,
+                warnings: warnings)
+            if proved, let assumptions { results[name]?.assumptions = assumptions }
+        case .provedUnreachedWithinBounds:
+            finishProved(p, certificate: certificate, assumptions: unboundedAssumptions)
+            results[name]?.warnings = warnings + [Self.unreachedWithinBounds]
+        case .failureBeyondBounds:
+            finish(p, .unknown, reason: .failureBeyondBounds(failure), trace: nil, depth: reached, warnings: warnings)
+        case .notVacuous:
+            break
+        }
     }
 
     /// The schedule of the counterexample just found (`solver`'s last check was `sat`), re-solved

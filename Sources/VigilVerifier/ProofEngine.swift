@@ -248,7 +248,7 @@ struct ProofEngine {
         case .unsafe:
             return .failed(.derived)
         case .unknown(let reason):
-            return reason == StopSignal.reason ? nil : .failed(.gaveUp(reason))
+            return reason == .stopped ? nil : .failed(.gaveUp(reason.description))
         }
     }
 }

@@ -128,7 +128,8 @@ extension ContractRun {
                         confirmRule(p, schedule, depth: depth + schedule.transactions.filter(\.isRuleCall).count)
                     case .unknown(let reason):
                         finish(
-                            p.pending, .unknown, reason: .solverGaveUp(reason, depth: depth), trace: nil, depth: depth
+                            p.pending, .unknown, reason: .solverGaveUp(reason.description, depth: depth), trace: nil,
+                            depth: depth
                         )
                     case .unsat:
                         if depth < p.lastPrefix {

@@ -89,12 +89,12 @@ final class Z3SolverHandle {
     /// The reason of an `unknown` check, naming the limit that stopped it when one did: the check's
     /// `rlimit`, or the wall-clock limit of `options`.
     /// An interrupted solver is not asked anything.
-    func unknownReason(interrupted: Z3Watchdog.Cause?, options: SolverOptions, rlimit: UInt64?) -> String {
+    func unknownReason(interrupted: Z3Watchdog.Cause?, options: SolverOptions, rlimit: UInt64?) -> GiveUp {
         switch interrupted {
         case .stopped?:
-            return StopSignal.reason
+            return .stopped
         case .deadline?:
-            return "interrupted: wall-clock limit of \(options.wallClockMilliseconds ?? 0) ms"
+            return .deadline(milliseconds: options.wallClockMilliseconds ?? 0)
         case nil:
             break
         }
@@ -102,9 +102,9 @@ final class Z3SolverHandle {
         try? context.checkError("solver_get_reason_unknown")
         // Z3 4.8.12 reports an exhausted rlimit as "canceled" when nothing interrupted the check.
         if let rlimit, rlimit > 0, reported.contains("resource limit") || reported == "canceled" {
-            return CheckResult.resourceLimitReason(rlimit: rlimit)
+            return .resourceLimit(rlimit: rlimit)
         }
-        return reported.isEmpty ? "unknown" : reported
+        return .other(reported.isEmpty ? "unknown" : reported)
     }
 }
 

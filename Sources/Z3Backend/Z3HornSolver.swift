@@ -52,7 +52,7 @@ public final class Z3HornSolver: HornSolver {
 
     /// Runs Spacer; a safe system comes with the interpretation Spacer found for each predicate.
     public func solve() throws -> HornResult {
-        if options.stop?.isRaised == true { return .unknown(StopSignal.reason) }
+        if options.stop?.isRaised == true { return .unknown(.stopped) }
         let watchdog = Z3Watchdog(target: solver.interruptTarget, options: options)
         let outcome = Z3_solver_check(context.raw, solver.raw)
         let interrupted = watchdog.stop()

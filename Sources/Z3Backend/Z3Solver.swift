@@ -81,7 +81,7 @@ public final class Z3Solver: Solver {
             try context.checkError("solver_set_params")
             appliedRlimit = limit
         }
-        if options.stop?.isRaised == true { return .unknown(reason: StopSignal.reason) }
+        if options.stop?.isRaised == true { return .unknown(reason: .stopped) }
         let usedBefore = limit == nil ? 0 : solver.resourceUsage
         let watchdog = Z3Watchdog(target: solver.interruptTarget, options: options)
         let outcome: Z3_lbool
@@ -109,7 +109,7 @@ public final class Z3Solver: Solver {
         default:
             // An incremental check that runs out early (in preprocessing) may give Z3's bare "unknown" as its reason.
             if let limit, limit > 0, solver.resourceUsage >= usedBefore + limit {
-                return .unknown(reason: CheckResult.resourceLimitReason(rlimit: limit))
+                return .unknown(reason: .resourceLimit(rlimit: limit))
             }
             return .unknown(reason: solver.unknownReason(interrupted: nil, options: options, rlimit: limit))
         }

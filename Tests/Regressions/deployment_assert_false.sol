@@ -1,5 +1,7 @@
 // An `assert(false)` in the constructor is violated by every deployment, not vacuous.
-// @expect assert@6 violated
+// @expect assert@8 violated
+// @expect-prove assert@8 violated
+// @expect-bmc assert@8 violated
 contract AlwaysFails {
     uint s;
     constructor() {

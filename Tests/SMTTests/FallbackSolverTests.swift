@@ -82,7 +82,7 @@ import Z3Backend
             return try Z3SolverFactory().makeSolver(options: SolverOptions())
         }
         for t in factoring { try solver.assert(t) }
-        #expect(try solver.check() == .unknown(reason: StopSignal.reason))
+        #expect(try solver.check() == .unknown(reason: .stopped))
         #expect(made.count == 0)
         #expect(throws: SolverError.self) { try solver.model() }
     }

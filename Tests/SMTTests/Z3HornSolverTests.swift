@@ -76,7 +76,7 @@ import Z3Backend
             Issue.record("Spacer decided the nonlinear system instead of being stopped")
             return
         }
-        #expect(reason == StopSignal.reason)
+        #expect(reason == .stopped)
         #expect(elapsed < .seconds(5))
     }
 }

@@ -65,7 +65,7 @@ import Z3Backend
         let options = SolverOptions(rlimit: 100_000, wallClockMilliseconds: 20_000)
         let solver = try Z3SolverFactory().makeSolver(options: options)
         try solver.assert(Self.fermatCubes)
-        #expect(try solver.check() == .unknown(reason: "resource limit (rlimit 100000) exhausted"))
+        #expect(try solver.check() == .unknown(reason: .resourceLimit(rlimit: 100000)))
         #expect(solver.resourceUsage >= 100_000)
     }
 
@@ -88,11 +88,11 @@ import Z3Backend
         try solver.assert(Self.fermatCubes)
         #expect(
             try solver.check(assumptions: [], rlimit: 50_000)
-                == .unknown(reason: "resource limit (rlimit 50000) exhausted"))
+                == .unknown(reason: .resourceLimit(rlimit: 50000)))
         let afterSmall = solver.resourceUsage
         #expect(afterSmall < 400_000)
         // The next check without a budget of its own gets the solver's again.
-        #expect(try solver.check() == .unknown(reason: "resource limit (rlimit 400000) exhausted"))
+        #expect(try solver.check() == .unknown(reason: .resourceLimit(rlimit: 400000)))
         #expect(solver.resourceUsage - afterSmall >= 400_000)
     }
 
@@ -106,7 +106,7 @@ import Z3Backend
         let start = clock.now
         let result = try solver.check()
         let elapsed = clock.now - start
-        #expect(result == .unknown(reason: "interrupted: wall-clock limit of 200 ms"))
+        #expect(result == .unknown(reason: .deadline(milliseconds: 200)))
         #expect(elapsed >= .milliseconds(150))
         #expect(elapsed < .seconds(5))
         // The interrupt does not stick: the next check runs normally.
@@ -121,7 +121,7 @@ import Z3Backend
         try solver.assert(Self.fermatCubes)
         let clock = ContinuousClock()
         let start = clock.now
-        #expect(try solver.check() == .unknown(reason: "interrupted: wall-clock limit of 1 ms"))
+        #expect(try solver.check() == .unknown(reason: .deadline(milliseconds: 1)))
         #expect(clock.now - start < .seconds(5))
     }
 
@@ -142,10 +142,10 @@ import Z3Backend
         let solver = try Z3SolverFactory().makeSolver(options: SolverOptions(stop: stop))
         try solver.assert(Self.fermatCubes)
         let (result, elapsed) = try raisingAfter(0.2, stop) { try solver.check() }
-        #expect(result == .unknown(reason: StopSignal.reason))
+        #expect(result == .unknown(reason: .stopped))
         #expect(elapsed < .seconds(5))
         // Still raised: the next check does not start. Lowered: the solver answers again.
-        #expect(try solver.check() == .unknown(reason: StopSignal.reason))
+        #expect(try solver.check() == .unknown(reason: .stopped))
         stop.lower()
         try solver.assert(Term.eq(Term.constant("x", .int), Term.int(0)))
         #expect(try solver.check() == .unsat)
