@@ -42,6 +42,12 @@ struct CheckCommand: ParsableCommand {
     var engine: Engine = .auto
 
     @Option(
+        help: ArgumentHelp(
+            "The checks in the code to judge, comma-separated: assert, panic (division by zero), unchecked (wrapping).",
+            valueName: "kinds"))
+    var checks = "assert,panic"
+
+    @Option(
         help: ArgumentHelp("Check only the I-th of N even parts of the (contract, property) pairs.", valueName: "I/N"))
     var shard: ShardArgument?
 
@@ -62,6 +68,23 @@ struct CheckCommand: ParsableCommand {
         guard depth >= 0, reentrancy >= 0, reentrantCalls >= 0, loops >= 0 else {
             throw ValidationError("bounds must not be negative")
         }
+        _ = try codeChecks()
+    }
+
+    /// The kinds `--checks` names; a usage error for any other word.
+    func codeChecks() throws -> Set<CodeCheck> {
+        let words = checks.split(separator: ",", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        var kinds: Set<CodeCheck> = []
+        for word in words {
+            guard let kind = CodeCheck(rawValue: word) else {
+                let valid = CodeCheck.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ValidationError("unknown kind '\(word)' in --checks; the kinds are \(valid)")
+            }
+            kinds.insert(kind)
+        }
+        return kinds
     }
 
     func run() throws {
@@ -72,6 +95,7 @@ struct CheckCommand: ParsableCommand {
             bounds: Bounds(depth: depth, reentrancy: reentrancy, reentrantCalls: reentrantCalls, loops: loops),
             rlimit: rlimit, timeoutMilliseconds: timeout * 1000, engine: engine)
         if let shard { options.selection = .shard(shard.index - 1, of: shard.count, model: model) }
+        options.checks = try codeChecks()
         var checker = BoundedChecker(solverFactory: Z3SolverFactory(), options: options)
         let progress = report.quiet ? nil : ProgressLine.forStandardError()
         if let progress { checker.progress = { progress.update($0) } }
@@ -128,7 +152,9 @@ struct CheckCommand: ParsableCommand {
         }
         progress?.finish()
         if report.verbose, model.contracts.count > 1 { printError(describe("all contracts", statistics)) }
-        let document = ReportDocument(tool: tool, inputs: model.sources.files.map(\.path), results: records)
+        let document = ReportDocument(
+            tool: tool, inputs: model.sources.files.map(\.path), results: records,
+            contracts: ContractRecord.records(model: model, checks: options.checks))
         try report.emit(
             document,
             sources: Dictionary(
@@ -145,7 +171,7 @@ extension CheckCommand {
         var arguments = ["check"] + paths
         arguments += ["--depth", "\(depth)", "--reentrancy", "\(reentrancy)", "--reentrant-calls", "\(reentrantCalls)"]
         arguments += ["--loops", "\(loops)", "--rlimit", "\(rlimit)", "--timeout", "\(timeout)"]
-        arguments += ["--engine", engine.rawValue]
+        arguments += ["--engine", engine.rawValue, "--checks", checks]
         if let shard { arguments += ["--shard", "\(shard.index)/\(shard.count)"] }
         if report.quiet { arguments.append("--quiet") }
         if report.verbose { arguments.append("--verbose") }

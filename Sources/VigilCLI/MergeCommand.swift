@@ -62,7 +62,12 @@ struct MergeCommand: ParsableCommand {
                 seen[key] = name
             }
         }
-        return ReportDocument(tool: first.tool, inputs: inputs, results: documents.flatMap(\.results))
+        // Every shard lists every contract of the run, with the same counts.
+        var contracts: [String: ContractRecord] = [:]
+        for c in documents.flatMap({ $0.contracts ?? [] }) { contracts["\(c.file):\(c.name)"] = c }
+        return ReportDocument(
+            tool: first.tool, inputs: inputs, results: documents.flatMap(\.results),
+            contracts: contracts.sorted { $0.key < $1.key }.map(\.value))
     }
 
     private static func failure(_ message: String) -> ExitCode {

@@ -33,6 +33,7 @@ struct ResultCache {
         let rlimit: UInt64?
         let timeoutMilliseconds: UInt64?
         let engine: String
+        let checks: [String]
         let contract: String
         /// The properties checked (what `--shard` selects).
         let properties: [String]
@@ -47,7 +48,8 @@ struct ResultCache {
     ) throws -> String {
         let material = KeyMaterial(
             format: format, tool: tool, bounds: options.bounds, rlimit: options.rlimit,
-            timeoutMilliseconds: options.timeoutMilliseconds, engine: options.engine.rawValue, contract: contract.name,
+            timeoutMilliseconds: options.timeoutMilliseconds, engine: options.engine.rawValue,
+            checks: options.checks.map(\.rawValue).sorted(), contract: contract.name,
             properties: PropertySelection.declared(in: contract).filter {
                 options.selection.includes(contract: contract.name, property: $0)
             },

@@ -2,6 +2,7 @@ import BigInt
 import VigilBasics
 import VigilSema
 import VigilSyntax
+import VigilTrace
 
 // Evaluation of expressions: code (checked or unchecked arithmetic) and properties
 // (mathematical integers), told apart by `propertyContext`.
@@ -201,9 +202,32 @@ extension Machine {
         default:
             let a = try evaluateNumber(l)
             let b = try evaluateNumber(r)
+            judgeBuiltInCheck(e, op, a, b, type: resultType(type(of: e)), right: r)
             return .int(
                 try Arithmetic.apply(
                     op, a, b, type: resultType(type(of: e)), mode: arithmeticMode(e), line: line(of: e.range)))
+        }
+    }
+
+    /// When the arithmetic step `e` is the judged built-in check: a violation where the divisor
+    /// `b` is zero (`panic@…`), or where the exact `a op b` leaves type `t` (`unchecked@…`).
+    private func judgeBuiltInCheck(
+        _ e: Expr, _ op: BinaryOperator, _ a: BigInt, _ b: BigInt, type t: SolType, right: Expr
+    ) {
+        guard violation == nil, propertyDepth == 0, judgedAsserts.contains(e.id), let check = judgedBuiltIn else {
+            return
+        }
+        switch check {
+        case .divisionByZero:
+            guard b == 0 else { return }
+            violation = Violation(
+                line: line(of: right.range), parts: [NamedValue(name: text(of: right.range), value: .int(0))])
+        case .uncheckedWrap:
+            let exact = op == .add ? a + b : op == .subtract ? a - b : a * b
+            guard !t.contains(exact) else { return }
+            violation = Violation(
+                line: line(of: right.range),
+                parts: [NamedValue(name: text(of: e.range) + " (exact)", value: .int(exact))])
         }
     }
 
@@ -230,6 +254,7 @@ extension Machine {
         }
         let old = try read(location).number()
         let lhsType = type(of: lhs)
+        judgeBuiltInCheck(e, binary, old, try right.number(), type: lhsType, right: rhs)
         let new = try Arithmetic.apply(
             binary, old, try right.number(), type: lhsType, mode: arithmeticMode(e), line: line(of: e.range))
         try write(location, .int(new))

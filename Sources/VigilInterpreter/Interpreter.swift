@@ -98,7 +98,8 @@ extension Machine {
     private func checkPropertyExists() throws(Interruption) {
         switch property.kind {
         case .invariant where judgedInvariant == nil,
-            .assertion where judgedAsserts.isEmpty,
+            .assertion where judgedAsserts.isEmpty, .panic where judgedAsserts.isEmpty,
+            .unchecked where judgedAsserts.isEmpty,
             .ensures where judgedEnsures.isEmpty:
             throw .mismatch("\(contract.name) has no \(property.kind.rawValue) named '\(property.name)'")
         default:

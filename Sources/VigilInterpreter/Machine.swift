@@ -43,8 +43,10 @@ final class Machine {
     var inexactQuantifierSeen = false
     /// The first violation of the judged property; once set, nothing more is judged.
     var violation: Violation?
-    /// The judged assert calls (several asserts can share a line and so a name).
+    /// The judged assert calls, or arithmetic steps of a built-in check.
     let judgedAsserts: Set<NodeID>
+    /// Which built-in check the judged property is, if it is one.
+    let judgedBuiltIn: BuiltInCheck?
     /// The judged `ensures` clauses.
     let judgedEnsures: [EnsuresInfo]
     /// The judged invariant.
@@ -65,8 +67,9 @@ final class Machine {
         self.applyTrusted = trusted
         self.zeros = ZeroValues(structs: model.structs)
         self.state = ContractState(variables: [], balance: 0)
-        judgedAsserts =
-            property.kind == .assertion ? Set(contract.asserts.filter { $0.name == property.name }.map(\.call)) : []
+        let judged = property.kind.isCodeCheck ? contract.asserts.filter { $0.name == property.name } : []
+        judgedAsserts = Set(judged.map(\.call))
+        judgedBuiltIn = judged.first?.builtIn
         judgedEnsures = property.kind == .ensures ? contract.ensures.filter { $0.name == property.name } : []
         judgedInvariant = property.kind == .invariant ? contract.invariants.first { $0.name == property.name } : nil
         var candidates: Set<BigInt> = Set([schedule.thisAddress] + schedule.ruleInputs)

@@ -58,6 +58,8 @@ extension SymbolicExecutor {
             return .scalar(evalUnary(e, op, operand))
         case .binary(let op, let l, let r):
             return .scalar(evalBinary(e, op, l, r))
+        case .assignment(let op, let lhs, let rhs) where op.binary != nil:
+            return evalCompoundAssignment(e, op, lhs, rhs)
         case .assignment(let op, let lhs, let rhs):
             return evalAssignment(op, lhs, rhs)
         case .incrementDecrement(let isIncrement, let isPrefix, let operand):
@@ -168,6 +170,7 @@ extension SymbolicExecutor {
         }
         let a = eval(l).scalarTerm
         let b = eval(r).scalarTerm
+        noteBuiltInCheck(e, op, a, b, type: type(of: e))
         switch op {
         case .equal: return Term.eq(a, b)
         case .notEqual: return Term.not(Term.eq(a, b))
@@ -318,17 +321,39 @@ extension SymbolicExecutor {
     // MARK: - Assignment
 
     private func evalAssignment(_ op: AssignmentOperator, _ lhs: Expr, _ rhs: Expr) -> SymbolicValue {
-        let value: SymbolicValue
-        if let binary = op.binary {
-            let old = eval(lhs).scalarTerm
-            let r = eval(rhs).scalarTerm
-            value = .scalar(
-                arithmetic(binary, old, r, type: type(of: lhs), unchecked: isUnchecked(lhs), rightOperand: rhs))
-        } else {
-            value = eval(rhs)
-        }
+        let value = eval(rhs)
         assign(lhs, value)
         return value
+    }
+
+    /// `lhs op= rhs` at the assignment `e`.
+    private func evalCompoundAssignment(_ e: Expr, _ op: AssignmentOperator, _ lhs: Expr, _ rhs: Expr) -> SymbolicValue
+    {
+        guard let binary = op.binary else { return evalAssignment(op, lhs, rhs) }
+        let old = eval(lhs).scalarTerm
+        let r = eval(rhs).scalarTerm
+        noteBuiltInCheck(e, binary, old, r, type: type(of: lhs))
+        let value = SymbolicValue.scalar(
+            arithmetic(binary, old, r, type: type(of: lhs), unchecked: isUnchecked(lhs), rightOperand: rhs))
+        assign(lhs, value)
+        return value
+    }
+
+    /// The built-in check at the arithmetic step `e`, if the code has one there: `panic@…` fails
+    /// where the divisor `b` is zero, `unchecked@…` where the exact result of `a op b` leaves
+    /// type `t`. Reached where the step runs.
+    func noteBuiltInCheck(_ e: Expr, _ op: BinaryOperator, _ a: Term, _ b: Term, type t: SolType) {
+        guard !inProperty, let check = builtInChecks[e.id], let kind = check.builtIn else { return }
+        let failure: Term
+        switch kind {
+        case .divisionByZero:
+            failure = Term.eq(b, .int(0))
+        case .uncheckedWrap:
+            let exact = op == .add ? Term.add(a, b) : op == .subtract ? Term.sub(a, b) : Term.mul(a, b)
+            failure = Term.or(Term.lt(exact, .int(t.minValue)), Term.gt(exact, .int(t.maxValue)))
+        }
+        reaches[check.name, default: []].append(pc)
+        violate(check.name, when: failure)
     }
 
     /// The root and path of an assignable expression (keys are evaluated now).

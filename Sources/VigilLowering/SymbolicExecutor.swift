@@ -42,6 +42,8 @@ struct LoopExits {
 final class SymbolicExecutor {
     let model: SemanticModel
     let contract: ContractInfo
+    /// The built-in checks of the contract's code, by the arithmetic step they check.
+    let builtInChecks: [NodeID: AssertInfo]
     let bounds: Bounds
     let layout: TypeLayout
     let entryPoints: [FunctionInfo]
@@ -92,6 +94,8 @@ final class SymbolicExecutor {
     init(model: SemanticModel, contract: ContractInfo, bounds: Bounds, entryFilter: Set<String>?) {
         self.model = model
         self.contract = contract
+        builtInChecks = Dictionary(
+            contract.asserts.filter { $0.builtIn != nil }.map { ($0.call, $0) }, uniquingKeysWith: { a, _ in a })
         self.bounds = bounds
         self.layout = TypeLayout(structs: model.structs)
         self.entryPoints = contract.entryPoints.filter {

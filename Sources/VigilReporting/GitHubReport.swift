@@ -23,7 +23,14 @@ public struct GitHubReport: Sendable {
                 out += command("warning", r, title: "warning", message: "\(r.qualifiedName): \(warning)")
             }
         }
-        return out + TextReport.summary(document.verdicts) + "\n"
+        for c in document.uncheckedContracts {
+            let properties = [("file", paths.display(c.file)), ("line", "\(c.line)"), ("col", "\(c.column)")]
+            out +=
+                "::warning " + properties.map { "\($0.0)=\(Self.escapeProperty($0.1))" }.joined(separator: ",")
+                + ",title=\(Self.escapeProperty("\(c.name) nothing checked"))::" + Self.escapeData(c.warning) + "\n"
+        }
+        if let coverage = document.coverage { out += coverage + "\n" }
+        return out + TextReport.summaryLine(document) + "\n"
     }
 
     /// `::level file=…,title=Contract.property title::message`, located at the result's property.

@@ -26,7 +26,11 @@ public struct HTMLReport: Sendable {
             <h1>Vigil report</h1>
 
             """
-        out += "<p class=\"summary\">\(escapeMarkup(TextReport.summary(document.verdicts)))</p>\n"
+        out += "<p class=\"summary\">\(escapeMarkup(TextReport.summaryLine(document)))</p>\n"
+        if let coverage = document.coverage { out += "<p class=\"meta\">\(escapeMarkup(coverage))</p>\n" }
+        for c in document.uncheckedContracts {
+            out += "<p class=\"warning\">\(escapeMarkup("\(c.file):\(c.line): warning: \(c.warning)"))</p>\n"
+        }
         out +=
             "<p class=\"meta\">\(escapeMarkup("\(document.tool.name) \(document.tool.version), \(document.tool.solver)"))"
         out += "</p>\n" + summaryTable(document.results)

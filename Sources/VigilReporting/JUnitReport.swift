@@ -14,18 +14,27 @@ public struct JUnitReport: Sendable {
         for r in document.results where !contracts.contains(r.contract) { contracts.append(r.contract) }
         let suites = contracts.map { c in suite(c, document.results.filter { $0.contract == c }) }
         let all = document.results
+        let unchecked = document.uncheckedContracts
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"vigil\"\(counts(all))>\n"
+        out += "<testsuites name=\"vigil\"\(counts(all, skippedContracts: unchecked.count))>\n"
         for s in suites { out += s }
+        // A contract nothing checks: a suite with one skipped case, so the CI page shows it.
+        for c in unchecked {
+            out += "  <testsuite name=\"\(escapeMarkup(c.name))\" tests=\"1\" failures=\"0\" errors=\"0\" skipped=\"1\""
+            out += " time=\"0.000\">\n"
+            out += "    <testcase name=\"nothing checked\" classname=\"\(escapeMarkup(c.name))\""
+            out += " file=\"\(escapeMarkup(c.file))\" line=\"\(c.line)\" time=\"0.000\">\n"
+            out += "      <skipped message=\"\(escapeMarkup(c.warning))\"/>\n    </testcase>\n  </testsuite>\n"
+        }
         return out + "</testsuites>\n"
     }
 
-    private func counts(_ results: [ResultRecord]) -> String {
+    private func counts(_ results: [ResultRecord], skippedContracts: Int = 0) -> String {
         let failures = results.filter { $0.verdict == .violated }.count
-        let skipped = results.filter { Self.skipMessage($0) != nil }.count
+        let skipped = results.filter { Self.skipMessage($0) != nil }.count + skippedContracts
         let time = seconds(results.map(\.timeMilliseconds).reduce(0, +))
-        return
-            " tests=\"\(results.count)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\" time=\"\(time)\""
+        let tests = results.count + skippedContracts
+        return " tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\" skipped=\"\(skipped)\" time=\"\(time)\""
     }
 
     private func suite(_ contract: String, _ results: [ResultRecord]) -> String {

@@ -8,9 +8,28 @@ import VigilVerifier
 
 extension ReportDocument {
     /// The report of `results`, checked on `model`'s sources.
-    public init(results: [PropertyResult], model: SemanticModel, tool: Tool) {
+    public init(
+        results: [PropertyResult], model: SemanticModel, tool: Tool, checks: Set<CodeCheck> = CheckOptions().checks
+    ) {
         self.init(
-            tool: tool, inputs: model.sources.files.map(\.path), results: ResultRecord.records(results, model: model))
+            tool: tool, inputs: model.sources.files.map(\.path), results: ResultRecord.records(results, model: model),
+            contracts: ContractRecord.records(model: model, checks: checks))
+    }
+}
+
+extension ContractRecord {
+    /// The contracts of `model`, with the properties declared in each (rules once) and the
+    /// built-in checks of the kinds `checks` names.
+    public static func records(model: SemanticModel, checks: Set<CodeCheck>) -> [ContractRecord] {
+        model.contracts.map { c in
+            let asserts = c.asserts.filter { checks.contains(CodeCheck($0)) }
+            let at = model.sources.start(of: c.decl.name.range)
+            return ContractRecord(
+                name: c.name, file: model.sources[c.decl.range.file].path, line: at.line, column: at.column,
+                propertiesWritten: c.invariants.count + c.ensures.count + c.rules.count
+                    + asserts.filter { $0.builtIn == nil }.count,
+                builtInChecks: asserts.filter { $0.builtIn != nil }.count)
+        }
     }
 }
 

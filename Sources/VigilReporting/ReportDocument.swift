@@ -17,6 +17,9 @@ public struct ReportDocument: Codable, Sendable, Equatable {
     public var results: [ResultRecord]
     /// How many results have each verdict.
     public var summary: [String: Int]
+    /// Each contract the run checked, with how many properties judge it (absent in reports
+    /// written before coverage was recorded).
+    public var contracts: [ContractRecord]?
 
     /// The tool that produced the report.
     public struct Tool: Codable, Sendable, Equatable {
@@ -30,17 +33,68 @@ public struct ReportDocument: Codable, Sendable, Equatable {
         }
     }
 
-    /// A report of `results` in canonical order, with its summary.
-    public init(tool: Tool, inputs: [String], results: [ResultRecord]) {
+    /// A report of `results` in canonical order, with its summary and the contracts checked.
+    public init(tool: Tool, inputs: [String], results: [ResultRecord], contracts: [ContractRecord] = []) {
         schemaVersion = Self.currentSchemaVersion
         self.tool = tool
         self.inputs = inputs
         self.results = results.sorted(by: ResultRecord.precedes)
         summary = Dictionary(grouping: self.results, by: { $0.verdict.rawValue }).mapValues(\.count)
+        self.contracts = contracts.sorted { ($0.file, $0.line, $0.name) < ($1.file, $1.line, $1.name) }
     }
 
     /// The verdicts of every result, for the exit status.
     public var verdicts: [Verdict] { results.map(\.verdict) }
+
+    /// The contracts that nothing checks: no property, written or built in.
+    public var uncheckedContracts: [ContractRecord] { (contracts ?? []).filter(\.checksNothing) }
+
+    /// What the gate covered, in one line: `checked 2 contracts: 5 properties written, 3 built-in checks`.
+    public var coverage: String? {
+        guard let contracts, !contracts.isEmpty else { return nil }
+        let written = contracts.map(\.propertiesWritten).reduce(0, +)
+        let builtIn = contracts.map(\.builtInChecks).reduce(0, +)
+        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+        return "checked \(count(contracts.count, "contract", "contracts")): "
+            + "\(count(written, "property", "properties")) written, "
+            + "\(count(builtIn, "built-in check", "built-in checks"))"
+    }
+}
+
+/// A contract the run checked: where it is declared, and how many properties judge it, written
+/// (invariants, asserts, ensures, rules) and built in (`--checks`). One with none is reported
+/// with a warning in every format, so a gate never turns green on a contract nothing checked.
+public struct ContractRecord: Codable, Sendable, Equatable {
+    public var name: String
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var propertiesWritten: Int
+    public var builtInChecks: Int
+
+    enum CodingKeys: String, CodingKey {
+        case name, file, line, column
+        case propertiesWritten = "properties_written"
+        case builtInChecks = "built_in_checks"
+    }
+
+    public init(name: String, file: String, line: Int, column: Int, propertiesWritten: Int, builtInChecks: Int) {
+        self.name = name
+        self.file = file
+        self.line = line
+        self.column = column
+        self.propertiesWritten = propertiesWritten
+        self.builtInChecks = builtInChecks
+    }
+
+    /// True when no property judges the contract.
+    public var checksNothing: Bool { propertiesWritten + builtInChecks == 0 }
+
+    /// The warning about a contract nothing checks.
+    public var warning: String {
+        "nothing checks '\(name)': it has no property, written or built in (write an invariant, an assert "
+            + "or a rule, or see --checks)"
+    }
 }
 
 /// One property's result in a report.

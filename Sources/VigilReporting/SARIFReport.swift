@@ -19,16 +19,18 @@ public struct SARIFReport: Sendable {
         let kinds = Self.rules.map(\.kind)
         var results: [Result] = []
         for r in document.results {
-            if Self.level(of: r.verdict) != nil {
+            // Built-in checks are listed even when safe (as notes): the gate shows what it checked.
+            if Self.level(of: r.verdict) != nil || [.panic, .unchecked].contains(r.kind) {
                 results.append(result(r, ruleIndex: kinds.firstIndex(of: r.kind) ?? 0))
             }
             results += (r.warnings ?? []).map { sanityResult(r, warning: $0) }
         }
+        results += document.uncheckedContracts.map(nothingChecked)
         let run = Run(
             tool: Tool(
                 driver: Driver(
                     name: "Vigil", version: document.tool.version,
-                    rules: Self.rules.map(\.descriptor) + [Self.sanityRule])),
+                    rules: Self.rules.map(\.descriptor) + [Self.sanityRule, Self.nothingCheckedRule])),
             originalUriBaseIds: ["SRCROOT": ArtifactLocation(uri: paths.baseURI, uriBaseId: nil)],
             columnKind: "unicodeCodePoints", results: results)
         return try JSONReport.encode(
@@ -73,6 +75,24 @@ public struct SARIFReport: Sendable {
             )
         ),
         (
+            .panic,
+            Rule(
+                id: "vigil.panic", name: "PanicReachable",
+                summary: "A built-in check: a division or modulo by zero can happen.",
+                full:
+                    "Solidity panics (and the transaction reverts) on a division or modulo by zero, a bug rather than a rejected input. The built-in check is violated when some execution divides by zero there; a safe result is a note."
+            )
+        ),
+        (
+            .unchecked,
+            Rule(
+                id: "vigil.unchecked", name: "UncheckedWraps",
+                summary: "A built-in check (on request): an unchecked step wraps around.",
+                full:
+                    "Inside `unchecked`, an addition, subtraction or multiplication that leaves its type wraps around silently. The check is violated when some execution wraps there; a safe result is a note."
+            )
+        ),
+        (
             .rule,
             Rule(
                 id: "vigil.rule", name: "RuleFails",
@@ -84,6 +104,13 @@ public struct SARIFReport: Sendable {
     ]
 
     /// The rule of sanity warnings, listed after those of `rules`.
+    static let nothingCheckedRule = Rule(
+        id: "vigil.nothing-checked", name: "NothingChecked",
+        summary: "A contract that no property checks, written or built in.",
+        full:
+            "The run checked this contract against nothing: it has no invariant, assert, ensures or rule, and no built-in check of the kinds asked for. A gate that passes says nothing about it."
+    )
+
     static let sanityRule = Rule(
         id: "vigil.sanity", name: "SanityWarning",
         summary: "A property passes for a reason that makes it check less than it seems.",
@@ -99,7 +126,7 @@ public struct SARIFReport: Sendable {
         if r.verdict != .vacuous { text += " (\(r.bounds.description))" }
         return Result(
             ruleId: Self.rules[ruleIndex].descriptor.id, ruleIndex: ruleIndex,
-            level: Self.level(of: r.verdict) ?? "none",
+            level: Self.level(of: r.verdict) ?? ([.panic, .unchecked].contains(r.kind) ? "note" : "none"),
             message: Message(text: text),
             locations: [propertyLocation(r)],
             partialFingerprints: ["vigilProperty/v1": "\(r.contract)/\(r.property)"],
@@ -111,6 +138,18 @@ public struct SARIFReport: Sendable {
         Properties(
             contract: r.contract, property: r.property, verdict: r.verdict.rawValue, bounds: r.bounds,
             assumptions: r.assumptions, cached: r.cached)
+    }
+
+    /// The warning about a contract nothing checks, at its name.
+    private func nothingChecked(_ c: ContractRecord) -> Result {
+        Result(
+            ruleId: Self.nothingCheckedRule.id, ruleIndex: Self.rules.count + 1, level: "warning",
+            message: Message(text: c.warning),
+            locations: [
+                Location(
+                    physicalLocation: physical(c.file, Region(startLine: c.line, startColumn: c.column)), message: nil)
+            ],
+            partialFingerprints: ["vigilContract/v1": c.name], codeFlows: nil, properties: nil)
     }
 
     /// One sanity warning of a result, at the property.
@@ -223,7 +262,7 @@ public struct SARIFReport: Sendable {
         let locations: [Location]
         let partialFingerprints: [String: String]
         let codeFlows: [CodeFlow]?
-        let properties: Properties
+        let properties: Properties?
     }
     struct Properties: Encodable {
         let contract: String

@@ -28,7 +28,14 @@ public struct TextReport: Sendable {
             }
             out += renderTrace(r)
         }
-        return out + Self.summary(document.verdicts) + "\n"
+        for c in document.uncheckedContracts { out += "\(c.file):\(c.line):\(c.column): warning: \(c.warning)\n" }
+        if let coverage = document.coverage { out += coverage + "\n" }
+        return out + Self.summaryLine(document) + "\n"
+    }
+
+    /// The last line of a report: the count of each verdict, and a word when nothing at all was checked.
+    public static func summaryLine(_ document: ReportDocument) -> String {
+        summary(document.verdicts) + (document.results.isEmpty ? " (no property was checked)" : "")
     }
 
     /// `path:line:col: Contract.property: verdict`, with the bounds of a `holds`, the bounds (unless

@@ -136,7 +136,9 @@ extension Analyzer {
         case .unary(let op, let operand):
             return unaryType(e, op, operand)
         case .binary(let op, let l, let r):
-            return binaryType(e, op, l, r)
+            let t = binaryType(e, op, l, r)
+            noteBuiltInCheck(e, op, right: r, type: t)
+            return t
         case .assignment(let op, let lhs, let rhs):
             return assignmentType(e, op, lhs, rhs)
         case .incrementDecrement(_, _, let operand):
@@ -554,6 +556,7 @@ extension Analyzer {
         let lt = typeOf(lhs)
         checkAssignable(lhs)
         if let binary = op.binary {
+            defer { noteBuiltInCheck(e, binary, right: rhs, type: lt) }
             let rt = typeOf(rhs)
             if binary == .shiftLeft || binary == .shiftRight {
                 if case .literal(let b) = rt { _ = convertLiteral(rhs, b, to: .uint(256), what: "shift amount") }
@@ -608,6 +611,33 @@ extension Analyzer {
         default:
             bag.add(SemaDiagnostics.notLValue(e.range))
         }
+    }
+
+    /// Records the built-in check at an arithmetic step `e` of the code, if it has one: a
+    /// division or modulo by `right` that is not a nonzero constant (`panic@LINE:COL`), or an
+    /// addition, subtraction or multiplication inside `unchecked` (`unchecked@LINE:COL`); the
+    /// line and column are those of `right`.
+    private func noteBuiltInCheck(_ e: Expr, _ op: BinaryOperator, right: Expr, type t: SolType) {
+        guard currentContract != nil, t.isInteger else { return }
+        switch context.mode {
+        case .code, .modifier: break
+        default: return
+        }
+        let check: BuiltInCheck
+        switch op {
+        case .divide, .modulo:
+            if let c = constants[right.id], c != 0 { return }
+            check = .divisionByZero
+        case .add, .subtract, .multiply:
+            guard context.unchecked else { return }
+            check = .uncheckedWrap
+        default:
+            return
+        }
+        // Named and located at the right operand: nested steps (`a / b / c`) start at the same place.
+        let at = sources.start(of: right.range)
+        current.asserts.append(
+            AssertInfo(name: "\(check.kind)@\(at.line):\(at.column)", call: e.id, range: right.range, builtIn: check))
     }
 
     /// Whether `e` names a state variable (`x`, or `A.x` inside contract `A`).

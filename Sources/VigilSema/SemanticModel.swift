@@ -151,13 +151,29 @@ public struct EnsuresInfo: Sendable {
     public let range: SourceRange
 }
 
-/// An in-code `assert(e)`; its property name is `assert@LINE`, or `assert@LINE:COL` where a
-/// line of the contract holds more than one.
+/// An in-code `assert(e)`, named `assert@LINE`, or `assert@LINE:COL` where a line of the
+/// contract holds more than one; or a built-in check at an arithmetic step, named
+/// `panic@LINE:COL` or `unchecked@LINE:COL`. Both fail where the code reaches them with
+/// their condition false, in any frame.
 public struct AssertInfo: Sendable {
     public internal(set) var name: String
-    /// The id of the `assert(...)` call expression.
+    /// The id of the `assert(...)` call expression, or of the arithmetic step checked.
     public let call: NodeID
     public let range: SourceRange
+    /// Which built-in check this is; nil for an `assert` in the code.
+    public var builtIn: BuiltInCheck? = nil
+}
+
+/// The built-in checks (docs/LANGUAGE-REFERENCE.md, "Built-in checks"): Solidity's panics that
+/// signal a bug, and, on request, `unchecked` steps that wrap.
+public enum BuiltInCheck: String, Sendable, Hashable, CaseIterable {
+    /// `panic@LINE:COL`: a division or modulo by a value that may be zero.
+    case divisionByZero
+    /// `unchecked@LINE:COL`: an `unchecked` addition, subtraction or multiplication that can wrap.
+    case uncheckedWrap
+
+    /// The first part of the checks' names, as `--checks` names the kind.
+    public var kind: String { self == .uncheckedWrap ? "unchecked" : "panic" }
 }
 
 /// A `rule`, with what the analysis found about its statements.

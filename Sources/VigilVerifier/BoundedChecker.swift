@@ -111,8 +111,11 @@ final class ContractRun {
         var all: [BoundedChecker.Pending] = contract.invariants.map {
             .init(reference: PropertyReference(kind: .invariant, name: $0.name), range: $0.range, invariant: $0)
         }
-        all += contract.asserts.map {
-            .init(reference: PropertyReference(kind: .assertion, name: $0.name), range: $0.range, invariant: nil)
+        let checks = checker.options.checks
+        all += contract.asserts.filter { checks.contains(CodeCheck($0)) }.map {
+            .init(
+                reference: PropertyReference(kind: CodeCheck($0).propertyKind, name: $0.name), range: $0.range,
+                invariant: nil)
         }
         all += contract.ensures.map {
             .init(reference: PropertyReference(kind: .ensures, name: $0.name), range: $0.range, invariant: nil)

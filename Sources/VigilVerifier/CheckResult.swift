@@ -1,5 +1,6 @@
 import VigilBasics
 import VigilLowering
+import VigilSema
 import VigilTrace
 
 /// Options of one check run; CLI flags and `// @option` keys use the same words.
@@ -13,6 +14,8 @@ public struct CheckOptions: Sendable, Hashable {
     public var engine: Engine
     /// The properties to check (all by default).
     public var selection = PropertySelection.all
+    /// The kinds of checks in the code that are judged (`--checks`): by default asserts and panics.
+    public var checks: Set<CodeCheck> = [.assert, .panic]
 
     public init(
         bounds: Bounds = Bounds(), rlimit: UInt64? = 20_000_000, timeoutMilliseconds: UInt64? = 60_000,
@@ -29,6 +32,30 @@ public struct CheckOptions: Sendable, Hashable {
     func rlimit(share: UInt64) -> UInt64? {
         guard let rlimit, rlimit > 0 else { return nil }
         return max(1, rlimit / share)
+    }
+}
+
+/// A kind of check in the code (`--checks`): the code's `assert`s, Solidity's panics that
+/// signal a bug (`panic@LINE:COL`), `unchecked` steps that wrap (`unchecked@LINE:COL`).
+public enum CodeCheck: String, Sendable, Hashable, CaseIterable, Codable {
+    case assert, panic, unchecked
+
+    /// The kind of check `info` is.
+    public init(_ info: AssertInfo) {
+        switch info.builtIn {
+        case nil: self = .assert
+        case .divisionByZero?: self = .panic
+        case .uncheckedWrap?: self = .unchecked
+        }
+    }
+
+    /// The kind of property a check of this kind is.
+    var propertyKind: PropertyKind {
+        switch self {
+        case .assert: .assertion
+        case .panic: .panic
+        case .unchecked: .unchecked
+        }
     }
 }
 

@@ -6,7 +6,8 @@ import Z3Backend
 
 /// The wrong answers found from outside the team, each a file of Tests/Regressions checked on
 /// its own (so contract names may repeat across files): `// @expect NAME VERDICT` under the
-/// default engine, `// @expect-bmc` and `// @expect-prove` under one engine alone.
+/// default engine, `// @expect-bmc` and `// @expect-prove` under one engine alone, with the
+/// kinds of checks of a `// @checks` line (`--checks`).
 @Suite struct RegressionTests {
     static let files = repositoryFiles(in: "Tests/Regressions", extensions: ["sol", "vigil"])
 
@@ -18,6 +19,15 @@ import Z3Backend
             let words = text[r.upperBound...].split(separator: " ").map(String.init)
             return words.count >= 2 ? (words[0], words[1]) : nil
         }
+    }
+
+    /// The kinds of `// @checks KIND,KIND` (as `--checks`), or the default ones.
+    static func checks(in file: String) -> Set<CodeCheck> {
+        for text in fileLines(file) {
+            guard let r = text.range(of: "// @checks ") else { continue }
+            return Set(text[r.upperBound...].split(separator: ",").compactMap { CodeCheck(rawValue: String($0)) })
+        }
+        return CheckOptions().checks
     }
 
     @Test func everyRegressionCarriesExpectations() {
@@ -36,6 +46,7 @@ import Z3Backend
             guard !wanted.isEmpty else { continue }
             var options = CheckOptions()
             options.engine = engine
+            options.checks = Self.checks(in: file)
             let checker = BoundedChecker(solverFactory: Z3SolverFactory(), options: options)
             let results = model.contracts.flatMap { checker.check(model: model, contract: $0) }
             for (property, verdict) in wanted {
