@@ -2,6 +2,7 @@ import BigInt
 import VigilBasics
 import VigilSema
 import VigilSyntax
+import VigilTrace
 
 // Call expressions: built-ins, internal calls with their modifiers, struct values, conversions,
 // and the dispatch to external interactions.
@@ -90,6 +91,13 @@ extension Machine {
             return .int(target.wrap(try value.number()))
         case .enumType(_, let count):
             let v = try value.number()
+            if violation == nil, propertyDepth == 0, judgedAsserts.contains(e.id), v < 0 || v >= BigInt(count),
+                case .call(_, let arguments) = e.kind, let argument = arguments.first
+            {
+                violation = Violation(
+                    line: line(of: argument.range),
+                    parts: [NamedValue(name: text(of: argument.range), value: .int(v))])
+            }
             guard v >= 0, v < BigInt(count) else {
                 throw .revert("enum conversion out of range at line \(line(of: e.range))")
             }

@@ -32,6 +32,10 @@ extension SymbolicExecutor {
             return .record(arguments.map { eval($0) })
         case .conversion(let target)?:
             let v = eval(arguments[0]).scalarTerm
+            if !inProperty, case .enumType = target, let check = builtInChecks[e.id] {
+                reaches[check.name, default: []].append(pc)
+                violate(check.name, when: Term.gt(v, .int(target.maxValue)))
+            }
             return .scalar(convert(v, from: type(of: arguments[0]), to: target))
         case .old?:
             return evalOld(arguments[0])

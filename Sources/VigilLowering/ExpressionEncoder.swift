@@ -348,6 +348,8 @@ extension SymbolicExecutor {
         switch kind {
         case .divisionByZero:
             failure = Term.eq(b, .int(0))
+        case .enumOutOfRange:
+            return
         case .uncheckedWrap:
             let exact = op == .add ? Term.add(a, b) : op == .subtract ? Term.sub(a, b) : Term.mul(a, b)
             failure = Term.or(Term.lt(exact, .int(t.minValue)), Term.gt(exact, .int(t.maxValue)))

@@ -169,6 +169,8 @@ public struct AssertInfo: Sendable {
 public enum BuiltInCheck: String, Sendable, Hashable, CaseIterable {
     /// `panic@LINE:COL`: a division or modulo by a value that may be zero.
     case divisionByZero
+    /// `panic@LINE:COL`: a conversion to an enum of a value that may be out of its range.
+    case enumOutOfRange
     /// `unchecked@LINE:COL`: an `unchecked` addition, subtraction or multiplication that can wrap.
     case uncheckedWrap
 

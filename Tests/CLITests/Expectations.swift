@@ -57,3 +57,23 @@ func errorExpectations(in path: String) -> [ErrorExpectation] {
         return ErrorExpectation(line: position[0], column: position[1], message: message)
     }
 }
+
+/// The `vigil` executable that `swift test` builds beside the test bundle.
+let vigilExecutable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    .deletingLastPathComponent().appendingPathComponent("vigil")
+
+/// Runs the `vigil` executable (each contract in a process of its own, as users run it) from
+/// the repository's folder; its standard output.
+func runVigil(_ arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = vigilExecutable
+    process.arguments = arguments
+    process.currentDirectoryURL = repositoryRoot
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+}

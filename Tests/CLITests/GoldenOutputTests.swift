@@ -1,10 +1,7 @@
 import Foundation
 import Testing
-import VigilCLI
-import VigilReporting
-import VigilVerifier
 
-/// The text and JSON reports of a handful of examples, compared with the files in
+/// The text and JSON reports `vigil check` prints for a handful of examples, compared with the files in
 /// Tests/Golden, so that a change in a trace or a reason shows in review. `VIGIL_RECORD=1
 /// swift test` writes the files anew from the current output. Times are set to 0 and paths
 /// are relative to the repository, so the files do not depend on the machine.
@@ -34,10 +31,9 @@ import VigilVerifier
     @Test(arguments: cases.map(\.name))
     func reportsMatchTheirGoldenFiles(name: String) throws {
         let paths = try #require(Self.cases.first { $0.name == name }).paths
-        let document = try ReportFixtures.document(paths, options: CheckOptions())
         let outputs = [
-            ("txt", Self.normalized(TextReport(verbose: true, showInvariants: true).render(document))),
-            ("json", Self.normalized(try JSONReport.render(document))),
+            ("txt", Self.normalized(try runVigil(["check"] + paths + ["--verbose", "--show-invariants"]))),
+            ("json", Self.normalized(try runVigil(["check"] + paths + ["--format", "json"]))),
         ]
         for (suffix, output) in outputs {
             let file = repositoryRoot.appendingPathComponent("Tests/Golden/\(name).\(suffix)")

@@ -9,11 +9,12 @@ import Z3Backend
 /// Runs the checker over examples/ and specs/ as `vigil check examples` does and checks every
 /// `// @expect` line; runs every invalid fixture and checks its `// @expect-error` lines.
 @Suite struct GoldenTests {
-    static let exampleResults: (FrontEndResult, [PropertyResult]) = {
+    /// The front end of `examples/`, and its results as `vigil check examples` reports them
+    /// (the executable: each contract in a process of its own).
+    static let exampleResults: (FrontEndResult, [ResultRecord]) = {
         let front = FrontEnd.run(paths: [repositoryRoot.appendingPathComponent("examples").path])
-        guard let model = front.model else { return (front, []) }
-        let checker = BoundedChecker(solverFactory: Z3SolverFactory(), options: CheckOptions())
-        return (front, model.contracts.flatMap { checker.check(model: model, contract: $0) })
+        let output = (try? runVigil(["check", "examples", "--format", "json", "--quiet"])) ?? ""
+        return (front, (try? JSONReport.decode(Data(output.utf8)).results) ?? [])
     }()
 
     static let expectationFiles =
@@ -59,8 +60,8 @@ import Z3Backend
         let (front, results) = Self.exampleResults
         for expectation in verdictExpectations(in: file) {
             let matching = results.filter { r in
-                (r.property.name == expectation.property || r.property.name.hasPrefix(expectation.property + "["))
-                    && belongs(r, to: file, front: front)
+                (r.property == expectation.property || r.property.hasPrefix(expectation.property + "["))
+                    && belongs(r, to: file)
             }
             #expect(!matching.isEmpty, "\(expectation): no such property was checked")
             for r in matching {
@@ -72,11 +73,11 @@ import Z3Backend
     }
 
     /// A result belongs to a file when the property is written there or its contract is declared there.
-    private func belongs(_ r: PropertyResult, to file: String, front: FrontEndResult) -> Bool {
+    private func belongs(_ r: ResultRecord, to file: String) -> Bool {
         let standardized = (file as NSString).standardizingPath
-        if (front.sources[r.range.file].path as NSString).standardizingPath == standardized { return true }
-        guard let contract = front.model?.contract(named: r.contract) else { return false }
-        return (front.sources[contract.decl.range.file].path as NSString).standardizingPath == standardized
+        return [r.file, r.contractFile].contains {
+            (repositoryRoot.appendingPathComponent($0).path as NSString).standardizingPath == standardized
+        }
     }
 
     static let fixtures = repositoryFiles(in: "Tests/Fixtures", extensions: ["sol", "vigil", "spec"])

@@ -1,8 +1,7 @@
 import Foundation
 import Testing
-import VigilCLI
+import VigilReporting
 import VigilVerifier
-import Z3Backend
 
 /// The wrong answers found from outside the team, each a file of Tests/Regressions checked on
 /// its own (so contract names may repeat across files): `// @expect NAME VERDICT` under the
@@ -37,28 +36,27 @@ import Z3Backend
         }
     }
 
+    /// Checked by the `vigil` executable (each contract in a process of its own), as users run it.
     @Test(arguments: files)
     func verdictsUnderEachEngine(file: String) throws {
-        let front = FrontEnd.run(paths: [file])
-        let model = try #require(front.model, "\(file) does not type-check")
         for engine in Engine.allCases {
             let wanted = Self.expectations(in: file, engine: engine)
             guard !wanted.isEmpty else { continue }
-            var options = CheckOptions()
-            options.engine = engine
-            options.checks = Self.checks(in: file)
-            let checker = BoundedChecker(solverFactory: Z3SolverFactory(), options: options)
-            let results = model.contracts.flatMap { checker.check(model: model, contract: $0) }
+            let checks = Self.checks(in: file).map(\.rawValue).sorted().joined(separator: ",")
+            let output = try runVigil([
+                "check", file, "--engine", engine.rawValue, "--checks", checks, "--format", "json", "--quiet",
+            ])
+            let results = try JSONReport.decode(Data(output.utf8)).results
             for (property, verdict) in wanted {
                 let matching = results.filter {
-                    $0.property.name == property || $0.property.name.hasPrefix(property + "[")
+                    $0.property == property || $0.property.hasPrefix(property + "[")
                 }
                 #expect(!matching.isEmpty, "\(file): \(property) was not checked (--engine \(engine.rawValue))")
                 for r in matching {
                     let ok = verdict == "safe" ? r.verdict.isSafe : r.verdict.rawValue == verdict
                     #expect(
                         ok,
-                        "\(file): \(r.property.name) (--engine \(engine.rawValue)): expected \(verdict), got \(r.verdict.rawValue) \(r.reason ?? "")"
+                        "\(file): \(r.property) (--engine \(engine.rawValue)): expected \(verdict), got \(r.verdict.rawValue) \(r.reason ?? "")"
                     )
                 }
             }

@@ -112,10 +112,7 @@ import VigilVerifier
 /// result that followed a dictionary's order would differ between them.
 @Suite struct ProcessDeterminismTests {
     /// The `vigil` executable that `swift test` builds beside the test bundle.
-    static var vigil: URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-            .appendingPathComponent("vigil")
-    }
+    static var vigil: URL { vigilExecutable }
 
     func run(_ arguments: [String]) throws -> String {
         let process = Process()
