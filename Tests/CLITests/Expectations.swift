@@ -65,15 +65,23 @@ let vigilExecutable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSy
 /// Runs the `vigil` executable (each contract in a process of its own, as users run it) from
 /// the repository's folder; its standard output.
 func runVigil(_ arguments: [String]) throws -> String {
+    String(decoding: try runProcess(vigilExecutable, arguments, in: repositoryRoot).output, as: UTF8.self)
+}
+
+/// Runs `executable` with `arguments` (in `directory`, by default this process's); its exit
+/// status and standard output, with standard error in it too when `mergingErrors`, or dropped.
+func runProcess(_ executable: URL, _ arguments: [String], in directory: URL? = nil, mergingErrors: Bool = false)
+    throws -> (status: Int32, output: Data)
+{
     let process = Process()
-    process.executableURL = vigilExecutable
+    process.executableURL = executable
     process.arguments = arguments
-    process.currentDirectoryURL = repositoryRoot
+    if let directory { process.currentDirectoryURL = directory }
     let pipe = Pipe()
     process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
+    process.standardError = mergingErrors ? pipe : FileHandle.nullDevice
     try process.run()
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+    return (process.terminationStatus, data)
 }

@@ -25,19 +25,13 @@ import VigilReporting
     static func rendered(_ page: String) throws -> [String: Any] {
         try ReportFixtures.withTemporaryFile(page, named: "report.html") { file in
             let profile = file.deletingLastPathComponent().appendingPathComponent("profile")
-            let chromium = Process()
-            chromium.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            chromium.arguments = [
-                "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)",
-                "--dump-dom", file.absoluteString,
-            ]
-            let output = Pipe()
-            chromium.standardOutput = output
-            chromium.standardError = FileHandle.nullDevice
-            try chromium.run()
-            let dom = output.fileHandleForReading.readDataToEndOfFile()
-            chromium.waitUntilExit()
-            #expect(chromium.terminationStatus == 0, "chromium is needed: .ci/run installs it")
+            let (browser, dom) = try runProcess(
+                URL(fileURLWithPath: "/usr/bin/env"),
+                [
+                    "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)",
+                    "--dump-dom", file.absoluteString,
+                ])
+            #expect(browser == 0, "chromium is needed: .ci/run installs it")
             let domFile = file.deletingLastPathComponent().appendingPathComponent("dom.html")
             try dom.write(to: domFile)
             let (status, json) = try runPython(

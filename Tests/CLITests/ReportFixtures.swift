@@ -97,14 +97,7 @@ func schemaViolation(of json: String, schema: URL) throws -> String? {
 
 /// Runs a python3 program; returns its exit status and combined output.
 func runPython(_ program: String, arguments: [String]) throws -> (Int32, String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", program] + arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    let (status, output) = try runProcess(
+        URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", program] + arguments, mergingErrors: true)
+    return (status, String(decoding: output, as: UTF8.self))
 }

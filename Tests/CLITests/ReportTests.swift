@@ -114,17 +114,7 @@ import VigilVerifier
     /// The `vigil` executable that `swift test` builds beside the test bundle.
     static var vigil: URL { vigilExecutable }
 
-    func run(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = Self.vigil
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
-    }
+    func run(_ arguments: [String]) throws -> String { try runVigil(arguments) }
 
     @Test func separateProcessesReportTheSameBytes() throws {
         #expect(FileManager.default.isExecutableFile(atPath: Self.vigil.path), "no vigil at \(Self.vigil.path)")
