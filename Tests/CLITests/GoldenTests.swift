@@ -6,19 +6,23 @@ import VigilReporting
 import VigilVerifier
 import Z3Backend
 
-/// Runs the checker over examples/ and specs/ as `vigil check examples` does and checks every
+/// Runs the checker over examples/, Tests/Examples and specs/ as `vigil check` does and checks every
 /// `// @expect` line; runs every invalid fixture and checks its `// @expect-error` lines.
 @Suite struct GoldenTests {
-    /// The front end of `examples/`, and its results as `vigil check examples` reports them
-    /// (the executable: each contract in a process of its own).
+    /// The folders checked: the examples, and those kept for the tests because they exist to
+    /// exhaust budgets (they would slow the README's first command).
+    static let folders = ["examples", "Tests/Examples"]
+
+    /// The front end of the folders, and their results as `vigil check` reports them (the
+    /// executable: each contract in a process of its own).
     static let exampleResults: (FrontEndResult, [ResultRecord]) = {
-        let front = FrontEnd.run(paths: [repositoryRoot.appendingPathComponent("examples").path])
-        let output = (try? runVigil(["check", "examples", "--format", "json", "--quiet"])) ?? ""
+        let front = FrontEnd.run(paths: folders.map { repositoryRoot.appendingPathComponent($0).path })
+        let output = (try? runVigil(["check"] + folders + ["--format", "json", "--quiet"])) ?? ""
         return (front, (try? JSONReport.decode(Data(output.utf8)).results) ?? [])
     }()
 
     static let expectationFiles =
-        repositoryFiles(in: "examples", extensions: ["sol", "vigil", "spec"])
+        folders.flatMap { repositoryFiles(in: $0, extensions: ["sol", "vigil", "spec"]) }
         + repositoryFiles(in: "specs", extensions: ["spec"])
 
     @Test func examplesAndSpecsParseAndTypeCheck() {

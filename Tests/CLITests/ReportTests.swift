@@ -27,7 +27,7 @@ import VigilVerifier
     @Test func reportsValidateAgainstTheSchema() throws {
         let reports = [
             try ReportFixtures.document(Self.files),
-            try ReportFixtures.document(["examples/vault_fixed.vigil", "examples/coverage_escrow.vigil"]),
+            try ReportFixtures.document(["examples/vault_fixed.vigil", "Tests/Examples/coverage_escrow.vigil"]),
             try ReportFixtures.everyVerdict(),
         ]
         for (i, report) in reports.enumerated() {
