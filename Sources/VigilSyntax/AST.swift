@@ -82,10 +82,13 @@ public struct ImportDecl: Sendable {
     public let path: String
     public let pathRange: SourceRange
     public let range: SourceRange
-    public init(path: String, pathRange: SourceRange, range: SourceRange) {
+    /// The names of `import {A, B} from "path";` (empty for `import "path";`).
+    public let symbols: [Identifier]
+    public init(path: String, pathRange: SourceRange, range: SourceRange, symbols: [Identifier] = []) {
         self.path = path
         self.pathRange = pathRange
         self.range = range
+        self.symbols = symbols
     }
 }
 

@@ -46,7 +46,9 @@ struct ASTDumpWriter {
     mutating func item(_ item: TopLevelItem) {
         switch item {
         case .pragma(let p): line("Pragma \(p.name.name) \(quoted(p.value))", p.range)
-        case .importDecl(let i): line("Import \(quoted(i.path))", i.range)
+        case .importDecl(let i):
+            let names = i.symbols.isEmpty ? "" : " {" + i.symbols.map(\.name).joined(separator: ", ") + "}"
+            line("Import\(names) \(quoted(i.path))", i.range)
         case .contract(let c):
             node("\(c.kind == .interface ? "Interface" : "Contract") \(c.name.name)", c.range) { w in
                 for member in c.members { w.member(member) }

@@ -127,7 +127,37 @@ extension SyntaxParser {
             advance()
             return ImportDecl(path: strings[path.payload], pathRange: range(path), range: range(from: keyword.start))
         }
-        report(SyntaxDiagnostics.unsupportedImport(at: range(keyword)))
+        // `import {A, B} from "path";`: all files of a run share one namespace, so the names
+        // are visible as with `import "path";`.
+        if at(.leftBrace) {
+            advance()
+            var symbols: [Identifier] = []
+            while !at(.rightBrace) && !at(.endOfFile) {
+                symbols.append(try expectIdentifier("a name to import"))
+                if at(.as) {
+                    reportNotSupported(.importAliases, at: range(current))
+                    while !at(.rightBrace) && !at(.endOfFile) { advance() }
+                    _ = consume(.rightBrace)
+                    skipPastSemicolon()
+                    return nil
+                }
+                if consume(.comma) == nil { break }
+            }
+            guard consume(.rightBrace) != nil else { throw failure(expected: "'}' after the imported names") }
+            guard atWord("from") else { throw failure(expected: "'from' after the imported names") }
+            advance()
+            guard at(.stringLiteral) else { throw failure(expected: "the path of the file to import from") }
+            let path = advance()
+            try expectSemicolon(after: "import")
+            return ImportDecl(
+                path: strings[path.payload], pathRange: range(path), range: range(from: keyword.start),
+                symbols: symbols)
+        }
+        if at(.star) || (at(.stringLiteral) && peek(1).kind == .keyword(.as)) {
+            reportNotSupported(.importAliases, at: range(keyword))
+        } else {
+            report(SyntaxDiagnostics.unsupportedImport(at: range(keyword)))
+        }
         skipPastSemicolon()
         return nil
     }

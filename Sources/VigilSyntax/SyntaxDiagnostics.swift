@@ -129,13 +129,16 @@ enum SyntaxDiagnostics {
 
     /// `parse.unsupported-import`: any import but `import "path";`.
     static func unsupportedImport(at range: SourceRange) -> Diagnostic {
-        .error("parse.unsupported-import", "only the form 'import \"path\";' is supported", at: range)
+        .error(
+            "parse.unsupported-import",
+            "only the forms 'import \"path\";' and 'import {A, B} from \"path\";' are supported", at: range)
     }
 }
 
 /// Solidity constructs outside the subset; the raw value is the whole message.
 enum UnsupportedConstruct: String, Sendable {
     case abstractContract = "abstract contracts are not supported yet"
+    case importAliases = "import aliases ('as', 'import * as X') are not supported yet"
     case bodilessModifier = "modifiers without a body ('virtual' ones of abstract contracts) are not supported yet"
     case qualifiedErrors = "errors of other contracts or libraries ('revert L.Err()') are not supported yet"
     case qualifiedModifiers = "modifiers named through a contract ('A.m') are not supported yet"

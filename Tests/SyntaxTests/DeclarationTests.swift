@@ -200,14 +200,19 @@ private func form(_ s: Stmt) -> String {
             pragma abicoder v2;
             import "./Other.sol";
             import "./Spaced.sol" ;
-            import {X} from "./y.sol";
+            import {X, Y} from "./y.sol";
             import "./z.sol" as Z;
+            import {W as V} from "./w.sol";
+            import * as Q from "./q.sol";
+            import;
             contract C {}
             """)
         #expect(
             parsed.messages == [
-                "5:1 parse.unsupported-import: only the form 'import \"path\";' is supported",
-                "6:1 parse.unsupported-import: only the form 'import \"path\";' is supported",
+                "6:1 parse.not-supported: import aliases ('as', 'import * as X') are not supported yet",
+                "7:11 parse.not-supported: import aliases ('as', 'import * as X') are not supported yet",
+                "8:1 parse.not-supported: import aliases ('as', 'import * as X') are not supported yet",
+                "9:1 parse.unsupported-import: only the forms 'import \"path\";' and 'import {A, B} from \"path\";' are supported",
             ])
         #expect(
             parsed.dump == """
@@ -216,7 +221,8 @@ private func form(_ s: Stmt) -> String {
                   Pragma abicoder "v2" @2:1
                   Import "./Other.sol" @3:1
                   Import "./Spaced.sol" @4:1
-                  Contract C @7:1
+                  Import {X, Y} "./y.sol" @5:1
+                  Contract C @10:1
 
                 """)
     }
