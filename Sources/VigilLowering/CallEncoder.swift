@@ -111,13 +111,17 @@ extension SymbolicExecutor {
 
     // MARK: - Internal calls and modifiers
 
-    /// Inlines an internal call: a new local scope, no revert boundary.
+    /// Inlines an internal call: a new local scope, no revert boundary. The callee is code even
+    /// when a property calls it: checked arithmetic that reverts, as the interpreter runs it.
     func callInternal(_ f: FunctionInfo, _ args: [SymbolicValue]) -> SymbolicValue? {
         let savedLocals = locals
+        let savedFailures = propertyFailures
         locals = [:]
+        propertyFailures = nil
         for (p, a) in zip(f.decl.parameters, args) { locals[p.id] = .value(a) }
         let result = runFunctionBody(f)
         locals = savedLocals
+        propertyFailures = savedFailures
         return result
     }
 
@@ -147,11 +151,12 @@ extension SymbolicExecutor {
         for (p, a) in zip(m.parameters, args) { locals[p.id] = .value(a) }
         placeholders.append {
             // Each invocation has its own parameters and locals: an inner invocation of the same
-            // modifier must not leave its values to this one (only the return values go on).
+            // modifier must not leave its values to this one. The function's own parameters and
+            // return values live on (one frame, as solc runs a `_;` that is reached twice).
             let outer = self.locals
             self.runModifiers(f, from: index + 1)
-            let returned = Set(f.decl.returns.map(\.id))
-            for (id, binding) in outer where !returned.contains(id) { self.locals[id] = binding }
+            let functions = Set((f.decl.parameters + f.decl.returns).map(\.id))
+            for (id, binding) in outer where !functions.contains(id) { self.locals[id] = binding }
         }
         bodyExits.append(BodyExits())
         returnSlots.append(m.id)

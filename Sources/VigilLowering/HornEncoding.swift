@@ -96,20 +96,34 @@ public final class HornEncoding {
 
     /// The clause `Inv(s) && !invariant(s) => false` with those defining the relations of the
     /// loops the invariant runs (in the `view` functions it calls), and whether the invariant had
-    /// a `forall` to open; nil when the property cannot be encoded.
-    public func query(_ invariant: InvariantInfo) -> (clauses: [Term], quantified: Bool)? {
+    /// a `forall` to open; a failure when the property cannot be encoded.
+    public func query(_ invariant: InvariantInfo) -> Result<(clauses: [Term], quantified: Bool), UnsupportedRule> {
         let x = executor
         let (state, terms) = freshState("q")
         startClause(from: state)
+        let cuts = x.loopCuts.count
         let holds = x.judgeProperty(invariant.expression)
-        guard let opened = Self.openingUniversals(holds) else { return nil }
+        if x.loopCuts.count > cuts {
+            // A loop around a modifier's `_;` in a function the invariant calls: unrolled, and cut.
+            x.loopCuts.removeLast(x.loopCuts.count - cuts)
+            _ = takeQueryClauses(premise: [])
+            return .failure(UnsupportedRule(reason: Self.loopUnsupported))
+        }
+        guard let opened = Self.openingUniversals(holds) else {
+            _ = takeQueryClauses(premise: [])
+            return .failure(
+                UnsupportedRule(
+                    reason: "an invariant with `exists` (or `forall` under a negation or a disjunction): "
+                        + "the unbounded engine judges only `forall`s that are conjuncts"))
+        }
         let committed = Term.predicate("Inv", terms + freshClock())
         let applications = x.horn?.applications ?? []
-        return (
-            [clause(body: [committed, Term.not(opened)] + x.constraints + applications, head: .false)]
-                + takeQueryClauses(premise: [committed]),
-            holds.containsQuantifier
-        )
+        return .success(
+            (
+                [clause(body: [committed, Term.not(opened)] + x.constraints + applications, head: .false)]
+                    + takeQueryClauses(premise: [committed]),
+                holds.containsQuantifier
+            ))
     }
 
     /// The clause `Inv(s) && the rule run from s reaches a failing assert (or a satisfied
@@ -417,7 +431,7 @@ public struct RuleQuery {
     public let reachable: [Term]
 }
 
-/// Why a rule has no Horn query.
+/// Why a rule or an invariant has no Horn query.
 public struct UnsupportedRule: Error {
     public let reason: String
 }

@@ -7,11 +7,12 @@ extension SymbolicExecutor {
     /// of its own, so no iteration bound applies: `LoopN(env, u, v)` holds when the state and
     /// local values `v` follow from `u` after some iterations (`LoopN(env, v, v)`, and
     /// `LoopN(env, u, v) && v has not left && the condition holds at v && the body and update
-    /// run from v to w without reverting => LoopN(env, u, w)`, where `w` says whether the body
-    /// broke out or returned), and `LoopEntryN(env, u)` when the loop is entered at `u` in some
-    /// execution, from which the body's failures and handovers are judged. The code around the
-    /// loop applies `LoopN(env, entry, exit)`, returns from `exit` where the body returned, and
-    /// goes on from it where it broke out or the condition is false. `env` is the caller's
+    /// run from v to w => LoopN(env, u, w)`, where `w` says whether the body broke out, returned
+    /// or reverted), and `LoopEntryN(env, u)` when the loop is entered at `u` in some execution,
+    /// from which the body's failures and handovers are judged. The code around the loop applies
+    /// `LoopN(env, entry, exit)`, reverts where the body reverted (a revert inside a loop of a
+    /// `view` function makes a property that calls it false), returns from `exit` where the body
+    /// returned, and goes on from it where it broke out or the condition is false. `env` is the caller's
     /// sender, value, origin and block. False when the loop must be unrolled.
     func summarizeLoop(condition: Expr?, body: Stmt, update: Expr?) -> Bool {
         guard let horn, !Self.runsPlaceholder(body) else { return false }
@@ -22,7 +23,7 @@ extension SymbolicExecutor {
             environment.sender, environment.value, environment.origin, environment.timestamp, environment.blockNumber,
         ]
         let keys = locals.keys.sorted().filter { if case .value = locals[$0] { true } else { false } }
-        let entry = loopArguments(keys) + [Term.false, Term.false]
+        let entry = loopArguments(keys) + [Term.false, Term.false, Term.false]
         horn.handovers.append(
             (guardTerm: pc, predicate: entered, arguments: env + entry, applicationsBefore: horn.applications.count))
         encodeIteration(horn, relation, entered, env, keys, condition: condition, body: body, update: update)
@@ -31,15 +32,19 @@ extension SymbolicExecutor {
         let (beforeState, beforeLocals, outer) = (state, locals, pc)
         freshenLoopPoint("loop.exit")
         let (broke, returned) = (fresh("loop.exit.broke", .bool), fresh("loop.exit.returned", .bool))
-        horn.applications.append(Term.predicate(relation, env + entry + loopArguments(keys) + [broke, returned]))
+        let reverted = fresh("loop.exit.reverted", .bool)
+        horn.applications.append(
+            Term.predicate(relation, env + entry + loopArguments(keys) + [broke, returned, reverted]))
         state = SymbolicState.merge(outer, state, beforeState)
         locals = locals.merging(beforeLocals) { exit, before in
             guard case .value(let e) = exit, case .value(let b) = before else { return before }
             return .value(mergeValues(outer, e, b))
         }
+        pc = outer
+        revert(when: reverted)
         let cond = condition.map { eval($0).scalarTerm } ?? .true
-        if !bodyExits.isEmpty { bodyExits[bodyExits.count - 1].exits.append(Term.and(outer, returned)) }
-        pc = Term.and([outer, Term.not(returned), Term.or(broke, Term.not(cond))])
+        if !bodyExits.isEmpty { bodyExits[bodyExits.count - 1].exits.append(Term.and(pc, returned)) }
+        pc = Term.and([pc, Term.not(returned), Term.or(broke, Term.not(cond))])
         return true
     }
 
@@ -58,12 +63,21 @@ extension SymbolicExecutor {
         horn.applications = []
         horn.handovers = []
         freshenLoopPoint("loop.any")
-        let reflexive = loopArguments(keys) + [fresh("loop.any.broke", .bool), fresh("loop.any.returned", .bool)]
+        let reflexive =
+            loopArguments(keys) + [
+                fresh("loop.any.broke", .bool), fresh("loop.any.returned", .bool), fresh("loop.any.reverted", .bool),
+            ]
         horn.clauses.append(([], Term.predicate(relation, env + reflexive + reflexive)))
         freshenLoopPoint("loop.from")
-        let from = loopArguments(keys) + [fresh("loop.from.broke", .bool), fresh("loop.from.returned", .bool)]
+        let from =
+            loopArguments(keys) + [
+                fresh("loop.from.broke", .bool), fresh("loop.from.returned", .bool),
+                fresh("loop.from.reverted", .bool),
+            ]
         freshenLoopPoint("loop.at")
-        let left = [fresh("loop.at.broke", .bool), fresh("loop.at.returned", .bool)]
+        let left = [
+            fresh("loop.at.broke", .bool), fresh("loop.at.returned", .bool), fresh("loop.at.reverted", .bool),
+        ]
         let at = loopArguments(keys) + left
         pc = .true
         frameReverted = .false
@@ -81,9 +95,9 @@ extension SymbolicExecutor {
         horn.clauses.append(
             (
                 [reached] + left.map(Term.not) + constraints + horn.applications + [
-                    Term.or([pc, broke, returned]), Term.not(frameReverted),
+                    Term.or([pc, broke, returned, frameReverted])
                 ],
-                Term.predicate(relation, env + from + loopArguments(keys) + [broke, returned])
+                Term.predicate(relation, env + from + loopArguments(keys) + [broke, returned, frameReverted])
             ))
         horn.close(
             premise: [Term.predicate(entered, env + from), reached], constraints: constraints, violations: violations,

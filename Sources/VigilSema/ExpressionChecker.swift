@@ -456,7 +456,7 @@ extension Analyzer {
             if !lt.isInteger, lt != .void {
                 bag.add(SemaDiagnostics.typeMismatch("'**' needs an integer base, not '\(lt)'", l.range))
             }
-            if let a = constants[l.id], let n = b.integer, n <= 256 {
+            if let a = constants[l.id], let n = b.integer, n >= 0, n <= 256 {
                 let v = a.power(Int(n))
                 if lt.contains(v) { constants[e.id] = v }
             }

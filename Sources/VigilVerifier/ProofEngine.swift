@@ -54,7 +54,7 @@ struct ProofEngine {
         guard !properties.isEmpty || !rules.isEmpty else { return [:] }
         let names = properties.map(\.name) + rules.map(\.name)
         if let why = encoding.unsupported {
-            return Dictionary(uniqueKeysWithValues: names.map { ($0, .failed(.unsupported(why))) })
+            return Dictionary(names.map { ($0, .failed(.unsupported(why))) }, uniquingKeysWith: { a, _ in a })
         }
         var outcomes: [String: Outcome] = [:]
         do {
@@ -62,7 +62,8 @@ struct ProofEngine {
             let deployable = try solverFactory.makeSolver(options: solverOptions(nil))
             for c in encoding.deployment { try deployable.assert(c) }
             guard try deployable.check(assumptions: [Term.constant("deploy", .bool)]) == .sat else {
-                return Dictionary(uniqueKeysWithValues: names.map { ($0, .failed(.constructorCannotSucceed)) })
+                return Dictionary(
+                    names.map { ($0, .failed(.constructorCannotSucceed)) }, uniquingKeysWith: { a, _ in a })
             }
             var goals: [String: [Term]] = [:]
             var order: [String] = []
@@ -72,11 +73,11 @@ struct ProofEngine {
             var alone: [String] = []
             for p in properties {
                 if p.kind == .invariant, let invariant = contract.invariants.first(where: { $0.name == p.name }) {
-                    guard let query = encoding.query(invariant) else {
-                        outcomes[p.name] = .failed(
-                            .unsupported(
-                                "an invariant with `exists` (or `forall` under a negation or a disjunction): "
-                                    + "the unbounded engine judges only `forall`s that are conjuncts"))
+                    let query: (clauses: [Term], quantified: Bool)
+                    switch encoding.query(invariant) {
+                    case .success(let encoded): query = encoded
+                    case .failure(let unsupported):
+                        outcomes[p.name] = .failed(.unsupported(unsupported.reason))
                         continue
                     }
                     // Measured: Spacer (Z3 4.8.12) ignored both its rlimit and interrupts on division.
