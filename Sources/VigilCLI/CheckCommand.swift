@@ -14,7 +14,7 @@ struct CheckCommand: ParsableCommand {
         abstract: "Check every property of the contracts in the given files and folders.",
         discussion: """
             Exit status: 0 nothing violated, 1 a property is violated, 2 bad input or usage, \
-            3 nothing violated but some result is unknown.
+            3 nothing violated but some result is unknown, 4 interrupted (nothing violated before).
             """)
 
     @Argument(help: "Files or folders (.sol, .vigil, .spec); a folder means every such file below it.")
@@ -116,7 +116,13 @@ struct CheckCommand: ParsableCommand {
             print(try JSONReport.encode(output))
             return
         }
+        let interruption = ContractProcess.executable.map { _ in Interruption() }
+        var unchecked: [String] = []
         for contract in model.contracts where options.selection.includes(contract: contract.name) {
+            if interruption?.happened == true {
+                unchecked.append(contract.name)
+                continue
+            }
             let key = try store.map { _ in try ResultCache.key(of: contract, model: model, options: options, tool: tool)
             }
             if let store, let key, let cached = store.load(key, contract: contract.name) {
@@ -128,10 +134,15 @@ struct CheckCommand: ParsableCommand {
             var contractStatistics = CheckStatistics()
             if let executable = ContractProcess.executable {
                 progress?.finish()
-                switch ContractProcess.run(executable, arguments: childArguments(contract.name)) {
+                switch ContractProcess.run(
+                    executable, arguments: childArguments(contract.name), interruption: interruption)
+                {
                 case .success(let output):
                     checked = output.results
                     contractStatistics = output.statistics
+                case .failure where interruption?.happened == true:
+                    unchecked.append(contract.name)
+                    continue
                 case .failure(let failure):
                     let why = "\(failure.description), twice; please report this"
                     checked = ResultRecord.records(
@@ -154,13 +165,21 @@ struct CheckCommand: ParsableCommand {
         if report.verbose, model.contracts.count > 1 { printError(describe("all contracts", statistics)) }
         let document = ReportDocument(
             tool: tool, inputs: model.sources.files.map(\.path), results: records,
-            contracts: ContractRecord.records(model: model, checks: options.checks))
+            contracts: ContractRecord.records(model: model, checks: options.checks).filter {
+                !unchecked.contains($0.name)
+            })
         try report.emit(
             document,
             sources: Dictionary(
                 model.sources.files.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) },
                 uniquingKeysWith: { a, _ in a }))
-        let status = ExitStatus.of(document.verdicts)
+        var status = ExitStatus.of(document.verdicts)
+        if !unchecked.isEmpty {
+            printError(
+                "interrupted: \(unchecked.count) contract\(unchecked.count == 1 ? "" : "s") not checked ("
+                    + unchecked.joined(separator: ", ") + "); the report holds what was decided before\n")
+            if status != .violated { status = .interrupted }
+        }
         if status != .success { throw status.code }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import VigilReporting
 import VigilVerifier
 
@@ -25,12 +26,14 @@ enum ContractProcess {
         let description: String
     }
 
-    /// Runs `executable` with `arguments` once, then once more if it ends abnormally; the
-    /// results, or why there are none.
-    static func run(_ executable: URL, arguments: [String]) -> Result<Output, Failure> {
+    /// Runs `executable` with `arguments` once, then once more if it ends abnormally (unless
+    /// `interruption` says the run was interrupted); the results, or why there are none.
+    static func run(_ executable: URL, arguments: [String], interruption: Interruption? = nil)
+        -> Result<Output, Failure>
+    {
         var last = Failure(description: "")
-        for _ in 0..<2 {
-            switch runOnce(executable, arguments: arguments) {
+        for _ in 0..<2 where interruption?.happened != true {
+            switch runOnce(executable, arguments: arguments, interruption: interruption) {
             case .success(let output): return .success(output)
             case .failure(let failure): last = failure
             }
@@ -38,7 +41,9 @@ enum ContractProcess {
         return .failure(last)
     }
 
-    private static func runOnce(_ executable: URL, arguments: [String]) -> Result<Output, Failure> {
+    private static func runOnce(_ executable: URL, arguments: [String], interruption: Interruption?)
+        -> Result<Output, Failure>
+    {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -49,6 +54,8 @@ enum ContractProcess {
         } catch {
             return .failure(Failure(description: "cannot start \(executable.path): \(error.localizedDescription)"))
         }
+        interruption?.watch(process.processIdentifier)
+        defer { interruption?.watch(nil) }
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         if process.terminationReason == .uncaughtSignal {
@@ -60,5 +67,51 @@ enum ContractProcess {
                     description: "the checking process ended with status \(process.terminationStatus) and no results"))
         }
         return .success(decoded)
+    }
+}
+
+/// SIGINT and SIGTERM during `vigil check`: the contract being checked is stopped (its process
+/// killed), no other is started, and the run reports what was decided before, with exit status
+/// 4 unless something is violated (README, "Verdicts and exit codes").
+final class Interruption: @unchecked Sendable {
+    // Safety: `state` is only touched under its lock.
+    private let state = Mutex<(happened: Bool, child: Int32?)>((false, nil))
+    private var sources: [DispatchSourceSignal] = []
+
+    /// Catches SIGINT and SIGTERM from now on (children inherit them as ignored, and are killed).
+    init() {
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler { [weak self] in self?.interrupt() }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    deinit {
+        for source in sources { source.cancel() }
+        signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
+    }
+
+    /// Whether a signal came.
+    var happened: Bool { state.withLock { $0.happened } }
+
+    /// The child process to kill when a signal comes (nil: none is running).
+    func watch(_ child: Int32?) {
+        let kill = state.withLock { s -> Bool in
+            s.child = child
+            return s.happened && child != nil
+        }
+        if kill, let child { _ = Foundation.kill(child, SIGKILL) }
+    }
+
+    private func interrupt() {
+        let child = state.withLock { s -> Int32? in
+            s.happened = true
+            return s.child
+        }
+        if let child { _ = kill(child, SIGKILL) }
     }
 }

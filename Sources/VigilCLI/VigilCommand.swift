@@ -12,7 +12,7 @@ public struct VigilCommand: ParsableCommand {
         abstract: "Check Solidity contracts against properties, under reentrancy.",
         discussion: """
             Exit status: 0 nothing violated, 1 a property is violated, 2 bad input or usage, \
-            3 nothing violated but some result is unknown.
+            3 nothing violated but some result is unknown, 4 interrupted (nothing violated before).
             """,
         version: version,
         subcommands: [CheckCommand.self, MergeCommand.self, ReplayCommand.self, ParseCommand.self],

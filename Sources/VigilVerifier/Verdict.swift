@@ -29,6 +29,8 @@ public enum ExitStatus: Int32, Sendable {
     case badInput = 2
     /// Nothing violated, but some result is unknown.
     case unknown = 3
+    /// Interrupted (SIGINT or SIGTERM): nothing violated in what was decided before.
+    case interrupted = 4
 
     /// The status for a set of verdicts.
     public static func of(_ verdicts: [Verdict]) -> ExitStatus {

@@ -78,4 +78,28 @@ import Testing
         #expect((fixedResult["reason"] as? String)?.contains("signal 9, twice") == true)
         #expect(results.contains { $0["contract"] as? String == "Vault" && $0["verdict"] as? String == "violated" })
     }
+
+    /// SIGINT stops the contract being checked and starts no other: the report holds what was
+    /// decided, the exit status is 4, and the run ends at once.
+    @Test func anInterruptedRunReportsWhatItDecided() throws {
+        let process = Process()
+        process.executableURL = vigilExecutable
+        process.arguments = ["check", "examples/vault_fixed.vigil", "Tests/Examples/coverage_payments.vigil"]
+        process.currentDirectoryURL = repositoryRoot
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        let started = ContinuousClock.now
+        try process.run()
+        Thread.sleep(forTimeInterval: 3)
+        kill(process.processIdentifier, SIGINT)
+        let report = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 4)
+        #expect(said.contains("interrupted:") && said.contains("CoveragePayments"))
+        #expect(report.contains("0 violated"))
+        #expect(ContinuousClock.now - started < .seconds(40))
+    }
 }
