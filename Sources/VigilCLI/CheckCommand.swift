@@ -38,6 +38,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Wall-clock safety net per query, in seconds; ends in 'unknown'.")
     var timeout: UInt64 = 60
 
+    @Option(help: "Memory Z3 may use while checking one contract, in MiB; a query that needs more ends in 'unknown'.")
+    var memory: UInt64 = 8192
+
     @Option(help: "Engines: bmc (bounded), prove (unbounded), auto (both, side by side).")
     var engine: Engine = .auto
 
@@ -105,7 +108,8 @@ struct CheckCommand: ParsableCommand {
         var records: [ResultRecord] = []
         var statistics = CheckStatistics()
         if let internalContract {
-            // A child of `ContractProcess`: this contract alone, its results as JSON.
+            // A child of `ContractProcess`: this contract alone, in a memory budget, its results as JSON.
+            Z3Backend.limitMemory(mebibytes: memory)
             guard let contract = model.contract(named: internalContract) else { throw ExitStatus.badInput.code }
             let (results, contractStatistics, warnings) = checker.checkWithStatistics(model: model, contract: contract)
             printDiagnostics(warnings, sources: front.sources, write: note)
@@ -163,6 +167,7 @@ struct CheckCommand: ParsableCommand {
         }
         progress?.finish()
         if report.verbose, model.contracts.count > 1 { printError(describe("all contracts", statistics)) }
+        if report.verbose { printError("peak memory: \(peakMemoryMebibytes()) MiB (the largest process)\n") }
         let document = ReportDocument(
             tool: tool, inputs: model.sources.files.map(\.path), results: records,
             contracts: ContractRecord.records(model: model, checks: options.checks).filter {
@@ -189,7 +194,9 @@ extension CheckCommand {
     fileprivate func childArguments(_ contract: String) -> [String] {
         var arguments = ["check"] + paths
         arguments += ["--depth", "\(depth)", "--reentrancy", "\(reentrancy)", "--reentrant-calls", "\(reentrantCalls)"]
-        arguments += ["--loops", "\(loops)", "--rlimit", "\(rlimit)", "--timeout", "\(timeout)"]
+        arguments += [
+            "--loops", "\(loops)", "--rlimit", "\(rlimit)", "--timeout", "\(timeout)", "--memory", "\(memory)",
+        ]
         arguments += ["--engine", engine.rawValue, "--checks", checks]
         if let shard { arguments += ["--shard", "\(shard.index)/\(shard.count)"] }
         if report.quiet { arguments.append("--quiet") }
@@ -210,4 +217,14 @@ private func describe(_ what: String, _ s: CheckStatistics) -> String {
         line += "unbounded engine \(seconds(s.proofSeconds)) (\(seconds(s.proofWaitSeconds)) waited for), "
     }
     return line + "\(seconds(other)) elsewhere (\(share)%)\n"
+}
+
+/// The peak resident memory of this process or of the largest of its children (the contracts'
+/// processes), in MiB.
+private func peakMemoryMebibytes() -> Int {
+    var own = rusage()
+    var children = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &own)
+    getrusage(RUSAGE_CHILDREN.rawValue, &children)
+    return (max(own.ru_maxrss, children.ru_maxrss) + 1023) / 1024
 }

@@ -11,4 +11,11 @@ public enum Z3Backend {
         Z3_get_version(&major, &minor, &build, &revision)
         return "\(major).\(minor).\(build)"
     }()
+
+    /// Caps the memory Z3 may use in this process, in MiB (Z3's global `memory_max_size`): a
+    /// check that would need more ends in a solver error, which the engines report as
+    /// `unknown`. Call it before any solver is made; it holds for the whole process.
+    public static func limitMemory(mebibytes: UInt64) {
+        Z3_global_param_set("memory_max_size", "\(mebibytes)")
+    }
 }

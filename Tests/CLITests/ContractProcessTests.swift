@@ -102,4 +102,16 @@ import Testing
         #expect(report.contains("0 violated"))
         #expect(ContinuousClock.now - started < .seconds(40))
     }
+
+    /// A memory budget too small for Z3 makes the results `unknown` with the solver's error, and
+    /// the run still ends normally (exit status 3); `--verbose` says the peak memory.
+    @Test func aMemoryBudgetEndsInUnknownNeverInACrash() throws {
+        let (status, output) = try runProcess(
+            vigilExecutable, ["check", "examples/vault_reentrancy.vigil", "--memory", "1", "--verbose"],
+            in: repositoryRoot, mergingErrors: true)
+        let text = String(decoding: output, as: UTF8.self)
+        #expect(status == 3)
+        #expect(text.contains("Vault.solvent: unknown: solver error"))
+        #expect(text.contains("peak memory: "))
+    }
 }
