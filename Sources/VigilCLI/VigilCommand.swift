@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VigilVerifier
+import Z3Backend
 
 /// The `vigil` command and its subcommands.
 public struct VigilCommand: ParsableCommand {
@@ -14,7 +15,7 @@ public struct VigilCommand: ParsableCommand {
             Exit status: 0 nothing violated, 1 a property is violated, 2 bad input or usage, \
             3 nothing violated but some result is unknown, 4 interrupted (nothing violated before).
             """,
-        version: version,
+        version: "\(version) (z3 \(Z3Backend.version))",
         subcommands: [CheckCommand.self, MergeCommand.self, ReplayCommand.self, ParseCommand.self],
         defaultSubcommand: CheckCommand.self)
 

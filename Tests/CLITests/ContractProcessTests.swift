@@ -114,4 +114,10 @@ import Testing
         #expect(text.contains("Vault.solvent: unknown: solver error"))
         #expect(text.contains("peak memory: "))
     }
+
+    /// `vigil --version` names the Z3 it runs with.
+    @Test func theVersionNamesZ3() throws {
+        let text = try runVigil(["--version"])
+        #expect(text.hasPrefix("0.1.0 (z3 4."))
+    }
 }
