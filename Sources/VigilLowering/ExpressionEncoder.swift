@@ -330,8 +330,9 @@ extension SymbolicExecutor {
     private func evalCompoundAssignment(_ e: Expr, _ op: AssignmentOperator, _ lhs: Expr, _ rhs: Expr) -> SymbolicValue
     {
         guard let binary = op.binary else { return evalAssignment(op, lhs, rhs) }
-        let old = eval(lhs).scalarTerm
+        // The right-hand side first, then the target is read (as the interpreter and solc do).
         let r = eval(rhs).scalarTerm
+        let old = eval(lhs).scalarTerm
         noteBuiltInCheck(e, binary, old, r, type: type(of: lhs))
         let value = SymbolicValue.scalar(
             arithmetic(binary, old, r, type: type(of: lhs), unchecked: isUnchecked(lhs), rightOperand: rhs))
