@@ -15,8 +15,7 @@ extension SymbolicExecutor {
         case .assert?:
             let cond = eval(arguments[0]).scalarTerm
             if let info = contract.asserts.first(where: { $0.call == e.id }) {
-                reaches[info.name, default: []].append(pc)
-                violate(info.name, when: Term.not(cond))
+                judgeCodeCheck(info.name, failsWhen: Term.not(cond))
             }
             revert(when: Term.not(cond))
             return .scalar(.true)
@@ -33,8 +32,7 @@ extension SymbolicExecutor {
         case .conversion(let target)?:
             let v = eval(arguments[0]).scalarTerm
             if !inProperty, case .enumType = target, let check = builtInChecks[e.id] {
-                reaches[check.name, default: []].append(pc)
-                violate(check.name, when: Term.gt(v, .int(target.maxValue)))
+                judgeCodeCheck(check.name, failsWhen: Term.gt(v, .int(target.maxValue)))
             }
             return .scalar(convert(v, from: type(of: arguments[0]), to: target))
         case .old?:

@@ -355,8 +355,7 @@ extension SymbolicExecutor {
             let exact = op == .add ? Term.add(a, b) : op == .subtract ? Term.sub(a, b) : Term.mul(a, b)
             failure = Term.or(Term.lt(exact, .int(t.minValue)), Term.gt(exact, .int(t.maxValue)))
         }
-        reaches[check.name, default: []].append(pc)
-        violate(check.name, when: failure)
+        judgeCodeCheck(check.name, failsWhen: failure)
     }
 
     /// The root and path of an assignable expression (keys are evaluated now).

@@ -103,25 +103,23 @@ public final class HornEncoding {
         startClause(from: state)
         let cuts = x.loopCuts.count
         let holds = x.judgeProperty(invariant.expression)
+        let committed = Term.predicate("Inv", terms + freshClock())
+        let loops = takeQueryClauses(premise: [committed])
         if x.loopCuts.count > cuts {
             // A loop around a modifier's `_;` in a function the invariant calls: unrolled, and cut.
             x.loopCuts.removeLast(x.loopCuts.count - cuts)
-            _ = takeQueryClauses(premise: [])
             return .failure(UnsupportedRule(reason: Self.loopUnsupported))
         }
         guard let opened = Self.openingUniversals(holds) else {
-            _ = takeQueryClauses(premise: [])
             return .failure(
                 UnsupportedRule(
                     reason: "an invariant with `exists` (or `forall` under a negation or a disjunction): "
                         + "the unbounded engine judges only `forall`s that are conjuncts"))
         }
-        let committed = Term.predicate("Inv", terms + freshClock())
         let applications = x.horn?.applications ?? []
         return .success(
             (
-                [clause(body: [committed, Term.not(opened)] + x.constraints + applications, head: .false)]
-                    + takeQueryClauses(premise: [committed]),
+                [clause(body: [committed, Term.not(opened)] + x.constraints + applications, head: .false)] + loops,
                 holds.containsQuantifier
             ))
     }

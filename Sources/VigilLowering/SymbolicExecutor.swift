@@ -173,6 +173,13 @@ final class SymbolicExecutor {
         pc = Term.and(pc, Term.not(condition))
     }
 
+    /// Records that the check or assert `name` runs on the current path, and fails where
+    /// `failure` holds there.
+    func judgeCodeCheck(_ name: String, failsWhen failure: Term) {
+        reaches[name, default: []].append(pc)
+        violate(name, when: failure)
+    }
+
     /// Records a violation of property `name` where `condition` holds on the current path.
     func violate(_ name: String, when condition: Term) {
         let v = Term.and(pc, condition)

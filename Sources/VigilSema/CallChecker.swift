@@ -231,24 +231,11 @@ extension Analyzer {
             return target
         }
         if allowsExplicitConversion(from: source, to: target) {
-            if case .enumType = target, source != target { noteEnumConversionCheck(e, argument: a) }
+            if case .enumType = target, source != target { recordBuiltInCheck(.enumOutOfRange, at: e, located: a) }
             return target
         }
         bag.add(SemaDiagnostics.typeMismatch("cannot convert '\(source)' to '\(target)'", e.range))
         return target
-    }
-
-    /// Records the built-in check of a conversion `e` of `argument` to an enum, in code.
-    private func noteEnumConversionCheck(_ e: Expr, argument: Expr) {
-        guard currentContract != nil else { return }
-        switch context.mode {
-        case .code, .modifier: break
-        default: return
-        }
-        let at = sources.start(of: argument.range)
-        current.asserts.append(
-            AssertInfo(
-                name: "panic@\(at.line):\(at.column)", call: e.id, range: argument.range, builtIn: .enumOutOfRange))
     }
 
     private func allowsExplicitConversion(from s: SolType, to t: SolType) -> Bool {

@@ -618,26 +618,31 @@ extension Analyzer {
     /// addition, subtraction or multiplication inside `unchecked` (`unchecked@LINE:COL`); the
     /// line and column are those of `right`.
     private func noteBuiltInCheck(_ e: Expr, _ op: BinaryOperator, right: Expr, type t: SolType) {
-        guard currentContract != nil, t.isInteger else { return }
+        guard t.isInteger else { return }
+        switch op {
+        case .divide, .modulo:
+            if let c = constants[right.id], c != 0 { return }
+            recordBuiltInCheck(.divisionByZero, at: e, located: right)
+        case .add, .subtract, .multiply:
+            // (A `where` would bind to `.multiply` alone.)
+            if context.unchecked { recordBuiltInCheck(.uncheckedWrap, at: e, located: right) }
+        default:
+            return
+        }
+    }
+
+    /// Records `check` at the step `e` when `e` is code (not a property), named and located at
+    /// `place` (the divisor, the converted value): nested steps (`a / b / c`) start at the same
+    /// place, their operands do not.
+    func recordBuiltInCheck(_ check: BuiltInCheck, at e: Expr, located place: Expr) {
+        guard currentContract != nil else { return }
         switch context.mode {
         case .code, .modifier: break
         default: return
         }
-        let check: BuiltInCheck
-        switch op {
-        case .divide, .modulo:
-            if let c = constants[right.id], c != 0 { return }
-            check = .divisionByZero
-        case .add, .subtract, .multiply:
-            guard context.unchecked else { return }
-            check = .uncheckedWrap
-        default:
-            return
-        }
-        // Named and located at the right operand: nested steps (`a / b / c`) start at the same place.
-        let at = sources.start(of: right.range)
+        let at = sources.start(of: place.range)
         current.asserts.append(
-            AssertInfo(name: "\(check.kind)@\(at.line):\(at.column)", call: e.id, range: right.range, builtIn: check))
+            AssertInfo(name: "\(check.kind)@\(at.line):\(at.column)", call: e.id, range: place.range, builtIn: check))
     }
 
     /// Whether `e` names a state variable (`x`, or `A.x` inside contract `A`).
