@@ -59,7 +59,11 @@ public struct DiagnosticBag: Sendable {
     public private(set) var all: [Diagnostic] = []
     public init() {}
 
-    public mutating func add(_ d: Diagnostic) { all.append(d) }
+    /// Adds `d` unless the same diagnostic was already added (a base contract's code is
+    /// analysed once per contract derived from it).
+    public mutating func add(_ d: Diagnostic) {
+        if !all.contains(where: { $0.id == d.id && $0.range == d.range && $0.message == d.message }) { all.append(d) }
+    }
     public mutating func append(contentsOf ds: [Diagnostic]) { all.append(contentsOf: ds) }
     public mutating func error(_ id: String, _ message: String, at range: SourceRange?, notes: [DiagnosticNote] = []) {
         add(.error(id, message, at: range, notes: notes))

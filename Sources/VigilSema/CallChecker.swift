@@ -21,6 +21,14 @@ extension Analyzer {
         case .identifier(let name):
             return namedCall(e, callee: calleeExpr, name: name, arguments: arguments)
         case .member(let base, let name):
+            if case .identifier("super") = base.kind {
+                // A `super.f` the flattening resolved is a plain name by now.
+                bag.error(
+                    "sema.super", "no base of '\(current.name)' implements '\(name.name)' to call through 'super'",
+                    at: calleeExpr.range)
+                for a in arguments { typeOf(a) }
+                return .void
+            }
             return memberCall(e, base: base, name: name, arguments: arguments, options: options ?? [])
         default:
             bag.error("sema.not-callable", "this expression cannot be called", at: callee.range)
@@ -107,8 +115,8 @@ extension Analyzer {
             expect(arguments[0], .bool, what: "condition")
             switch context.mode {
             case .code, .modifier:
-                let line = sources.start(of: e.range).line
-                current.asserts.append(AssertInfo(name: "assert@\(line)", call: e.id, range: e.range))
+                current.asserts.append(
+                    AssertInfo(name: propertyName("assert", at: e.range), call: e.id, range: e.range))
             case .rule:
                 context.ruleHasAssert = true
                 if context.ruleFirstAssert == nil { context.ruleFirstAssert = e.range }

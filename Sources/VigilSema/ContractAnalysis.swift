@@ -22,6 +22,8 @@ enum BodyMode {
 /// The contract whose members are being checked.
 struct ContractScope {
     var name: String
+    /// The file the contract is declared in.
+    var file: FileID
     var stateVariables: [StateVariableInfo] = []
     var stateIndex: [String: Int] = [:]
     var functions: [String: FunctionInfo] = [:]
@@ -74,7 +76,7 @@ extension Analyzer {
     }
 
     func analyzeContract(_ decl: ContractDecl, kind: SourceKind, specs: [SpecDecl]) -> ContractInfo? {
-        currentContract = ContractScope(name: decl.name.name)
+        currentContract = ContractScope(name: decl.name.name, file: decl.range.file)
         let contractName = decl.name.name
         var memberNames: [String: SourceRange] = [:]
         func claim(_ id: Identifier, _ what: String) -> Bool {
@@ -266,9 +268,6 @@ extension Analyzer {
                     at: f.name.range)
                 visibility = .public
             }
-        }
-        if f.body == nil {
-            bag.add(SemaDiagnostics.notSupported("a function without a body (abstract contracts)", f.name.range))
         }
         for t in params + (ret.map { [$0] } ?? []) {
             if case .mapping = t {

@@ -7,7 +7,7 @@ let unsupportedGlobals: [String: String] = [
     "keccak256": "hashing ('keccak256')", "sha256": "hashing ('sha256')", "ripemd160": "hashing ('ripemd160')",
     "ecrecover": "'ecrecover'", "selfdestruct": "'selfdestruct'", "suicide": "'selfdestruct'",
     "gasleft": "'gasleft'", "blockhash": "'blockhash'", "addmod": "'addmod'", "mulmod": "'mulmod'",
-    "abi": "'abi.*' functions", "super": "inheritance ('super')", "now": "'now' (use block.timestamp)",
+    "abi": "'abi.*' functions", "now": "'now' (use block.timestamp)",
     "bytes": "'bytes' operations", "string": "'string' operations",
 ]
 
@@ -262,13 +262,17 @@ extension Analyzer {
             bag.add(SemaDiagnostics.notSupported("using another contract by name", e.range))
             return .void
         }
+        if name == "super" {
+            bag.error("sema.super", "'super' can only call a function of a base contract: 'super.f(...)'", at: e.range)
+            return .void
+        }
         bag.add(SemaDiagnostics.undeclared(name, e.range))
         return .void
     }
 
     private func memberType(_ e: Expr, base: Expr, name: Identifier) -> SolType {
-        if case .identifier(let b) = base.kind, b == "abi" || b == "super" {
-            bag.add(SemaDiagnostics.notSupported(b == "abi" ? "'abi.\(name.name)'" : "inheritance ('super')", e.range))
+        if case .identifier("abi") = base.kind {
+            bag.add(SemaDiagnostics.notSupported("'abi.\(name.name)'", e.range))
             return .void
         }
         // `A.x` inside contract `A`: its own state variable (or constant) by its qualified name.
@@ -589,7 +593,7 @@ extension Analyzer {
                 let v = current.stateVariables[i]
                 if v.isConstant {
                     bag.error("sema.assign-to-constant", "cannot assign to constant '\(v.name)'", at: e.range)
-                } else if v.isImmutable, context.function?.kind != .constructor {
+                } else if v.isImmutable, !(context.function?.runsAtDeployment ?? false) {
                     bag.error(
                         "sema.assign-to-immutable", "immutable '\(v.name)' can only be assigned in the constructor",
                         at: e.range)
@@ -640,9 +644,10 @@ extension Analyzer {
         case .code, .modifier: break
         default: return
         }
-        let at = sources.start(of: place.range)
         current.asserts.append(
-            AssertInfo(name: "\(check.kind)@\(at.line):\(at.column)", call: e.id, range: place.range, builtIn: check))
+            AssertInfo(
+                name: propertyName(check.kind, at: place.range, column: true), call: e.id, range: place.range,
+                builtIn: check))
     }
 
     /// Whether `e` names a state variable (`x`, or `A.x` inside contract `A`).

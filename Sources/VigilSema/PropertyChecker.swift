@@ -15,8 +15,18 @@ extension Analyzer {
                 "sema.ensures-on-internal",
                 "'ensures' on a non-public function is never judged: internal calls are not checked", at: range)
         }
-        let line = sources.start(of: range).line
-        return EnsuresInfo(name: "ensures@\(line)", function: function.name, expression: e, range: range)
+        return EnsuresInfo(
+            name: propertyName("ensures", at: range), function: function.name, expression: e, range: range)
+    }
+
+    /// `kind@LINE` (`kind@LINE:COL` with `column`), or `kind@File.sol:LINE` for code of a base
+    /// written in another source file than the contract's (a spec's line needs no file).
+    func propertyName(_ kind: String, at range: SourceRange, column: Bool = false) -> String {
+        let at = sources.start(of: range)
+        let path = sources[range.file].path
+        let place =
+            range.file == current.file || path.hasSuffix(".spec") ? "" : "\(path.split(separator: "/").last ?? ""):"
+        return "\(kind)@\(place)\(at.line)" + (column ? ":\(at.column)" : "")
     }
 
     /// `properties` with the column added to the name (`assert@LINE:COL`) of each that shares

@@ -31,6 +31,11 @@ final class Analyzer {
     var errorDecls: [String: ErrorDecl] = [:]
     var eventDecls: [String: EventDecl] = [:]
     var specs: [SpecDecl] = []
+    /// Each contract's and interface's linearization, most derived first (see `linearization(of:)`).
+    var linearizations: [String: [String]] = [:]
+    var linearizing: Set<String> = []
+    /// Copies base declarations into derived contracts; one for the run, so copied ids never collide.
+    var copier = DeclarationCopier()
 
     var structs: [String: StructInfo] = [:]
     var enums: [String: EnumInfo] = [:]
@@ -66,17 +71,37 @@ final class Analyzer {
 
     func run() {
         collectDeclarations()
+        linearizeAll()
         resolveTypeDeclarations()
         for name in contractOrder {
             guard let (decl, kind) = contractDecls[name] else { continue }
-            let attached = specs.filter { $0.contract.name == name }
-            if let info = analyzeContract(decl, kind: kind, specs: attached) { contracts.append(info) }
+            let flat = flatten(decl)
+            let info = analyzeContract(flat, kind: kind, specs: attachedSpecs(name))
+            // Abstract contracts are analysed for their diagnostics but never deployed.
+            if let info, !decl.isAbstract { contracts.append(info) }
         }
         for spec in specs where contractDecls[spec.contract.name] == nil {
             bag.error(
                 "sema.unknown-spec-contract", "no contract named '\(spec.contract.name)' in this run",
                 at: spec.contract.range)
         }
+    }
+
+    /// The specs of a contract and of its bases; a base's properties are copied, so each
+    /// contract's analysis has nodes of its own.
+    private func attachedSpecs(_ name: String) -> [SpecDecl] {
+        var attached: [SpecDecl] = []
+        for base in linearization(of: name).reversed() {
+            for spec in specs where spec.contract.name == base {
+                attached.append(
+                    base == name
+                        ? spec
+                        : SpecDecl(
+                            contract: spec.contract, properties: spec.properties.map { copier.property($0) },
+                            range: spec.range))
+            }
+        }
+        return attached
     }
 
     // MARK: - Declarations
@@ -140,9 +165,10 @@ final class Analyzer {
 
     /// Scope of contract `c` used when resolving a type name written inside it (nil at file level).
     func qualifiedTypeName(_ name: String, in contract: String?) -> String? {
-        if let contract {
-            let q = "\(contract).\(name)"
-            if structDecls[q] != nil || enumDecls[q] != nil { return q }
+        if let q = inheritedName(name, in: contract, table: structDecls)
+            ?? inheritedName(name, in: contract, table: enumDecls)
+        {
+            return q
         }
         if structDecls[name] != nil || enumDecls[name] != nil { return name }
         return nil
@@ -179,10 +205,12 @@ final class Analyzer {
         }
         for (name, decl) in interfaceDecls.sorted(by: { $0.key < $1.key }) {
             var functions: [String: InterfaceFunctionInfo] = [:]
+            checkOverrides(of: name, members: inheritedMembers(of: name))
+            var own: Set<String> = []
             for member in decl.members {
                 switch member {
                 case .function(let f):
-                    if functions[f.name.name] != nil {
+                    if !own.insert(f.name.name).inserted {
                         bag.error(
                             "sema.duplicate-declaration",
                             "duplicate declaration of function '\(f.name.name)' (overloading is not supported yet)",
@@ -193,11 +221,7 @@ final class Analyzer {
                         bag.error(
                             "sema.interface-body", "functions in an interface cannot have a body", at: f.name.range)
                     }
-                    let params = f.parameters.map { resolveType($0.type, in: name) ?? .void }
-                    let ret = f.returns.first.map { resolveType($0.type, in: name) ?? .void }
-                    functions[f.name.name] = InterfaceFunctionInfo(
-                        name: f.name.name, parameterTypes: params, returnType: ret,
-                        isView: f.mutability == .view || f.mutability == .pure, isPayable: f.mutability == .payable)
+                    functions[f.name.name] = interfaceFunction(f, in: name)
                 case .event, .error, .structDecl, .enumDecl:
                     break
                 default:
@@ -207,8 +231,21 @@ final class Analyzer {
                         at: decl.name.range)
                 }
             }
+            // An interface's bases' functions are its own too.
+            for base in linearization(of: name).dropFirst() {
+                for case .function(let f) in interfaceDecls[base]?.members ?? [] where functions[f.name.name] == nil {
+                    functions[f.name.name] = interfaceFunction(f, in: base)
+                }
+            }
             interfaces[name] = InterfaceInfo(name: name, functions: functions, range: decl.range)
         }
+    }
+
+    private func interfaceFunction(_ f: FunctionDecl, in interface: String) -> InterfaceFunctionInfo {
+        InterfaceFunctionInfo(
+            name: f.name.name, parameterTypes: f.parameters.map { resolveType($0.type, in: interface) ?? .void },
+            returnType: f.returns.first.map { resolveType($0.type, in: interface) ?? .void },
+            isView: f.mutability == .view || f.mutability == .pure, isPayable: f.mutability == .payable)
     }
 
     /// Resolves a written type; reports and returns nil when it names nothing.

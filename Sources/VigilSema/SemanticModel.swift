@@ -105,6 +105,8 @@ public struct FunctionInfo: Sendable {
         }
     }
     public var isPayable: Bool { mutability == .payable }
+    /// The constructor, or one contract's part of a derived contract's constructor (`Base.constructor`).
+    public var runsAtDeployment: Bool { kind == .constructor || name.hasSuffix(".constructor") }
     public var isView: Bool { mutability == .view || mutability == .pure }
 }
 

@@ -89,7 +89,7 @@ extension Analyzer {
         case .returnStmt(let value):
             checkReturn(value, at: s.range)
         case .emit(let event, let args):
-            guard let decl = eventDecls["\(current.name).\(event.name)"] ?? eventDecls[event.name] else {
+            guard let decl = declaration(event.name, seenBy: current.name, in: eventDecls) else {
                 bag.add(SemaDiagnostics.undeclared(event.name, event.range))
                 for a in args { typeOf(a) }
                 return
@@ -97,7 +97,7 @@ extension Analyzer {
             emittedEvents[s.id] = decl
             checkDeclaredArguments(event.name, decl.parameters, args, at: s.range)
         case .revertError(let error, let args):
-            guard let decl = errorDecls["\(current.name).\(error.name)"] ?? errorDecls[error.name] else {
+            guard let decl = declaration(error.name, seenBy: current.name, in: errorDecls) else {
                 bag.add(SemaDiagnostics.undeclared(error.name, error.range))
                 for a in args { typeOf(a) }
                 return

@@ -101,14 +101,46 @@ public enum ContractKind: String, Sendable {
 public struct ContractDecl: Sendable {
     public let kind: ContractKind
     public let name: Identifier
+    /// `abstract contract`: never deployed, may leave functions unimplemented.
+    public let isAbstract: Bool
+    /// The bases after `is`, as written (most base-like first).
+    public let bases: [InheritanceSpecifier]
     public var members: [ContractMember]
     public let range: SourceRange
-    public init(kind: ContractKind, name: Identifier, members: [ContractMember], range: SourceRange) {
+    public init(
+        kind: ContractKind, name: Identifier, isAbstract: Bool = false, bases: [InheritanceSpecifier] = [],
+        members: [ContractMember], range: SourceRange
+    ) {
         self.kind = kind
         self.name = name
+        self.isAbstract = isAbstract
+        self.bases = bases
         self.members = members
         self.range = range
     }
+}
+
+/// One base after `is`: `B` or `B(args)` (the arguments of its constructor).
+public struct InheritanceSpecifier: Sendable {
+    public let name: Identifier
+    /// nil when no parentheses were written.
+    public let arguments: [Expr]?
+    public let range: SourceRange
+    public init(name: Identifier, arguments: [Expr]?, range: SourceRange) {
+        self.name = name
+        self.arguments = arguments
+        self.range = range
+    }
+}
+
+/// `virtual` and `override` / `override(A, B)` on a function, modifier or state variable.
+public struct OverrideAttributes: Sendable {
+    public var isVirtual = false
+    /// nil when `override` was not written; the listed bases otherwise (empty for a bare `override`).
+    public var overrides: [Identifier]?
+    /// Where `override` was written.
+    public var overrideRange: SourceRange?
+    public init() {}
 }
 
 /// `spec Vault { ... }`: properties attached to a contract by name.
@@ -155,10 +187,13 @@ public struct StateVariableDecl: Sendable {
     public let isImmutable: Bool
     public let initializer: Expr?
     public let range: SourceRange
+    /// `override` on a public state variable that implements an external function of a base.
+    public let inheritance: OverrideAttributes
     public init(
         id: NodeID, type: TypeName, name: Identifier, visibility: Visibility, isConstant: Bool, isImmutable: Bool,
-        initializer: Expr?, range: SourceRange
+        initializer: Expr?, range: SourceRange, inheritance: OverrideAttributes = OverrideAttributes()
     ) {
+        self.inheritance = inheritance
         self.id = id
         self.type = type
         self.name = name
@@ -229,11 +264,13 @@ public struct FunctionDecl: Sendable {
     public let ensures: [EnsuresClause]
     public let body: Block?  // nil in interfaces
     public let range: SourceRange
+    public let inheritance: OverrideAttributes
     public init(
         id: NodeID, kind: FunctionKind, name: Identifier, parameters: [VariableDecl], visibility: Visibility?,
         mutability: Mutability, modifiers: [ModifierInvocation], returns: [VariableDecl], ensures: [EnsuresClause],
-        body: Block?, range: SourceRange
+        body: Block?, range: SourceRange, inheritance: OverrideAttributes = OverrideAttributes()
     ) {
+        self.inheritance = inheritance
         self.id = id
         self.kind = kind
         self.name = name
@@ -253,9 +290,18 @@ public struct ModifierDecl: Sendable {
     public let id: NodeID
     public let name: Identifier
     public let parameters: [VariableDecl]
+    /// An empty block for a `virtual` modifier without a body (see `isImplemented`).
     public let body: Block
     public let range: SourceRange
-    public init(id: NodeID, name: Identifier, parameters: [VariableDecl], body: Block, range: SourceRange) {
+    public let inheritance: OverrideAttributes
+    /// False for `modifier m() virtual;` in an abstract contract.
+    public let isImplemented: Bool
+    public init(
+        id: NodeID, name: Identifier, parameters: [VariableDecl], body: Block, range: SourceRange,
+        inheritance: OverrideAttributes = OverrideAttributes(), isImplemented: Bool = true
+    ) {
+        self.inheritance = inheritance
+        self.isImplemented = isImplemented
         self.id = id
         self.name = name
         self.parameters = parameters
@@ -333,9 +379,18 @@ public struct RuleDecl: Sendable {
     public let id: NodeID
     public let name: Identifier
     public let parameters: [VariableDecl]
+    /// An empty block for a `virtual` modifier without a body (see `isImplemented`).
     public let body: Block
     public let range: SourceRange
-    public init(id: NodeID, name: Identifier, parameters: [VariableDecl], body: Block, range: SourceRange) {
+    public let inheritance: OverrideAttributes
+    /// False for `modifier m() virtual;` in an abstract contract.
+    public let isImplemented: Bool
+    public init(
+        id: NodeID, name: Identifier, parameters: [VariableDecl], body: Block, range: SourceRange,
+        inheritance: OverrideAttributes = OverrideAttributes(), isImplemented: Bool = true
+    ) {
+        self.inheritance = inheritance
+        self.isImplemented = isImplemented
         self.id = id
         self.name = name
         self.parameters = parameters

@@ -173,15 +173,25 @@ extension SyntaxParser {
 
     mutating func parseContract() throws(ParseFailure) -> ContractDecl {
         let start = current.start
-        if let abstract = consume(.abstract) { reportNotSupported(.abstractContract, at: range(abstract)) }
+        let isAbstract = consume(.abstract) != nil
         let keyword = current
         guard at(.contract) || at(.interface) else { throw failure(expected: "'contract' after 'abstract'") }
         advance()
         let contractKind: ContractKind = keyword.kind == .keyword(.interface) ? .interface : .contract
         let name = try expectIdentifier("\(contractKind.rawValue) name")
-        if let isKeyword = consume(.is) {
-            reportNotSupported(.inheritance, at: range(isKeyword))
-            while !at(.leftBrace) && !at(.endOfFile) && !at(.semicolon) { advance() }
+        var bases: [InheritanceSpecifier] = []
+        if consume(.is) != nil {
+            repeat {
+                let baseStart = current.start
+                var baseName = try expectIdentifier("base contract name after 'is'")
+                if at(.period) {
+                    reportNotSupported(.qualifiedNames, at: baseName.range)
+                    advance()
+                    baseName = try expectIdentifier("base contract name after '.'")
+                }
+                let arguments = at(.leftParen) ? try parseArguments() : nil
+                bases.append(InheritanceSpecifier(name: baseName, arguments: arguments, range: range(from: baseStart)))
+            } while consume(.comma) != nil
         }
         let open = try expect(.leftBrace, "'{' to start the \(contractKind.rawValue) body")
         var members: [ContractMember] = []
@@ -194,7 +204,9 @@ extension SyntaxParser {
             }
             if index == before && !at(.rightBrace) && !at(.endOfFile) { advance() }
         }
-        return ContractDecl(kind: contractKind, name: name, members: members, range: range(from: start))
+        return ContractDecl(
+            kind: contractKind, name: name, isAbstract: isAbstract, bases: bases, members: members,
+            range: range(from: start))
     }
 
     /// One member of a contract or interface body; nil for a construct that was reported and skipped.
@@ -238,7 +250,7 @@ extension SyntaxParser {
         var visibility: Visibility?
         var isConstant = false
         var isImmutable = false
-        var reportedOverride = false
+        var inheritance = OverrideAttributes()
         attributes: while true {
             let word = current
             switch word.kind {
@@ -250,13 +262,8 @@ extension SyntaxParser {
                 if already { report(SyntaxDiagnostics.duplicateSpecifier("'\(text(word))'", at: range(word))) }
                 if word.kind == .keyword(.constant) { isConstant = true } else { isImmutable = true }
             case .keyword(.override), .keyword(.virtual):
-                if !reportedOverride { reportNotSupported(.virtualOverride, at: range(word)) }
-                reportedOverride = true
-                if word.kind == .keyword(.override) && peek(1).kind == .leftParen {
-                    advance()
-                    skipBalanced(.leftParen, .rightParen)
-                    continue attributes
-                }
+                try parseOverrideAttribute(into: &inheritance)
+                continue attributes
             case .keyword(.external), .keyword(.payable), .keyword(.memory), .keyword(.storage),
                 .keyword(.calldata), .keyword(.view), .keyword(.pure), .keyword(.indexed):
                 report(SyntaxDiagnostics.invalidSpecifier(text(word), on: "a state variable", at: range(word)))
@@ -273,7 +280,7 @@ extension SyntaxParser {
         try expectSemicolon(after: "state variable declaration")
         return StateVariableDecl(
             id: ids.make(), type: type, name: name, visibility: visibility ?? .internal, isConstant: isConstant,
-            isImmutable: isImmutable, initializer: initializer, range: range(from: start))
+            isImmutable: isImmutable, initializer: initializer, range: range(from: start), inheritance: inheritance)
     }
 
     /// `event E(T indexed a, ...) [anonymous];` — `indexed` and `anonymous` are accepted and ignored.

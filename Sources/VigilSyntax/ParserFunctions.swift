@@ -9,6 +9,7 @@ struct FunctionHeader {
     var modifiers: [ModifierInvocation] = []
     var returns: [VariableDecl] = []
     var ensures: [EnsuresClause] = []
+    var inheritance = OverrideAttributes()
 }
 
 extension SyntaxParser {
@@ -60,13 +61,12 @@ extension SyntaxParser {
         FunctionDecl(
             id: ids.make(), kind: functionKind, name: name, parameters: parameters, visibility: header.visibility,
             mutability: header.mutability ?? .nonpayable, modifiers: header.modifiers, returns: header.returns,
-            ensures: header.ensures, body: body, range: range(from: start))
+            ensures: header.ensures, body: body, range: range(from: start), inheritance: header.inheritance)
     }
 
     /// Visibility, mutability, modifier invocations, `returns (...)` and inline `ensures` clauses, in any order.
     mutating func parseFunctionHeader() throws(ParseFailure) -> FunctionHeader {
         var header = FunctionHeader()
-        var reportedOverride = false
         while true {
             let word = current
             switch word.kind {
@@ -85,10 +85,7 @@ extension SyntaxParser {
             case .keyword(.constant):
                 throw abandonAsOldSolidity("a 'constant' function (now 'view')", at: range(word))
             case .keyword(.virtual), .keyword(.override):
-                if !reportedOverride { reportNotSupported(.virtualOverride, at: range(word)) }
-                reportedOverride = true
-                advance()
-                if word.kind == .keyword(.override) && at(.leftParen) { skipBalanced(.leftParen, .rightParen) }
+                try parseOverrideAttribute(into: &header.inheritance)
             case .keyword(.returns):
                 advance()
                 let returns = try parseParameterList()
@@ -132,19 +129,39 @@ extension SyntaxParser {
         let start = advance().start
         let name = try expectIdentifier("modifier name")
         let parameters = at(.leftParen) ? try parseParameterList() : []
-        var reportedOverride = false
-        while at(.virtual) || at(.override) {
-            if !reportedOverride { reportNotSupported(.virtualOverride, at: range(current)) }
-            reportedOverride = true
-            if advance().kind == .keyword(.override) && at(.leftParen) { skipBalanced(.leftParen, .rightParen) }
-        }
+        var inheritance = OverrideAttributes()
+        while at(.virtual) || at(.override) { try parseOverrideAttribute(into: &inheritance) }
         let body: Block
+        let isImplemented = !at(.semicolon)
         if at(.semicolon) {
-            reportNotSupported(.bodilessModifier, at: range(current))
             body = Block(statements: [], range: range(advance()))
         } else {
             body = try parseBlock("'{' to start the modifier body")
         }
-        return ModifierDecl(id: ids.make(), name: name, parameters: parameters, body: body, range: range(from: start))
+        return ModifierDecl(
+            id: ids.make(), name: name, parameters: parameters, body: body, range: range(from: start),
+            inheritance: inheritance, isImplemented: isImplemented)
+    }
+
+    /// `virtual`, `override` or `override(A, B)`, at the current token.
+    mutating func parseOverrideAttribute(into attributes: inout OverrideAttributes) throws(ParseFailure) {
+        let word = advance()
+        if word.kind == .keyword(.virtual) {
+            if attributes.isVirtual { report(SyntaxDiagnostics.duplicateSpecifier("'virtual'", at: range(word))) }
+            attributes.isVirtual = true
+            return
+        }
+        if attributes.overrides != nil { report(SyntaxDiagnostics.duplicateSpecifier("'override'", at: range(word))) }
+        var listed: [Identifier] = []
+        if consume(.leftParen) != nil {
+            repeat {
+                var base = try expectIdentifier("base name in 'override(...)'")
+                while consume(.period) != nil { base = try expectIdentifier("name after '.'") }
+                listed.append(base)
+            } while consume(.comma) != nil
+            _ = try expect(.rightParen, "')' to close 'override('")
+        }
+        attributes.overrides = listed
+        attributes.overrideRange = range(from: word.start)
     }
 }

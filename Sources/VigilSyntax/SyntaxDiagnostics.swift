@@ -137,9 +137,7 @@ enum SyntaxDiagnostics {
 
 /// Solidity constructs outside the subset; the raw value is the whole message.
 enum UnsupportedConstruct: String, Sendable {
-    case abstractContract = "abstract contracts are not supported yet"
     case importAliases = "import aliases ('as', 'import * as X') are not supported yet"
-    case bodilessModifier = "modifiers without a body ('virtual' ones of abstract contracts) are not supported yet"
     case qualifiedErrors = "errors of other contracts or libraries ('revert L.Err()') are not supported yet"
     case qualifiedModifiers = "modifiers named through a contract ('A.m') are not supported yet"
     case transientStorage = "transient storage ('transient') is not supported yet"
@@ -154,7 +152,6 @@ enum UnsupportedConstruct: String, Sendable {
     case freeFunctions = "functions outside a contract are not supported yet"
     case functionTypes = "function types are not supported yet"
     case hexStrings = "hex string literals are not supported yet"
-    case inheritance = "inheritance ('is') is not supported yet"
     case inlineAssembly = "inline assembly is not supported yet"
     case libraries = "libraries are not supported yet"
     case multipleReturnValues = "multiple return values are not supported yet"
@@ -166,5 +163,4 @@ enum UnsupportedConstruct: String, Sendable {
     case tupleExpressions = "tuple expressions are not supported yet"
     case userDefinedValueTypes = "user-defined value types are not supported yet"
     case usingFor = "'using for' is not supported yet"
-    case virtualOverride = "'virtual' and 'override' are not supported yet"
 }

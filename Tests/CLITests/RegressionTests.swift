@@ -48,8 +48,11 @@ import VigilVerifier
             ])
             let results = try JSONReport.decode(Data(output.utf8)).results
             for (property, verdict) in wanted {
+                // `NAME` or `Contract.NAME` (a base's property is judged in each derived contract).
                 let matching = results.filter {
-                    $0.property == property || $0.property.hasPrefix(property + "[")
+                    [$0.property, "\($0.contract).\($0.property)"].contains {
+                        $0 == property || $0.hasPrefix(property + "[")
+                    }
                 }
                 #expect(!matching.isEmpty, "\(file): \(property) was not checked (--engine \(engine.rawValue))")
                 for r in matching {

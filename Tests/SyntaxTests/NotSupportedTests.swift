@@ -13,9 +13,6 @@ struct UnsupportedCase: CustomTestStringConvertible, Sendable {
 @Suite struct NotSupportedTests {
     static let cases: [UnsupportedCase] = [
         .init(
-            source: "contract A is B, C {\n function tail() public {} }",
-            expected: "1:12 inheritance ('is') is not supported yet"),
-        .init(
             source: "contract A {\n uint[] a;\n function tail() public {} }",
             expected: "2:2 arrays are not supported yet"),
         .init(
@@ -57,15 +54,6 @@ struct UnsupportedCase: CustomTestStringConvertible, Sendable {
         .init(
             source: "contract A { function f() public {\n do { x++; } while (x < 3); }\n function tail() public {} }",
             expected: "2:2 'do ... while' is not supported yet"),
-        .init(
-            source: "contract A {\n function f() public virtual {}\n function tail() public {} }",
-            expected: "2:22 'virtual' and 'override' are not supported yet"),
-        .init(
-            source: "contract A {\n function f() public override(B, C) {}\n function tail() public {} }",
-            expected: "2:22 'virtual' and 'override' are not supported yet"),
-        .init(
-            source: "abstract contract A {\n function tail() public {} }",
-            expected: "1:1 abstract contracts are not supported yet"),
         .init(
             source: "contract A { function f() public {\n (a, b) = g(); }\n function tail() public {} }",
             expected: "2:2 tuple assignments are not supported yet"),

@@ -1,0 +1,347 @@
+import VigilBasics
+import VigilSyntax
+
+// Inheritance, part three: a derived contract as one contract. The engines and the
+// interpreter see the flattened members, with `super` resolved, and one constructor that runs
+// the bases' constructors in linearization order.
+
+extension Analyzer {
+    /// Checks `decl`'s `virtual`/`override` and implementations, and returns it with its bases'
+    /// members (a contract without bases as written): state variables base first; for each
+    /// function and modifier the implementation that runs, with the `ensures` of the functions it
+    /// overrides; overridden implementations that `super.f` or `Base.f` call, as internal
+    /// functions named `Base.f`; inherited inline properties; and a constructor that evaluates the
+    /// base constructors' arguments and runs `Base.constructor` parts base first.
+    func flatten(_ decl: ContractDecl) -> ContractDecl {
+        let name = decl.name.name
+        let table = inheritedMembers(of: name)
+        let unimplemented = checkOverrides(of: name, members: table)
+        if !decl.isAbstract, decl.kind == .contract, !unimplemented.isEmpty {
+            let names = unimplemented.map { "'\($0.name.name)'" }.joined(separator: ", ")
+            bag.error(
+                "sema.missing-implementation",
+                "contract '\(name)' has no implementation of \(names): implement \(unimplemented.count == 1 ? "it" : "them") "
+                    + "or mark the contract 'abstract'",
+                at: decl.name.range,
+                notes: unimplemented.map { DiagnosticNote("declared in '\($0.contract)' here", at: $0.name.range) })
+        }
+        guard !decl.bases.isEmpty else { return decl }
+        let flattener = Flattener(analyzer: self, contract: decl, table: table)
+        let flat = flattener.run()
+        copier = flattener.copier
+        copier.callee = { _ in nil }
+        return flat
+    }
+}
+
+/// The flattening of one contract; see `Analyzer.flatten`.
+private final class Flattener {
+    let analyzer: Analyzer
+    let contract: ContractDecl
+    let name: String
+    /// The linearization, most derived first.
+    let order: [String]
+    /// The contracts (not interfaces) of the linearization, most base-like first.
+    let chain: [String]
+    let table: [String: [InheritedMember]]
+    var copier: DeclarationCopier
+    /// Overridden implementations called through `super` or `Base.f`, added as `Base.f`.
+    var needed: [(contract: String, function: String)] = []
+    var added: Set<String> = []
+
+    init(analyzer: Analyzer, contract: ContractDecl, table: [String: [InheritedMember]]) {
+        self.analyzer = analyzer
+        self.contract = contract
+        self.name = contract.name.name
+        self.order = analyzer.linearization(of: contract.name.name)
+        self.chain = order.reversed().filter { analyzer.inheritable($0)?.kind == .contract }
+        self.table = table
+        self.copier = analyzer.copier
+    }
+
+    func decl(_ c: String) -> ContractDecl { analyzer.inheritable(c)! }
+
+    /// The implementation a call of `f` runs: the most derived one with a body.
+    func implementation(_ f: String) -> InheritedMember? {
+        table[f]?.first { $0.function?.body != nil }
+    }
+
+    /// The name a `super.f` or `Base.f` callee written in contract `lexical` runs under.
+    func calleeName(_ callee: Expr, writtenIn lexical: String) -> String? {
+        guard case .member(let base, let member) = callee.kind, case .identifier(let b) = base.kind else { return nil }
+        let implemented = (table[member.name] ?? []).filter { $0.function?.body != nil }.map(\.contract)
+        let target: String?
+        if b == "super" {
+            guard let i = order.firstIndex(of: lexical) else { return nil }
+            target = order[(i + 1)...].first { implemented.contains($0) }
+        } else if order.contains(b), implemented.contains(b) {
+            target = b
+        } else {
+            return nil
+        }
+        guard let target else { return nil }
+        if implementation(member.name)?.contract == target { return member.name }
+        let hidden = "\(target).\(member.name)"
+        if added.insert(hidden).inserted { needed.append((target, member.name)) }
+        return hidden
+    }
+
+    /// Runs `body` with the copier resolving callees as written in contract `lexical`.
+    func copy<T>(in lexical: String, renames: [String: String] = [:], _ body: (inout DeclarationCopier) -> T) -> T {
+        copier.callee = { [unowned self] e in self.calleeName(e, writtenIn: lexical) }
+        copier.renames = renames
+        defer { copier.renames = [:] }
+        return body(&copier)
+    }
+
+    func run() -> ContractDecl {
+        var members: [ContractMember] = []
+        for c in chain {
+            for case .stateVariable(let v) in decl(c).members {
+                members.append(.stateVariable(copy(in: c) { $0.stateVariable(v) }))
+            }
+        }
+        for m in contract.members {
+            switch m {
+            case .event, .error, .structDecl, .enumDecl: members.append(m)
+            default: break
+            }
+        }
+        var emitted: Set<String> = []
+        for c in chain {
+            for m in decl(c).members {
+                switch m {
+                case .function(let f) where f.kind != .constructor:
+                    guard emitted.insert(f.name.name).inserted, let selected = table[f.name.name]?.first,
+                        let g = selected.function
+                    else { continue }
+                    let ensures = inheritedEnsures(of: g, selected: selected)
+                    members.append(.function(copy(in: selected.contract) { $0.function(g, ensures: ensures) }))
+                case .modifier(let mod):
+                    guard emitted.insert("modifier \(mod.name.name)").inserted,
+                        let selected = table[mod.name.name]?.first(where: { $0.modifier != nil })?.modifier,
+                        let owner = table[mod.name.name]?.first(where: { $0.modifier != nil })?.contract
+                    else { continue }
+                    members.append(.modifier(copy(in: owner) { $0.modifier(selected) }))
+                case .property(let p):
+                    members.append(.property(copy(in: c) { $0.property(p) }))
+                default:
+                    break
+                }
+            }
+        }
+        members += constructorMembers()
+        var next = 0
+        while next < needed.count {
+            let (owner, function) = needed[next]
+            next += 1
+            guard let g = table[function]?.first(where: { $0.contract == owner })?.function else { continue }
+            members.append(
+                .function(
+                    copy(in: owner) {
+                        $0.function(
+                            g, name: Identifier("\(owner).\(function)", g.name.range), visibility: .internal,
+                            ensures: [])
+                    }))
+        }
+        checkInitializers(members)
+        return ContractDecl(
+            kind: contract.kind, name: contract.name, isAbstract: contract.isAbstract, bases: contract.bases,
+            members: members, range: contract.range)
+    }
+
+    /// The `ensures` of the selected implementation and of every function it overrides, the
+    /// overridden ones' parameters renamed to the implementation's.
+    private func inheritedEnsures(of g: FunctionDecl, selected: InheritedMember) -> [EnsuresClause] {
+        var clauses: [EnsuresClause] = []
+        for d in table[g.name.name] ?? [] {
+            guard let f = d.function else { continue }
+            var renames: [String: String] = [:]
+            for (p, q) in zip(f.parameters, g.parameters) {
+                if let from = p.name?.name, let to = q.name?.name { renames[from] = to }
+            }
+            for clause in f.ensures {
+                clauses.append(
+                    EnsuresClause(
+                        expression: copy(in: d.contract, renames: renames) { $0.expr(clause.expression) },
+                        range: clause.range))
+            }
+        }
+        return clauses
+    }
+
+    // MARK: - Constructors
+
+    private struct BaseArguments {
+        let base: String
+        let givenBy: String
+        let arguments: [Expr]
+        let range: SourceRange
+    }
+
+    /// Where each base constructor gets its arguments: `is B(args)` or a constructor's `B(args)`.
+    private func baseArguments() -> [BaseArguments] {
+        var given: [BaseArguments] = []
+        func record(_ base: Identifier, _ arguments: [Expr], by y: String, at range: SourceRange) {
+            if let previous = given.first(where: { $0.base == base.name }) {
+                analyzer.bag.error(
+                    "sema.base-arguments-twice", "the arguments of the constructor of '\(base.name)' are given twice",
+                    at: range, notes: [DiagnosticNote("first given here", at: previous.range)])
+                return
+            }
+            given.append(BaseArguments(base: base.name, givenBy: y, arguments: arguments, range: range))
+        }
+        for y in order where analyzer.inheritable(y)?.kind == .contract {
+            for b in decl(y).bases { if let args = b.arguments { record(b.name, args, by: y, at: b.range) } }
+            for m in constructor(of: y)?.modifiers ?? [] where analyzer.contractDecls[m.name.name] != nil {
+                if !analyzer.linearization(of: y).dropFirst().contains(m.name.name) {
+                    analyzer.bag.error(
+                        "sema.not-a-base", "'\(m.name.name)' is not a base of '\(y)'", at: m.name.range)
+                    continue
+                }
+                record(m.name, m.arguments, by: y, at: m.range)
+            }
+        }
+        return given
+    }
+
+    private func constructor(of c: String) -> FunctionDecl? {
+        for case .function(let f) in decl(c).members where f.kind == .constructor { return f }
+        return nil
+    }
+
+    /// A constructor's own modifiers, without the base constructor invocations.
+    private func ownModifiers(_ f: FunctionDecl) -> [ModifierInvocation] {
+        f.modifiers.filter { analyzer.contractDecls[$0.name.name] == nil }
+    }
+
+    private func constructorMembers() -> [ContractMember] {
+        let given = baseArguments()
+        let own = constructor(of: name)
+        let withConstructor = chain.filter { constructor(of: $0) != nil }
+        for g in given where constructor(of: g.base) == nil && !g.arguments.isEmpty {
+            analyzer.bag.add(SemaDiagnostics.argumentCount(g.base, expected: 0, got: g.arguments.count, g.range))
+        }
+        guard withConstructor.contains(where: { $0 != name }), !contract.isAbstract else {
+            guard let own else { return [] }
+            return [.function(copy(in: name) { $0.function(own, modifiers: ownModifiers(own)) })]
+        }
+        let range = own?.range ?? contract.name.range
+        var statements: [Stmt] = []
+        func local(_ base: String, _ p: VariableDecl, _ i: Int) -> String { "\(base)$\(p.name?.name ?? "\(i)")" }
+        let ownParameterNames = Set(own?.parameters.compactMap(\.name?.name) ?? [])
+        // The arguments, most derived first: a base's arguments may use its derived contract's parameters.
+        var supplied: Set<String> = []
+        for g in given {
+            guard let ctor = constructor(of: g.base) else { continue }
+            guard ctor.parameters.count == g.arguments.count else {
+                analyzer.bag.add(
+                    SemaDiagnostics.argumentCount(
+                        g.base, expected: ctor.parameters.count, got: g.arguments.count, g.range))
+                continue
+            }
+            var renames: [String: String] = [:]
+            if g.givenBy != name, let by = constructor(of: g.givenBy) {
+                for (i, p) in by.parameters.enumerated() {
+                    if let n = p.name?.name { renames[n] = local(g.givenBy, p, i) }
+                }
+            }
+            for a in g.arguments where g.givenBy != name {
+                for n in identifiers(in: a) where ownParameterNames.contains(n) && renames[n] == nil {
+                    analyzer.bag.add(
+                        SemaDiagnostics.notSupported(
+                            "a base constructor argument naming '\(n)', which is also a parameter of the constructor of '\(name)',",
+                            a.range))
+                }
+            }
+            for (i, (p, a)) in zip(ctor.parameters, g.arguments).enumerated() {
+                let value = copy(in: g.givenBy, renames: renames) { $0.expr(a) }
+                let v = VariableDecl(
+                    id: copier.makeID(), type: p.type, location: p.location,
+                    name: Identifier(local(g.base, p, i), a.range), range: a.range)
+                statements.append(Stmt(id: copier.makeID(), kind: .variable(v, initializer: value), range: a.range))
+            }
+            supplied.insert(g.base)
+        }
+        var parts: [ContractMember] = []
+        let parameters = own.map { f in f.parameters.map { copier.variable($0) } } ?? []
+        for c in withConstructor {
+            let ctor = constructor(of: c)!
+            let arguments: [String]
+            if c == name {
+                arguments = parameters.enumerated().map { i, p in p.name?.name ?? "" }
+            } else {
+                guard supplied.contains(c) || ctor.parameters.isEmpty else {
+                    if given.contains(where: { $0.base == c }) { continue }  // reported above
+                    analyzer.bag.error(
+                        "sema.base-arguments-missing",
+                        "no arguments for the constructor of '\(c)': give them in 'is \(c)(...)' or in the constructor "
+                            + "of '\(name)', or mark '\(name)' abstract", at: contract.name.range,
+                        notes: [DiagnosticNote("the constructor of '\(c)' is here", at: ctor.name.range)])
+                    continue
+                }
+                arguments = ctor.parameters.enumerated().map { i, p in local(c, p, i) }
+            }
+            let partName = "\(c).constructor"
+            parts.append(
+                .function(
+                    copy(in: c) {
+                        $0.function(
+                            ctor, name: Identifier(partName, ctor.name.range), kind: .function, visibility: .internal,
+                            modifiers: ownModifiers(ctor), ensures: [])
+                    }))
+            let callee = Expr(id: copier.makeID(), kind: .identifier(partName), range: ctor.name.range)
+            let args = arguments.map { Expr(id: copier.makeID(), kind: .identifier($0), range: ctor.name.range) }
+            let call = Expr(id: copier.makeID(), kind: .call(callee: callee, arguments: args), range: ctor.name.range)
+            statements.append(Stmt(id: copier.makeID(), kind: .expression(call), range: ctor.name.range))
+        }
+        let synthesized = FunctionDecl(
+            id: copier.makeID(), kind: .constructor,
+            name: Identifier("constructor", own?.name.range ?? contract.name.range),
+            parameters: parameters, visibility: .public, mutability: own?.mutability ?? .nonpayable, modifiers: [],
+            returns: [], ensures: [], body: Block(statements: statements, range: own?.body?.range ?? range),
+            range: range)
+        return [.function(synthesized)] + parts
+    }
+
+    /// The initializers of all contracts run before the first constructor (solc runs each
+    /// contract's just before its constructor): the same only when no initializer reads state
+    /// that a base's constructor may have written.
+    private func checkInitializers(_ members: [ContractMember]) {
+        guard chain.dropLast().contains(where: { constructor(of: $0) != nil }) else { return }
+        var stateNames: Set<String> = []
+        var functionNames: Set<String> = []
+        for m in members {
+            if case .stateVariable(let v) = m, !v.isConstant { stateNames.insert(v.name.name) }
+            if case .function(let f) = m { functionNames.insert(f.name.name) }
+        }
+        let firstWithConstructor = chain.firstIndex { constructor(of: $0) != nil }!
+        for c in chain[(firstWithConstructor + 1)...] {
+            for case .stateVariable(let v) in decl(c).members {
+                guard let e = v.initializer else { continue }
+                if identifiers(in: e).contains(where: { stateNames.contains($0) || functionNames.contains($0) }) {
+                    analyzer.bag.add(
+                        SemaDiagnostics.notSupported(
+                            "an initial value that reads state, in a contract whose base has a constructor,", e.range))
+                }
+            }
+        }
+    }
+}
+
+/// The names an expression mentions (identifiers and callees).
+func identifiers(in e: Expr) -> [String] {
+    switch e.kind {
+    case .identifier(let n): return [n]
+    case .number, .bool, .string, .elementaryType, .typeQuery: return []
+    case .member(let b, _): return identifiers(in: b)
+    case .index(let b, let i): return identifiers(in: b) + identifiers(in: i)
+    case .call(let c, let args): return identifiers(in: c) + args.flatMap { identifiers(in: $0) }
+    case .callOptions(let c, let options, let args):
+        return identifiers(in: c) + options.flatMap { identifiers(in: $0.value) } + args.flatMap { identifiers(in: $0) }
+    case .unary(_, let x), .parenthesized(let x), .incrementDecrement(_, _, let x): return identifiers(in: x)
+    case .binary(_, let a, let b), .assignment(_, let a, let b): return identifiers(in: a) + identifiers(in: b)
+    case .conditional(let a, let b, let c): return identifiers(in: a) + identifiers(in: b) + identifiers(in: c)
+    case .quantifier(_, _, let body): return identifiers(in: body)
+    }
+}
