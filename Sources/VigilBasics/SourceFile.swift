@@ -17,6 +17,10 @@ public struct SourceRange: Hashable, Sendable {
         self.start = start
         self.end = max(start, end)
     }
+    /// Whether `other` lies within this range (in the same file).
+    public func contains(_ other: SourceRange) -> Bool {
+        file == other.file && start <= other.start && other.end <= end
+    }
     /// The smallest range covering both (which must be in the same file).
     public func union(_ other: SourceRange) -> SourceRange {
         SourceRange(file: file, start: min(start, other.start), end: max(end, other.end))

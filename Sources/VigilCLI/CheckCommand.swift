@@ -17,8 +17,20 @@ struct CheckCommand: ParsableCommand {
             3 nothing violated but some result is unknown, 4 interrupted (nothing violated before).
             """)
 
-    @Argument(help: "Files or folders (.sol, .vigil, .spec); a folder means every such file below it.")
-    var paths: [String]
+    @Argument(
+        help: """
+            Files or folders (.sol, .vigil, .spec); a folder means every such file below it, a project \
+            folder (foundry.toml, Hardhat) its sources and specs; none: the current folder.
+            """)
+    var paths: [String] = []
+
+    @Option(
+        name: .customLong("contract"),
+        help: ArgumentHelp("Check only the contract of this name; repeatable.", valueName: "name"))
+    var onlyContracts: [String] = []
+
+    @OptionGroup(title: "Imports")
+    var imports: ImportOptions
 
     @Option(help: "Top-level transactions after the constructor (bounded engine).")
     var depth = 4
@@ -91,7 +103,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let front = FrontEnd.run(paths: paths)
+        let front = FrontEnd.run(paths: paths, imports: imports.settings)
         printDiagnostics(front.diagnostics, sources: front.sources)
         guard let model = front.model, !front.hasErrors else { throw ExitStatus.badInput.code }
         var options = CheckOptions(
@@ -122,7 +134,12 @@ struct CheckCommand: ParsableCommand {
         }
         let interruption = ContractProcess.executable.map { _ in Interruption() }
         var unchecked: [String] = []
-        for contract in model.contracts where options.selection.includes(contract: contract.name) {
+        for name in onlyContracts where model.contract(named: name) == nil {
+            printError("error: --contract \(name): no deployable contract of that name among the files checked\n")
+            throw ExitStatus.badInput.code
+        }
+        let selected = model.contracts.filter { onlyContracts.isEmpty || onlyContracts.contains($0.name) }
+        for contract in selected where options.selection.includes(contract: contract.name) {
             if interruption?.happened == true {
                 unchecked.append(contract.name)
                 continue
@@ -166,12 +183,12 @@ struct CheckCommand: ParsableCommand {
             statistics.add(contractStatistics)
         }
         progress?.finish()
-        if report.verbose, model.contracts.count > 1 { printError(describe("all contracts", statistics)) }
+        if report.verbose, selected.count > 1 { printError(describe("all contracts", statistics)) }
         if report.verbose { printError("peak memory: \(peakMemoryMebibytes()) MiB (the largest process)\n") }
         let document = ReportDocument(
             tool: tool, inputs: model.sources.files.map(\.path), results: records,
-            contracts: ContractRecord.records(model: model, checks: options.checks).filter {
-                !unchecked.contains($0.name)
+            contracts: ContractRecord.records(model: model, checks: options.checks).filter { record in
+                !unchecked.contains(record.name) && selected.contains { $0.name == record.name }
             })
         try report.emit(
             document,
@@ -192,7 +209,7 @@ struct CheckCommand: ParsableCommand {
 extension CheckCommand {
     /// The arguments of the process that checks `contract` alone: this run's paths and options.
     fileprivate func childArguments(_ contract: String) -> [String] {
-        var arguments = ["check"] + paths
+        var arguments = ["check"] + paths + imports.arguments
         arguments += ["--depth", "\(depth)", "--reentrancy", "\(reentrancy)", "--reentrant-calls", "\(reentrantCalls)"]
         arguments += [
             "--loops", "\(loops)", "--rlimit", "\(rlimit)", "--timeout", "\(timeout)", "--memory", "\(memory)",

@@ -4,15 +4,10 @@ import VigilSema
 /// Which entry points an encoding needs: a `view` or `pure` function changes nothing, so a
 /// transaction calling it matters only when a property is judged inside it.
 public enum EntrySelection {
-    /// True when `range` lies inside `outer`.
-    static func contains(_ outer: SourceRange, _ range: SourceRange) -> Bool {
-        outer.file == range.file && outer.start <= range.start && range.end <= outer.end
-    }
-
     /// True when an `assert` of the contract lies outside every entry point's own body (in an
     /// internal function or a modifier), so any function may reach it.
     static func hasSharedAsserts(_ contract: ContractInfo) -> Bool {
-        contract.asserts.contains { a in !contract.entryPoints.contains { contains($0.decl.range, a.range) } }
+        contract.asserts.contains { a in !contract.entryPoints.contains { $0.decl.range.contains(a.range) } }
     }
 
     /// Whether transactions of the main encoding need to pick `f`: every function that can
@@ -38,7 +33,7 @@ public enum EntrySelection {
     /// The names of the `assert@…` and `ensures@…` properties written in `f`.
     public static func properties(of f: FunctionInfo, in contract: ContractInfo) -> Set<String> {
         Set(
-            contract.asserts.filter { contains(f.decl.range, $0.range) }.map(\.name)
+            contract.asserts.filter { f.decl.range.contains($0.range) }.map(\.name)
                 + contract.ensures.filter { $0.function == f.name }.map(\.name))
     }
 }

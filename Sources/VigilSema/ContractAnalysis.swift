@@ -24,6 +24,8 @@ struct ContractScope {
     var name: String
     /// The file the contract is declared in.
     var file: FileID
+    /// The contract's own declaration (its bases' code lies outside it).
+    var declaration: SourceRange
     var stateVariables: [StateVariableInfo] = []
     var stateIndex: [String: Int] = [:]
     var functions: [String: FunctionInfo] = [:]
@@ -76,7 +78,7 @@ extension Analyzer {
     }
 
     func analyzeContract(_ decl: ContractDecl, kind: SourceKind, specs: [SpecDecl]) -> ContractInfo? {
-        currentContract = ContractScope(name: decl.name.name, file: decl.range.file)
+        currentContract = ContractScope(name: decl.name.name, file: decl.range.file, declaration: decl.range)
         let contractName = decl.name.name
         var memberNames: [String: SourceRange] = [:]
         func claim(_ id: Identifier, _ what: String) -> Bool {
@@ -387,7 +389,10 @@ extension Analyzer {
         } else if lookupLocal(name.name) != nil {
             bag.warning(
                 "sema.shadowing", "declaration of '\(name.name)' shadows an earlier declaration", at: name.range)
-        } else if current.stateIndex[name.name] != nil || current.functions[name.name] != nil {
+        } else if current.stateIndex[name.name] != nil || current.functions[name.name] != nil,
+            current.declaration.contains(name.range)
+        {
+            // (A base's code is warned about when the base is analysed, against its own members.)
             bag.warning(
                 "sema.shadowing", "declaration of '\(name.name)' shadows a member of the contract", at: name.range)
         }

@@ -289,6 +289,19 @@ extension Analyzer {
                 "tx.origin": (.txOrigin, .address(payable: false)),
             ]
             if let (r, t) = table["\(m).\(name.name)"] {
+                let place: String? =
+                    switch context.mode {
+                    case .rule: "a rule"
+                    case .invariant: "an invariant"
+                    default: nil
+                    }
+                if [.msgSender, .msgValue].contains(r), let place {
+                    bag.error(
+                        "sema.msg-outside-call",
+                        "'\(m).\(name.name)' has no value in \(place): "
+                            + "it belongs to a call (in a rule, name the sender with 'call f(...) from a')", at: e.range
+                    )
+                }
                 references[e.id] = r
                 if [.txOrigin, .blockTimestamp, .blockNumber].contains(r), currentContract != nil {
                     current.environmentReads.insert(r)

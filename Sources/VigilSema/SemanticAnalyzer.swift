@@ -4,11 +4,14 @@ import VigilSyntax
 
 /// Runs name resolution and type checking over the files of one run.
 public enum SemanticAnalyzer {
-    /// Analyses every unit; the model is nil when an error was reported.
-    public static func analyze(units: [SourceUnit], sources: SourceManager) -> (
+    /// Analyses every unit; the model is nil when an error was reported. Its contracts are the
+    /// deployable ones declared in `checkedFiles` (every file when nil); the others are
+    /// analysed for their diagnostics and read as bases.
+    public static func analyze(units: [SourceUnit], sources: SourceManager, checkedFiles: Set<FileID>? = nil) -> (
         model: SemanticModel?, diagnostics: [Diagnostic]
     ) {
         let analyzer = Analyzer(units: units, sources: sources)
+        analyzer.checkedFiles = checkedFiles
         analyzer.run()
         let model = analyzer.bag.hasErrors ? nil : analyzer.makeModel()
         return (model, analyzer.bag.all)
@@ -34,6 +37,7 @@ final class Analyzer {
     /// Each contract's and interface's linearization, most derived first (see `linearization(of:)`).
     var linearizations: [String: [String]] = [:]
     var linearizing: Set<String> = []
+    var checkedFiles: Set<FileID>?
     /// Copies base declarations into derived contracts; one for the run, so copied ids never collide.
     var copier = DeclarationCopier()
 
@@ -78,7 +82,7 @@ final class Analyzer {
             let flat = flatten(decl)
             let info = analyzeContract(flat, kind: kind, specs: attachedSpecs(name))
             // Abstract contracts are analysed for their diagnostics but never deployed.
-            if let info, !decl.isAbstract { contracts.append(info) }
+            if let info, !decl.isAbstract, checkedFiles?.contains(decl.range.file) ?? true { contracts.append(info) }
         }
         for spec in specs where contractDecls[spec.contract.name] == nil {
             bag.error(

@@ -190,12 +190,20 @@ extension SyntaxParser {
     /// fallback) rather than a function type: a `{` comes before any `;`.
     func startsOldFallback() -> Bool {
         var i = index + 1
+        var depth = 0
         while i < tokens.count {
             switch tokens[i].kind {
-            case .leftBrace: return true
-            case .semicolon, .endOfFile, .assign: return false
-            default: i += 1
+            case .leftBrace: return depth == 0
+            case .semicolon, .endOfFile, .assign, .keyword(.returns): return false
+            // A function type inside a parameter list: the list goes on or closes.
+            case .comma where depth == 0: return false
+            case .leftParen: depth += 1
+            case .rightParen:
+                depth -= 1
+                if depth < 0 { return false }
+            default: break
             }
+            i += 1
         }
         return false
     }
