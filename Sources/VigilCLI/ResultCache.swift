@@ -53,7 +53,7 @@ struct ResultCache {
             properties: PropertySelection.declared(in: contract).filter {
                 options.selection.includes(contract: contract.name, property: $0)
             },
-            files: model.units.filter { $0.matters(to: contract.name) }.map { unit in
+            files: model.units.filter { $0.matters(to: contract) }.map { unit in
                 let file = model.sources[unit.file]
                 return [file.path, hex(file.bytes)]
             })
@@ -99,23 +99,25 @@ struct ResultCache {
 }
 
 extension SourceUnit {
-    /// Whether the file can change the results of `contract`: it declares the contract or a
-    /// spec of it, or anything but other contracts and their specs (an interface, a struct, ...),
-    /// or another contract with types of its own.
-    fileprivate func matters(to contract: String) -> Bool {
-        items.contains { item in
+    /// Whether the file can change the results of `contract`: it declares the contract, one of
+    /// its bases or a spec of either, or anything but other contracts and their specs (an
+    /// interface, a library, a struct, a free function, ...), or another contract with types of
+    /// its own.
+    fileprivate func matters(to contract: ContractInfo) -> Bool {
+        let names = Set([contract.name] + contract.bases)
+        return items.contains { item in
             switch item {
             case .pragma, .importDecl: false
-            case .spec(let spec): spec.contract.name == contract
+            case .spec(let spec): names.contains(spec.contract.name)
             case .contract(let c):
-                c.kind == .interface || c.name.name == contract
+                c.kind != .contract || names.contains(c.name.name)
                     || c.members.contains { member in
                         switch member {
                         case .structDecl, .enumDecl: true
                         default: false
                         }
                     }
-            case .structDecl, .enumDecl, .errorDecl, .eventDecl: true
+            case .structDecl, .enumDecl, .errorDecl, .eventDecl, .using, .function, .constant: true
             }
         }
     }

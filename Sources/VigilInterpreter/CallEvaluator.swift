@@ -7,6 +7,12 @@ import VigilTrace
 // Call expressions: built-ins, internal calls with their modifiers, struct values, conversions,
 // and the dispatch to external interactions.
 
+/// An argument of an internal call: a value, or the location in state a `storage` parameter aliases.
+enum Argument {
+    case value(Value)
+    case location(LValue)
+}
+
 extension Machine {
     func evaluateCall(
         _ e: Expr, callee: Expr, arguments: [Expr], options: [(name: Identifier, value: Expr)]
@@ -32,8 +38,10 @@ extension Machine {
             throw .revert(reason)
         case .internalFunction(let name):
             guard let function = contract.functions[name] else { throw .mismatch("no function named '\(name)'") }
-            let values = try evaluateAll(arguments)
-            return try runFunction(function, arguments: values)
+            return try runFunction(function, arguments: try bindings(function, arguments))
+        case .boundFunction(let name):
+            guard let function = contract.functions[name] else { throw .mismatch("no function named '\(name)'") }
+            return try runFunction(function, arguments: try bindings(function, [try receiver(of: callee)] + arguments))
         case .structConstructor:
             return .structure(try evaluateAll(arguments))
         case .conversion(let t):
@@ -147,13 +155,32 @@ extension Machine {
 
     /// Runs a function's modifiers and body in a new frame (no revert boundary) and returns its
     /// return variable's final value. Code called from a property runs as code.
+    /// The arguments of an internal call, in order: a `storage` parameter gets its argument's
+    /// location in state, the others its value.
+    func bindings(_ function: FunctionInfo, _ arguments: [Expr]) throws(Interruption) -> [Argument] {
+        var result: [Argument] = []
+        for (p, a) in zip(function.decl.parameters, arguments) {
+            result.append(model.storageLocals.contains(p.id) ? .location(try lvalue(a)) : .value(try evaluate(a)))
+        }
+        return result
+    }
+
     func runFunction(_ function: FunctionInfo, arguments: [Value]) throws(Interruption) -> Value {
+        try runFunction(function, arguments: arguments.map { Argument.value($0) })
+    }
+
+    func runFunction(_ function: FunctionInfo, arguments: [Argument]) throws(Interruption) -> Value {
         guard function.decl.body != nil else { throw .mismatch("'\(function.name)' has no body") }
         guard arguments.count == function.decl.parameters.count else {
             throw .mismatch("internal: '\(function.name)' called with \(arguments.count) arguments")
         }
         var frame = LocalFrame()
-        for (p, a) in zip(function.decl.parameters, arguments) { frame.values[p.id] = a }
+        for (p, a) in zip(function.decl.parameters, arguments) {
+            switch a {
+            case .value(let v): frame.values[p.id] = v
+            case .location(let l): frame.storageReferences[p.id] = l
+            }
+        }
         if let r = function.decl.returns.first {
             frame.values[r.id] = zeros.zero(of: function.returnType ?? .void)
             frame.returnSlot = r.id

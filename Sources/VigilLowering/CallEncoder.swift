@@ -24,9 +24,13 @@ extension SymbolicExecutor {
             revert(when: .true)
             return .scalar(.true)
         case .internalFunction(let name)?:
-            let args = arguments.map { eval($0) }
             guard let f = contract.functions[name] else { return .scalar(.int(0)) }
-            return callInternal(f, args) ?? .scalar(.int(0))
+            return callInternal(f, bindings(f, arguments)) ?? .scalar(.int(0))
+        case .boundFunction(let name)?:
+            guard case .member(let receiver, _) = callee.kind, let f = contract.functions[name] else {
+                return .scalar(.int(0))
+            }
+            return callInternal(f, bindings(f, [receiver] + arguments)) ?? .scalar(.int(0))
         case .structConstructor?:
             return .record(arguments.map { eval($0) })
         case .conversion(let target)?:
@@ -111,12 +115,23 @@ extension SymbolicExecutor {
 
     /// Inlines an internal call: a new local scope, no revert boundary. The callee is code even
     /// when a property calls it: checked arithmetic that reverts, as the interpreter runs it.
-    func callInternal(_ f: FunctionInfo, _ args: [SymbolicValue]) -> SymbolicValue? {
+    /// The parameters of an internal call, bound to its arguments, in order: a `storage`
+    /// parameter aliases its argument's location in state, the others take its value.
+    func bindings(_ f: FunctionInfo, _ arguments: [Expr]) -> [LocalBinding] {
+        zip(f.decl.parameters, arguments).map { p, a in
+            if model.storageLocals.contains(p.id), let (root, path) = lvalue(a), case .state(let i) = root {
+                return .storage(variable: i, path: path)
+            }
+            return .value(eval(a))
+        }
+    }
+
+    func callInternal(_ f: FunctionInfo, _ args: [LocalBinding]) -> SymbolicValue? {
         let savedLocals = locals
         let savedFailures = propertyFailures
         locals = [:]
         propertyFailures = nil
-        for (p, a) in zip(f.decl.parameters, args) { locals[p.id] = .value(a) }
+        for (p, a) in zip(f.decl.parameters, args) { locals[p.id] = a }
         let result = runFunctionBody(f)
         locals = savedLocals
         propertyFailures = savedFailures

@@ -21,6 +21,10 @@ extension Analyzer {
         case .identifier(let name):
             return namedCall(e, callee: calleeExpr, name: name, arguments: arguments)
         case .member(let base, let name):
+            // `L.f(...)`: a library's function, linked into the contract as `L.f`.
+            if case .identifier(let l) = base.kind, libraryDecls[l] != nil, lookupLocal(l) == nil {
+                return namedCall(e, callee: calleeExpr, name: "\(l).\(name.name)", arguments: arguments)
+            }
             if case .identifier("super") = base.kind {
                 // A `super.f` the flattening resolved is a plain name by now.
                 bag.error(
@@ -55,21 +59,7 @@ extension Analyzer {
         case .function(let f)?:
             guard let info = current.functions[f] else { return .void }
             calls[e.id] = .internalFunction(f)
-            if info.visibility == .external {
-                bag.error(
-                    "sema.external-called-internally",
-                    "external function '\(f)' cannot be called internally; make it public", at: callee.range)
-            }
-            if context.mode.isProperty, !info.isView {
-                bag.error(
-                    "sema.property-calls-non-view", "properties can only call view or pure functions ('\(f)' is not)",
-                    at: callee.range)
-            }
-            if !info.isView { context.writesState = true }
-            if info.mutability != .pure { context.readsState = true }
-            recordInternalCall(f, at: callee.range)
-            checkArguments(f, info.parameterTypes, arguments, at: e.range)
-            return info.returnType ?? .void
+            return internalCall(e, f, info, parameterTypes: info.parameterTypes, arguments: arguments, at: callee.range)
         case .typeName(let t)?:
             switch t {
             case .structType(let q):
@@ -86,6 +76,53 @@ extension Analyzer {
             bag.error("sema.not-callable", "'\(name)' is not a function", at: callee.range)
             return .void
         }
+    }
+
+    /// The checks and effects of an internal call of `f` (also one bound by `using`, whose
+    /// receiver is its first parameter and not among `arguments`).
+    private func internalCall(
+        _ e: Expr, _ f: String, _ info: FunctionInfo, parameterTypes: [SolType], arguments: [Expr],
+        at calleeRange: SourceRange
+    ) -> SolType {
+        if info.visibility == .external {
+            bag.error(
+                "sema.external-called-internally",
+                "external function '\(f)' cannot be called internally; make it public", at: calleeRange)
+        }
+        if context.mode.isProperty, !info.isView {
+            bag.error(
+                "sema.property-calls-non-view", "properties can only call view or pure functions ('\(f)' is not)",
+                at: calleeRange)
+        }
+        if !info.isView { context.writesState = true }
+        if info.mutability != .pure { context.readsState = true }
+        recordInternalCall(f, at: calleeRange)
+        checkArguments(f, parameterTypes, arguments, at: e.range)
+        let parameters = info.decl.parameters.suffix(parameterTypes.count)
+        for (p, a) in zip(parameters, arguments) where p.location == .storage && !isStateLocation(a) {
+            bag.add(SemaDiagnostics.notSupported("a 'storage' argument that is not a location in state", a.range))
+        }
+        return info.returnType ?? .void
+    }
+
+    /// `x.f(args)` for a function `using` binds to the type of `x`, if there is one.
+    private func boundCall(_ e: Expr, base: Expr, baseType: SolType, name: Identifier, arguments: [Expr]) -> SolType? {
+        for (directive, function) in boundNames(name.name, in: current.usings) {
+            guard let info = current.functions[function], let first = info.parameterTypes.first else { continue }
+            if let target = directive.target {
+                guard let t = resolveType(target, in: current.name), t.accepts(baseType) else { continue }
+            }
+            guard first.accepts(baseType) else { continue }
+            if info.decl.parameters.first?.location == .storage, !isStateLocation(base) {
+                bag.add(
+                    SemaDiagnostics.notSupported("a 'storage' receiver that is not a location in state", base.range))
+            }
+            calls[e.id] = .boundFunction(function)
+            return internalCall(
+                e, function, info, parameterTypes: Array(info.parameterTypes.dropFirst()), arguments: arguments,
+                at: name.range)
+        }
+        return nil
     }
 
     private func builtinCall(_ e: Expr, _ name: String, arguments: [Expr]) -> SolType {
@@ -240,6 +277,8 @@ extension Analyzer {
         }
         if allowsExplicitConversion(from: source, to: target) {
             if case .enumType = target, source != target { recordBuiltInCheck(.enumOutOfRange, at: e, located: a) }
+            // `IERC20(address(1))`: an address constant seen through another address type is still constant.
+            if source.isAddressLike, target.isAddressLike, let c = constants[a.id] { constants[e.id] = c }
             return target
         }
         bag.add(SemaDiagnostics.typeMismatch("cannot convert '\(source)' to '\(target)'", e.range))
@@ -273,6 +312,13 @@ extension Analyzer {
             return .void
         }
         let bt = typeOf(base)
+        let native: Bool =
+            switch bt {
+            case .address: ["call", "transfer", "send", "delegatecall", "staticcall"].contains(name.name)
+            case .interface(let i): interfaces[i]?.functions[name.name] != nil
+            default: false
+            }
+        if !native, let t = boundCall(e, base: base, baseType: bt, name: name, arguments: arguments) { return t }
         switch bt {
         case .address(let payable):
             switch name.name {

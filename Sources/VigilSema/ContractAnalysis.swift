@@ -26,6 +26,8 @@ struct ContractScope {
     var file: FileID
     /// The contract's own declaration (its bases' code lies outside it).
     var declaration: SourceRange
+    /// The `using` directives active in its code.
+    var usings: [UsingDirective] = []
     var stateVariables: [StateVariableInfo] = []
     var stateIndex: [String: Int] = [:]
     var functions: [String: FunctionInfo] = [:]
@@ -78,7 +80,8 @@ extension Analyzer {
     }
 
     func analyzeContract(_ decl: ContractDecl, kind: SourceKind, specs: [SpecDecl]) -> ContractInfo? {
-        currentContract = ContractScope(name: decl.name.name, file: decl.range.file, declaration: decl.range)
+        currentContract = ContractScope(
+            name: decl.name.name, file: decl.range.file, declaration: decl.range, usings: usings[decl.name.name] ?? [])
         let contractName = decl.name.name
         var memberNames: [String: SourceRange] = [:]
         func claim(_ id: Identifier, _ what: String) -> Bool {
@@ -142,6 +145,8 @@ extension Analyzer {
                 current.modifiers[m.name.name] = m
             case .property(let p):
                 propertyDecls.append(p)
+            case .using(let u):
+                checkUsing(u, in: contractName)
             case .event, .error, .structDecl, .enumDecl:
                 break
             }
@@ -231,7 +236,8 @@ extension Analyzer {
         }
         detectRecursion()
         return ContractInfo(
-            name: contractName, decl: decl, stateVariables: current.stateVariables, functions: current.functions,
+            name: contractName, bases: Array(linearization(of: contractName).dropFirst()), decl: decl,
+            stateVariables: current.stateVariables, functions: current.functions,
             functionOrder: functionOrder, constructor: constructor, receive: receive, fallback: fallback,
             modifiers: current.modifiers, invariants: invariants,
             ensures: namedByColumnWhereShared(ensures, range: \.range, name: \.name),
@@ -303,7 +309,17 @@ extension Analyzer {
         let f = info.decl
         withBody(mode: .code, function: info, owner: info.kind == .function ? info.name : info.kind.rawValue) {
             pushScope()
-            for p in f.parameters { declareVariable(p, contract: contract, isParameter: true) }
+            for p in f.parameters {
+                let t = declareVariable(p, contract: contract, isParameter: true)
+                // A `storage` parameter aliases the location in state its argument names.
+                if p.location == .storage {
+                    if case .structType = t, !info.isEntryPoint {
+                        storageLocals.insert(p.id)
+                    } else {
+                        bag.add(SemaDiagnostics.notSupported("a 'storage' parameter that is not a struct", p.range))
+                    }
+                }
+            }
             for r in f.returns { declareVariable(r, contract: contract, isParameter: true) }
             for m in f.modifiers { checkModifierInvocation(m) }
             if let body = f.body { checkBlock(body, newScope: true) }

@@ -13,6 +13,8 @@ struct DeclarationCopier {
     /// The next id handed out; copies count down from -2 (-1 is the implicit constructor's).
     private(set) var next: Int
     var renames: [String: String] = [:]
+    /// Named types renamed (a library's `S` is `L.S` outside it).
+    var typeRenames: [String: String] = [:]
     /// The name a `super.f` or `Base.f` callee stands for, or nil to copy it as written.
     var callee: (Expr) -> String? = { _ in nil }
 
@@ -24,12 +26,21 @@ struct DeclarationCopier {
     }
 
     mutating func variable(_ v: VariableDecl, named name: Identifier? = nil) -> VariableDecl {
-        VariableDecl(id: makeID(), type: v.type, location: v.location, name: name ?? v.name, range: v.range)
+        VariableDecl(id: makeID(), type: typeName(v.type), location: v.location, name: name ?? v.name, range: v.range)
     }
 
-    mutating func stateVariable(_ v: StateVariableDecl) -> StateVariableDecl {
+    func typeName(_ t: TypeName) -> TypeName {
+        switch t {
+        case .elementary: t
+        case .mapping(let k, let v, let r): .mapping(key: typeName(k), value: typeName(v), range: r)
+        case .named(let id): typeRenames[id.name].map { .named(Identifier($0, id.range)) } ?? t
+        }
+    }
+
+    mutating func stateVariable(_ v: StateVariableDecl, named name: Identifier? = nil) -> StateVariableDecl {
         StateVariableDecl(
-            id: makeID(), type: v.type, name: v.name, visibility: v.visibility, isConstant: v.isConstant,
+            id: makeID(), type: typeName(v.type), name: name ?? v.name, visibility: v.visibility,
+            isConstant: v.isConstant,
             isImmutable: v.isImmutable, initializer: v.initializer.map { expr($0) }, range: v.range,
             inheritance: v.inheritance)
     }
@@ -96,8 +107,9 @@ struct DeclarationCopier {
         case .whileStmt(let c, let body): kind = .whileStmt(condition: expr(c), body: stmt(body))
         case .breakStmt, .continueStmt, .placeholder: kind = s.kind
         case .returnStmt(let e): kind = .returnStmt(e.map { expr($0) })
-        case .emit(let event, let args): kind = .emit(event: event, arguments: args.map { expr($0) })
-        case .revertError(let error, let args): kind = .revertError(error: error, arguments: args.map { expr($0) })
+        case .emit(let event, let args): kind = .emit(event: renamed(event), arguments: args.map { expr($0) })
+        case .revertError(let error, let args):
+            kind = .revertError(error: renamed(error), arguments: args.map { expr($0) })
         case .delete(let e): kind = .delete(expr(e))
         case .ruleCall(let c):
             let target: RuleCallTarget
@@ -116,7 +128,8 @@ struct DeclarationCopier {
     mutating func expr(_ e: Expr) -> Expr {
         let kind: Expr.Kind
         switch e.kind {
-        case .number, .bool, .string, .elementaryType, .typeQuery: kind = e.kind
+        case .number, .bool, .string, .elementaryType: kind = e.kind
+        case .typeQuery(let t, let member): kind = .typeQuery(type: typeName(t), member: member)
         case .identifier(let name): kind = .identifier(renames[name] ?? name)
         case .member(let base, let name): kind = .member(base: expr(base), name: name)
         case .index(let base, let index): kind = .index(base: expr(base), index: expr(index))
@@ -136,6 +149,10 @@ struct DeclarationCopier {
         case .quantifier(let q, let v, let body): kind = .quantifier(q, variable: variable(v), body: expr(body))
         }
         return Expr(id: makeID(), kind: kind, range: e.range)
+    }
+
+    private func renamed(_ id: Identifier) -> Identifier {
+        renames[id.name].map { Identifier($0, id.range) } ?? id
     }
 
     private mutating func calleeCopy(_ callee: Expr) -> Expr {

@@ -275,6 +275,10 @@ extension Analyzer {
             bag.add(SemaDiagnostics.notSupported("'abi.\(name.name)'", e.range))
             return .void
         }
+        // `L.f`, `L.X`, `L.S`: a library's function, constant or type, by its name in the contract.
+        if case .identifier(let l) = base.kind, libraryDecls[l] != nil, lookupLocal(l) == nil {
+            return identifierType(e, "\(l).\(name.name)")
+        }
         // `A.x` inside contract `A`: its own state variable (or constant) by its qualified name.
         if case .identifier(let b) = base.kind, currentContract != nil, b == current.name, lookupLocal(b) == nil,
             current.stateIndex[name.name] != nil

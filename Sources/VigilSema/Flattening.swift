@@ -25,12 +25,23 @@ extension Analyzer {
                 at: decl.name.range,
                 notes: unimplemented.map { DiagnosticNote("declared in '\($0.contract)' here", at: $0.name.range) })
         }
-        guard !decl.bases.isEmpty else { return decl }
-        let flattener = Flattener(analyzer: self, contract: decl, table: table)
-        let flat = flattener.run()
-        copier = flattener.copier
-        copier.callee = { _ in nil }
-        return flat
+        var flat = decl
+        if !decl.bases.isEmpty {
+            let flattener = Flattener(analyzer: self, contract: decl, table: table)
+            flat = flattener.run()
+            copier = flattener.copier
+        }
+        let linked = linkedMembers(of: name, members: flat.members)
+        var libraries: Set<String> = []
+        for case .function(let f) in linked where f.name.name.contains(".") {
+            libraries.insert(String(f.name.name.split(separator: ".")[0]))
+        }
+        usings[name] = activeUsings(of: name, linking: libraries)
+        guard !linked.isEmpty else { return flat }
+        return ContractDecl(
+            kind: flat.kind, name: flat.name, isAbstract: flat.isAbstract, bases: flat.bases,
+            members: linkedConstants(linked) + flat.members + linked.filter { !$0.isStateVariable },
+            range: flat.range)
     }
 }
 
@@ -329,19 +340,17 @@ private final class Flattener {
     }
 }
 
-/// The names an expression mentions (identifiers and callees).
-func identifiers(in e: Expr) -> [String] {
-    switch e.kind {
-    case .identifier(let n): return [n]
-    case .number, .bool, .string, .elementaryType, .typeQuery: return []
-    case .member(let b, _): return identifiers(in: b)
-    case .index(let b, let i): return identifiers(in: b) + identifiers(in: i)
-    case .call(let c, let args): return identifiers(in: c) + args.flatMap { identifiers(in: $0) }
-    case .callOptions(let c, let options, let args):
-        return identifiers(in: c) + options.flatMap { identifiers(in: $0.value) } + args.flatMap { identifiers(in: $0) }
-    case .unary(_, let x), .parenthesized(let x), .incrementDecrement(_, _, let x): return identifiers(in: x)
-    case .binary(_, let a, let b), .assignment(_, let a, let b): return identifiers(in: a) + identifiers(in: b)
-    case .conditional(let a, let b, let c): return identifiers(in: a) + identifiers(in: b) + identifiers(in: c)
-    case .quantifier(_, _, let body): return identifiers(in: body)
+/// The linked constants in declaration order (a constant may be defined from an earlier one).
+private func linkedConstants(_ linked: [ContractMember]) -> [ContractMember] {
+    linked.filter(\.isStateVariable).sorted { a, b in
+        guard case .stateVariable(let x) = a, case .stateVariable(let y) = b else { return false }
+        return (x.range.file, x.range.start) < (y.range.file, y.range.start)
+    }
+}
+
+extension ContractMember {
+    var isStateVariable: Bool {
+        if case .stateVariable = self { return true }
+        return false
     }
 }

@@ -4,9 +4,9 @@ import VigilSyntax
 // Inheritance, part one: solc's C3 linearization of contracts and interfaces.
 
 extension Analyzer {
-    /// A contract, abstract contract or interface by name.
+    /// A contract, abstract contract, interface or library by name.
     func inheritable(_ name: String) -> ContractDecl? {
-        contractDecls[name]?.decl ?? interfaceDecls[name]
+        contractDecls[name]?.decl ?? interfaceDecls[name] ?? libraryDecls[name]
     }
 
     /// Linearizes every contract and interface of the run.
@@ -37,6 +37,10 @@ extension Analyzer {
             if b == name || linearizing.contains(b) {
                 bag.error(
                     "sema.inheritance-cycle", "'\(name)' inherits from itself (through '\(b)')", at: base.name.range)
+                continue
+            }
+            if decl.kind == .library || baseDecl.kind == .library {
+                bag.error("sema.library-inheritance", "libraries cannot inherit or be inherited", at: base.name.range)
                 continue
             }
             if decl.kind == .interface, baseDecl.kind != .interface {

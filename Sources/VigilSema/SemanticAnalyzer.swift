@@ -34,6 +34,13 @@ final class Analyzer {
     var errorDecls: [String: ErrorDecl] = [:]
     var eventDecls: [String: EventDecl] = [:]
     var specs: [SpecDecl] = []
+    /// Libraries, free functions and file-level constants, and file-level `using` directives.
+    var libraryDecls: [String: ContractDecl] = [:]
+    var freeFunctions: [String: FunctionDecl] = [:]
+    var fileConstants: [String: StateVariableDecl] = [:]
+    var fileUsings: [(directive: UsingDirective, file: FileID)] = []
+    /// The `using` directives active in each contract (see `activeUsings(of:)`).
+    var usings: [String: [UsingDirective]] = [:]
     /// Each contract's and interface's linearization, most derived first (see `linearization(of:)`).
     var linearizations: [String: [String]] = [:]
     var linearizing: Set<String> = []
@@ -83,6 +90,11 @@ final class Analyzer {
             let info = analyzeContract(flat, kind: kind, specs: attachedSpecs(name))
             // Abstract contracts are analysed for their diagnostics but never deployed.
             if let info, !decl.isAbstract, checkedFiles?.contains(decl.range.file) ?? true { contracts.append(info) }
+        }
+        for (u, _) in fileUsings { checkUsing(u, in: nil) }
+        // Libraries are analysed for their diagnostics; their functions run inside the contracts that use them.
+        for (_, decl) in libraryDecls.sorted(by: { $0.key < $1.key }) {
+            _ = analyzeContract(flatten(decl), kind: .solidity, specs: [])
         }
         for spec in specs where contractDecls[spec.contract.name] == nil {
             bag.error(
@@ -137,6 +149,8 @@ final class Analyzer {
                     guard claim(c.name, c.kind.rawValue) else { continue }
                     if c.kind == .interface {
                         interfaceDecls[c.name.name] = c
+                    } else if c.kind == .library {
+                        libraryDecls[c.name.name] = c
                     } else {
                         contractDecls[c.name.name] = (c, unit.kind)
                         contractOrder.append(c.name.name)
@@ -160,6 +174,12 @@ final class Analyzer {
                     if claim(e.name, "event") { eventDecls[e.name.name] = e }
                 case .spec(let s):
                     specs.append(s)
+                case .using(let u):
+                    fileUsings.append((u, unit.file))
+                case .function(let f):
+                    if claim(f.name, "function") { freeFunctions[f.name.name] = f }
+                case .constant(let v):
+                    if claim(v.name, "constant") { fileConstants[v.name.name] = v }
                 case .pragma, .importDecl:
                     break
                 }

@@ -41,6 +41,8 @@ public enum Reference: Hashable, Sendable {
 public enum CallTarget: Hashable, Sendable {
     /// An internal call of a contract function (inlined by every later stage).
     case internalFunction(String)
+    /// `x.f(args)` through `using L for T`: the internal call `L.f(x, args)` (the receiver first).
+    case boundFunction(String)
     /// `S(a, b)`: a struct value.
     case structConstructor(String)
     /// `T(x)`: a conversion to an elementary, enum or interface type.
@@ -196,6 +198,8 @@ public struct RuleInfo: Sendable {
 /// A contract with everything the analysis resolved about it.
 public struct ContractInfo: Sendable {
     public let name: String
+    /// Its bases, most derived first (solc's linearization without the contract itself).
+    public let bases: [String]
     public let decl: ContractDecl
     public let stateVariables: [StateVariableInfo]
     /// Functions by name (constructor, receive and fallback are separate).

@@ -68,6 +68,17 @@ public indirect enum SolType: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Whether a value of type `other` converts implicitly to this type (as the receiver of a
+    /// function bound by `using`): the same type, a narrower integer of the same signedness,
+    /// or `address payable` for `address`.
+    public func accepts(_ other: SolType) -> Bool {
+        switch (self, other) {
+        case (.uint(let a), .uint(let b)), (.int(let a), .int(let b)): b <= a
+        case (.address(let a), .address(let b)): a == b || !a
+        default: self == other
+        }
+    }
+
     public var isAddressLike: Bool {
         switch self {
         case .address, .interface: true

@@ -63,6 +63,12 @@ public enum TopLevelItem: Sendable {
     case errorDecl(ErrorDecl)
     case eventDecl(EventDecl)
     case spec(SpecDecl)
+    /// `using L for T;` at file level (with `global`, for every file).
+    case using(UsingDirective)
+    /// A function outside any contract (a free function).
+    case function(FunctionDecl)
+    /// `T constant NAME = value;` at file level.
+    case constant(StateVariableDecl)
 }
 
 /// `pragma solidity ^0.8.0;` — the text after `pragma`, kept verbatim.
@@ -95,6 +101,26 @@ public struct ImportDecl: Sendable {
 public enum ContractKind: String, Sendable {
     case contract
     case interface
+    case library
+}
+
+/// `using L for T;`, `using L for *;`, `using {f, L.g} for T [global];`.
+public struct UsingDirective: Sendable {
+    /// The library whose functions are bound (`using L for ...`); nil for a list of functions.
+    public let library: Identifier?
+    /// The functions listed (`using {f, L.g} for T`), each as written (`L.g` qualified).
+    public let functions: [Identifier]
+    /// The type the functions are bound to; nil for `*` (every type).
+    public let target: TypeName?
+    public let isGlobal: Bool
+    public let range: SourceRange
+    public init(library: Identifier?, functions: [Identifier], target: TypeName?, isGlobal: Bool, range: SourceRange) {
+        self.library = library
+        self.functions = functions
+        self.target = target
+        self.isGlobal = isGlobal
+        self.range = range
+    }
 }
 
 /// A contract or an interface.
@@ -165,6 +191,7 @@ public enum ContractMember: Sendable {
     case structDecl(StructDecl)
     case enumDecl(EnumDecl)
     case property(PropertyDecl)  // .vigil only
+    case using(UsingDirective)
 }
 
 // MARK: - Declarations

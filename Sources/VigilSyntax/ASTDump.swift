@@ -50,9 +50,19 @@ struct ASTDumpWriter {
             let names = i.symbols.isEmpty ? "" : " {" + i.symbols.map(\.name).joined(separator: ", ") + "}"
             line("Import\(names) \(quoted(i.path))", i.range)
         case .contract(let c):
-            node("\(c.kind == .interface ? "Interface" : "Contract") \(c.name.name)", c.range) { w in
+            var text = "\(c.isAbstract ? "Abstract" : "")\(c.kind.rawValue.capitalized) \(c.name.name)"
+            if !c.bases.isEmpty { text += " is " + c.bases.map(\.name.name).joined(separator: ", ") }
+            node(text, c.range) { w in
+                for base in c.bases {
+                    if let arguments = base.arguments {
+                        w.node("BaseArguments \(base.name.name)", base.range) { w in for a in arguments { w.expr(a) } }
+                    }
+                }
                 for member in c.members { w.member(member) }
             }
+        case .using(let u): using(u)
+        case .function(let f): function(f)
+        case .constant(let v): stateVariable(v)
         case .structDecl(let s): structDecl(s)
         case .enumDecl(let e): enumDecl(e)
         case .errorDecl(let e): signature("Error", e.name, e.parameters, e.range)
@@ -66,13 +76,8 @@ struct ASTDumpWriter {
 
     mutating func member(_ member: ContractMember) {
         switch member {
-        case .stateVariable(let v):
-            var text = "StateVariable \(typeText(v.type)) \(v.name.name) \(v.visibility.rawValue)"
-            if v.isConstant { text += " constant" }
-            if v.isImmutable { text += " immutable" }
-            node(text, v.range) { w in
-                if let initializer = v.initializer { w.expr(initializer, role: "initializer") }
-            }
+        case .stateVariable(let v): stateVariable(v)
+        case .using(let u): using(u)
         case .function(let f): function(f)
         case .modifier(let m):
             node("ModifierDefinition \(m.name.name)", m.range) { w in
@@ -85,6 +90,20 @@ struct ASTDumpWriter {
         case .enumDecl(let e): enumDecl(e)
         case .property(let p): property(p)
         }
+    }
+
+    mutating func stateVariable(_ v: StateVariableDecl) {
+        var text = "StateVariable \(typeText(v.type)) \(v.name.name) \(v.visibility.rawValue)"
+        if v.isConstant { text += " constant" }
+        if v.isImmutable { text += " immutable" }
+        node(text, v.range) { w in
+            if let initializer = v.initializer { w.expr(initializer, role: "initializer") }
+        }
+    }
+
+    mutating func using(_ u: UsingDirective) {
+        let bound = u.library?.name ?? "{" + u.functions.map(\.name).joined(separator: ", ") + "}"
+        line("Using \(bound) for \(u.target.map(typeText) ?? "*")\(u.isGlobal ? " global" : "")", u.range)
     }
 
     mutating func function(_ f: FunctionDecl) {

@@ -50,40 +50,29 @@ extension SyntaxParser {
         switch current.kind {
         case .keyword(.pragma): return .pragma(try parsePragma())
         case .keyword(.import): return try parseImport().map { .importDecl($0) }
-        case .keyword(.contract), .keyword(.interface), .keyword(.abstract): return .contract(try parseContract())
-        case .keyword(.library):
-            reportNotSupported(.libraries, at: range(current))
-            skipUnsupportedBody()
-            return nil
+        case .keyword(.contract), .keyword(.interface), .keyword(.abstract), .keyword(.library):
+            return .contract(try parseContract())
         case .keyword(.struct): return .structDecl(try parseStruct())
         case .keyword(.enum): return .enumDecl(try parseEnum())
         case .keyword(.event): return .eventDecl(try parseEvent())
         case .keyword(.function):
-            reportNotSupported(.freeFunctions, at: range(current))
-            _ = try parseFunction()
-            return nil
+            return .function(try parseFunction())
         case .keyword(.using):
-            reportNotSupported(.usingFor, at: range(current))
-            skipPastSemicolon()
-            return nil
+            return .using(try parseUsing())
         case .keyword(.type):
             reportNotSupported(.userDefinedValueTypes, at: range(current))
             skipPastSemicolon()
             return nil
         case .keyword(.mapping), .keyword(.bool), .keyword(.address), .keyword(.string), .keyword(.bytes),
             .integerType, .fixedBytesType, .fixedPointType:
-            reportNotSupported(.fileLevelVariables, at: range(current))
-            skipPastSemicolon()
-            return nil
+            return try parseFileLevelConstant()
         case .identifier:
             if atWord("error") && peek(1).kind == .identifier && peek(2).kind == .leftParen {
                 return .errorDecl(try parseError())
             }
             // `IERC20 constant T = ...;`, `L.S constant X = ...;`: a file-level constant of a named type.
             if peek(1).kind == .keyword(.constant) || (peek(1).kind == .period && peek(3).kind == .keyword(.constant)) {
-                reportNotSupported(.fileLevelVariables, at: range(current))
-                skipPastSemicolon()
-                return nil
+                return try parseFileLevelConstant()
             }
             if startsTopLevelDeclaration() {  // `spec Name {`
                 if kind == .solidity { report(SyntaxDiagnostics.propertyInSolidity(at: range(current))) }
@@ -175,9 +164,16 @@ extension SyntaxParser {
         let start = current.start
         let isAbstract = consume(.abstract) != nil
         let keyword = current
-        guard at(.contract) || at(.interface) else { throw failure(expected: "'contract' after 'abstract'") }
+        guard at(.contract) || at(.interface) || at(.library) else {
+            throw failure(expected: "'contract' after 'abstract'")
+        }
         advance()
-        let contractKind: ContractKind = keyword.kind == .keyword(.interface) ? .interface : .contract
+        let contractKind: ContractKind =
+            switch keyword.kind {
+            case .keyword(.interface): .interface
+            case .keyword(.library): .library
+            default: .contract
+            }
         let name = try expectIdentifier("\(contractKind.rawValue) name")
         var bases: [InheritanceSpecifier] = []
         if consume(.is) != nil {
@@ -218,10 +214,7 @@ extension SyntaxParser {
         case .keyword(.event): return .event(try parseEvent())
         case .keyword(.struct): return .structDecl(try parseStruct())
         case .keyword(.enum): return .enumDecl(try parseEnum())
-        case .keyword(.using):
-            reportNotSupported(.usingFor, at: range(current))
-            skipPastSemicolon()
-            return nil
+        case .keyword(.using): return .using(try parseUsing())
         case .keyword(.type) where peek(1).kind == .identifier:
             reportNotSupported(.userDefinedValueTypes, at: range(current))
             skipPastSemicolon()
@@ -281,6 +274,53 @@ extension SyntaxParser {
         return StateVariableDecl(
             id: ids.make(), type: type, name: name, visibility: visibility ?? .internal, isConstant: isConstant,
             isImmutable: isImmutable, initializer: initializer, range: range(from: start), inheritance: inheritance)
+    }
+
+    /// `using L for T;`, `using L for *;`, `using {f, L.g} for T [global];` (user-defined
+    /// operators, `{f as +}`, are not supported yet).
+    mutating func parseUsing() throws(ParseFailure) -> UsingDirective {
+        let start = advance().start
+        var library: Identifier?
+        var functions: [Identifier] = []
+        func qualifiedName(_ what: String) throws(ParseFailure) -> Identifier {
+            let first = try expectIdentifier(what)
+            var name = first.name
+            while consume(.period) != nil { name += "." + (try expectIdentifier("name after '.'")).name }
+            return Identifier(name, range(from: first.range.start))
+        }
+        if consume(.leftBrace) != nil {
+            repeat {
+                functions.append(try qualifiedName("function name in 'using {...}'"))
+                if let alias = consume(.as) {
+                    reportNotSupported(.userDefinedOperators, at: range(alias))
+                    advance()
+                }
+            } while consume(.comma) != nil
+            _ = try expect(.rightBrace, "'}' to close the function list of 'using'")
+        } else {
+            library = try qualifiedName("library name after 'using'")
+        }
+        guard consume(.for) != nil else { throw failure(expected: "'for' in 'using ... for'") }
+        var target: TypeName?
+        if consume(.star) == nil { target = try parseType(what: "the type of 'using ... for'") }
+        let isGlobal = atWord("global")
+        if isGlobal { advance() }
+        try expectSemicolon(after: "'using ... for'")
+        return UsingDirective(
+            library: library, functions: functions, target: target, isGlobal: isGlobal, range: range(from: start))
+    }
+
+    /// `T constant NAME = value;` at file level.
+    mutating func parseFileLevelConstant() throws(ParseFailure) -> TopLevelItem {
+        let v = try parseStateVariable()
+        if !v.isConstant {
+            report(
+                .error(
+                    "parse.file-level-variable",
+                    "a variable at file level must be 'constant' (state lives in contracts)",
+                    at: v.name.range))
+        }
+        return .constant(v)
     }
 
     /// `event E(T indexed a, ...) [anonymous];` — `indexed` and `anonymous` are accepted and ignored.

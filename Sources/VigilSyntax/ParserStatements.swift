@@ -77,13 +77,16 @@ extension SyntaxParser {
             advance()
             return makeStmt(.placeholder, from: start)
         }
-        if atWord("revert") && peek(1).kind == .identifier && peek(2).kind == .period {
-            reportNotSupported(.qualifiedErrors, at: range(peek(1)))
-            throw ParseFailure()
-        }
-        if atWord("revert") && peek(1).kind == .identifier && peek(2).kind == .leftParen {
+        if atWord("revert") && peek(1).kind == .identifier
+            && (peek(2).kind == .leftParen || (peek(2).kind == .period && peek(3).kind == .identifier))
+        {
             advance()
-            let error = identifier(advance())
+            // `revert E(...)` or `revert L.E(...)`: a qualified name is kept whole, `L.E`.
+            var error = identifier(advance())
+            while consume(.period) != nil {
+                let part = try expectIdentifier("error name after '.'")
+                error = Identifier(error.name + "." + part.name, range(from: error.range.start))
+            }
             let arguments = try parseArguments()
             try expectSemicolon(after: "'revert'")
             return makeStmt(.revertError(error: error, arguments: arguments), from: start)
@@ -202,10 +205,10 @@ extension SyntaxParser {
     /// `emit E(args);`
     private mutating func parseEmit() throws(ParseFailure) -> Stmt {
         let start = advance().start
-        let event = try expectIdentifier("event name after 'emit'")
-        if at(.period) {
-            reportNotSupported(.qualifiedNames, at: range(current))
-            throw ParseFailure()
+        var event = try expectIdentifier("event name after 'emit'")
+        while consume(.period) != nil {
+            let part = try expectIdentifier("event name after '.'")
+            event = Identifier(event.name + "." + part.name, range(from: event.range.start))
         }
         let arguments = try parseArguments()
         try expectSemicolon(after: "'emit'")

@@ -48,7 +48,7 @@ extension SyntaxParser {
             advance()
             type = .named(identifier(start))
             if at(.period) && peek(1).kind == .identifier {
-                reportNotSupported(.qualifiedNames, at: range(current))
+                // `L.S`: a struct or enum of a library, contract or interface, resolved by its qualified name.
                 while at(.period) && peek(1).kind == .identifier {
                     advance()
                     advance()

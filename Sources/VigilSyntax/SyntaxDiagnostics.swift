@@ -138,7 +138,6 @@ enum SyntaxDiagnostics {
 /// Solidity constructs outside the subset; the raw value is the whole message.
 enum UnsupportedConstruct: String, Sendable {
     case importAliases = "import aliases ('as', 'import * as X') are not supported yet"
-    case qualifiedErrors = "errors of other contracts or libraries ('revert L.Err()') are not supported yet"
     case qualifiedModifiers = "modifiers named through a contract ('A.m') are not supported yet"
     case transientStorage = "transient storage ('transient') is not supported yet"
     case arrays = "arrays are not supported yet"
@@ -146,14 +145,11 @@ enum UnsupportedConstruct: String, Sendable {
     case contractCreation = "contract creation ('new') is not supported yet"
     case deleteInExpression = "'delete' inside an expression is not supported yet"
     case doWhile = "'do ... while' is not supported yet"
-    case fileLevelVariables = "file-level constants and variables are not supported yet"
     case fixedBytes = "fixed-size byte types ('bytes1' ... 'bytes32') are not supported yet"
     case fixedPoint = "fixed-point numbers are not supported yet"
-    case freeFunctions = "functions outside a contract are not supported yet"
     case functionTypes = "function types are not supported yet"
     case hexStrings = "hex string literals are not supported yet"
     case inlineAssembly = "inline assembly is not supported yet"
-    case libraries = "libraries are not supported yet"
     case multipleReturnValues = "multiple return values are not supported yet"
     case namedArguments = "named arguments are not supported yet"
     case qualifiedNames = "qualified names ('A.B') in types are not supported yet"
@@ -162,5 +158,5 @@ enum UnsupportedConstruct: String, Sendable {
     case tupleAssignments = "tuple assignments are not supported yet"
     case tupleExpressions = "tuple expressions are not supported yet"
     case userDefinedValueTypes = "user-defined value types are not supported yet"
-    case usingFor = "'using for' is not supported yet"
+    case userDefinedOperators = "user-defined operators ('using {f as +} for T') are not supported yet"
 }

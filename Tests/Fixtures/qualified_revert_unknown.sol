@@ -1,4 +1,4 @@
-// @expect-error 5:30 "errors of other contracts or libraries ('revert L.Err()') are not supported yet"
+// @expect-error 5:30 "undeclared identifier 'L.Err'"
 contract C {
     uint x;
     function g() public {
