@@ -113,11 +113,11 @@ extension SourceUnit {
                 c.kind != .contract || names.contains(c.name.name)
                     || c.members.contains { member in
                         switch member {
-                        case .structDecl, .enumDecl: true
+                        case .structDecl, .enumDecl, .userType: true
                         default: false
                         }
                     }
-            case .structDecl, .enumDecl, .errorDecl, .eventDecl, .using, .function, .constant: true
+            case .structDecl, .enumDecl, .errorDecl, .eventDecl, .using, .function, .constant, .userType: true
             }
         }
     }

@@ -181,10 +181,10 @@ extension Machine {
             case .location(let l): frame.storageReferences[p.id] = l
             }
         }
-        if let r = function.decl.returns.first {
-            frame.values[r.id] = zeros.zero(of: function.returnType ?? .void)
-            frame.returnSlot = r.id
+        for r in function.decl.returns {
+            frame.values[r.id] = zeros.zero(of: model.variableTypes[r.id] ?? .void)
         }
+        frame.returnSlots = function.decl.returns.map(\.id)
         let savedProperty = propertyContext
         propertyContext = nil
         let saved = pushFrame(frame)
@@ -194,8 +194,10 @@ extension Machine {
             propertyContext = savedProperty
         }
         try runModifierChain(ModifierChain(function: function.decl, index: 0, functionFrame: functionFrame))
-        guard let r = function.decl.returns.first else { return .none }
-        return frames[functionFrame].values[r.id] ?? zeros.zero(of: function.returnType ?? .void)
+        let values = function.decl.returns.map { r in
+            frames[functionFrame].values[r.id] ?? zeros.zero(of: model.variableTypes[r.id] ?? .void)
+        }
+        return values.count > 1 ? .structure(values) : values.first ?? .none
     }
 
     /// Runs modifier `chain.index` of the function (its `_;` runs the rest), or the body after the last one.

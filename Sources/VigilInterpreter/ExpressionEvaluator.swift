@@ -43,6 +43,10 @@ extension Machine {
             return .none
         case .parenthesized(let inner):
             return try evaluate(inner)
+        case .tuple(let components):
+            var values: [Value] = []
+            for c in components { values.append(try c.map { c throws(Interruption) in try evaluate(c) } ?? .none) }
+            return .structure(values)
         case .identifier:
             return try evaluateName(e)
         case .member(let base, _):
@@ -249,6 +253,11 @@ extension Machine {
             return try read(target)
         }
         let right = try evaluate(rhs)
+        // `(a, , c) = rhs`: the whole right-hand side first, then each component written.
+        if case .tuple(let targets) = lhs.kind, case .structure(let values) = right {
+            for (target, v) in zip(targets, values) { if let target { try write(try lvalue(target), v) } }
+            return right
+        }
         let location = try lvalue(lhs)
         guard let binary = op.binary else {
             try write(location, right)

@@ -27,7 +27,8 @@ struct LocalFrame {
     /// `storage` locals: the location in state each one aliases.
     var storageReferences: [NodeID: LValue] = [:]
     /// The return variable of the function whose body runs in this frame.
-    var returnSlot: NodeID?
+    /// The function's return variables, which `return` writes.
+    var returnSlots: [NodeID] = []
     /// For a modifier's frame: what `_;` runs next.
     var placeholder: ModifierChain?
 }

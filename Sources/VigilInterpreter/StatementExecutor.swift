@@ -27,6 +27,12 @@ extension Machine {
         case .variable(let v, let initializer):
             try declare(v, initializer: initializer)
             return .normal
+        case .tupleVariable(let variables, let initializer) where type(of: initializer).isTuple:
+            guard case .structure(let values) = try evaluate(initializer) else {
+                throw .mismatch("internal: a tuple without values")
+            }
+            for (v, x) in zip(variables, values) { if let v { frames[activeFrame].values[v.id] = x } }
+            return .normal
         case .tupleVariable(let variables, let initializer):
             let ok = try evaluate(initializer)
             if let first = variables.first, let first { frames[activeFrame].values[first.id] = ok }
@@ -53,10 +59,13 @@ extension Machine {
         case .returnStmt(let value):
             if let value {
                 let v = try evaluate(value)
-                guard let slot = frames[activeFrame].returnSlot else {
-                    throw .mismatch("internal: a return value outside a function")
+                let slots = frames[activeFrame].returnSlots
+                guard !slots.isEmpty else { throw .mismatch("internal: a return value outside a function") }
+                if slots.count > 1, case .structure(let values) = v {
+                    for (slot, x) in zip(slots, values) { frames[activeFrame].values[slot] = x }
+                } else {
+                    frames[activeFrame].values[slots[0]] = v
                 }
-                frames[activeFrame].values[slot] = v
             }
             return .returned
         case .emit(let event, let arguments):

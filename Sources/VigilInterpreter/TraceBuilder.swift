@@ -25,6 +25,9 @@ extension Machine {
                 render(traceValue(f, type: i < types.count ? types[i] : .void))
             }
             return .text("\(shortName(name))(\(shown.joined(separator: ", ")))")
+        case (.structure(let values), .tuple(let types)):
+            let shown = zip(values, types).map { render(traceValue($0, type: $1)) }
+            return .text("(\(shown.joined(separator: ", ")))")
         case (.mapping, _):
             return .text("mapping")
         default:

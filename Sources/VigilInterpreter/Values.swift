@@ -51,6 +51,7 @@ struct ZeroValues {
         case .bool: .bool(false)
         case .mapping: .mapping([:])
         case .structType(let name): .structure((structs[name]?.fields ?? []).map { zero(of: $0.type) })
+        case .tuple(let types): .structure(types.map { zero(of: $0) })
         case .string, .bytes, .callResult, .void: .none
         }
     }

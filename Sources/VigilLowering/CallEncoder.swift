@@ -140,18 +140,21 @@ extension SymbolicExecutor {
 
     /// Runs a function's modifiers and body in the current local scope; returns its return value.
     func runFunctionBody(_ f: FunctionInfo) -> SymbolicValue? {
-        let returnDecl = f.decl.returns.first
-        if let r = returnDecl, let t = f.returnType { locals[r.id] = .value(layout.zero(t)) }
+        for r in f.decl.returns { locals[r.id] = .value(layout.zero(model.variableTypes[r.id] ?? .uint(256))) }
         runModifiers(f, from: 0)
-        guard let r = returnDecl, case .value(let v)? = locals[r.id] else { return nil }
-        return v
+        let values: [SymbolicValue] = f.decl.returns.compactMap { r in
+            guard case .value(let v)? = locals[r.id] else { return nil }
+            return v
+        }
+        // Several return values are one record, as a tuple expression is.
+        return values.count > 1 ? .record(values) : values.first
     }
 
     private func runModifiers(_ f: FunctionInfo, from index: Int) {
         guard index < f.decl.modifiers.count else {
             guard let body = f.decl.body else { return }
             bodyExits.append(BodyExits())
-            returnSlots.append(f.decl.returns.first?.id ?? f.decl.id)
+            returnSlots.append(f.decl.returns.isEmpty ? [f.decl.id] : f.decl.returns.map(\.id))
             execute(body)
             let exits = bodyExits.removeLast()
             returnSlots.removeLast()
@@ -172,7 +175,7 @@ extension SymbolicExecutor {
             for (id, binding) in outer where !functions.contains(id) { self.locals[id] = binding }
         }
         bodyExits.append(BodyExits())
-        returnSlots.append(m.id)
+        returnSlots.append([m.id])
         execute(m.body)
         let exits = bodyExits.removeLast()
         returnSlots.removeLast()

@@ -29,6 +29,8 @@ extension SymbolicExecutor {
             return .scalar(.int(0))
         case .parenthesized(let inner):
             return eval(inner)
+        case .tuple(let components):
+            return .record(components.map { $0.map { eval($0) } ?? .scalar(.int(0)) })
         case .identifier:
             return evalReference(e)
         case .member(let base, _):
@@ -322,6 +324,11 @@ extension SymbolicExecutor {
 
     private func evalAssignment(_ op: AssignmentOperator, _ lhs: Expr, _ rhs: Expr) -> SymbolicValue {
         let value = eval(rhs)
+        // `(a, , c) = rhs`: the whole right-hand side first, then each component written.
+        if case .tuple(let targets) = lhs.kind, case .record(let values) = value {
+            for (target, v) in zip(targets, values) { if let target { assign(target, v) } }
+            return value
+        }
         assign(lhs, value)
         return value
     }

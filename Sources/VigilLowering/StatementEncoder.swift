@@ -22,6 +22,9 @@ extension SymbolicExecutor {
             } else {
                 locals[v.id] = .value(initializer.map { eval($0) } ?? layout.zero(t))
             }
+        case .tupleVariable(let vars, let initializer) where model.types[initializer.id]?.isTuple ?? false:
+            guard case .record(let values) = eval(initializer) else { return }
+            for (v, x) in zip(vars, values) { if let v { locals[v.id] = .value(x) } }
         case .tupleVariable(let vars, let initializer):
             let ok = eval(initializer)
             if let first = vars.first, let first { locals[first.id] = .value(ok) }
@@ -51,9 +54,13 @@ extension SymbolicExecutor {
             loopExits[loopExits.count - 1].continues.append(pc)
             pc = .false
         case .returnStmt(let value):
-            if let value, let slot = returnSlots.last {
+            if let value, let slots = returnSlots.last {
                 let v = eval(value)
-                writeLocal(slot, [], v)
+                if slots.count > 1, case .record(let values) = v {
+                    for (slot, x) in zip(slots, values) { writeLocal(slot, [], x) }
+                } else if let slot = slots.first {
+                    writeLocal(slot, [], v)
+                }
             }
             bodyExits[bodyExits.count - 1].exits.append(pc)
             pc = .false

@@ -77,7 +77,8 @@ final class SymbolicExecutor {
     var locals: [NodeID: LocalBinding] = [:]
     var bodyExits: [BodyExits] = []
     var loopExits: [LoopExits] = []
-    var returnSlots: [NodeID] = []
+    /// For each body being run, the locals its `return` writes (its return variables).
+    var returnSlots: [[NodeID]] = []
     /// What `_;` runs in each modifier being executed (innermost last).
     var placeholders: [() -> Void] = []
     var record: FrameRecord?

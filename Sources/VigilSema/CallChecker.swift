@@ -25,6 +25,13 @@ extension Analyzer {
             if case .identifier(let l) = base.kind, libraryDecls[l] != nil, lookupLocal(l) == nil {
                 return namedCall(e, callee: calleeExpr, name: "\(l).\(name.name)", arguments: arguments)
             }
+            // `T.wrap(x)`, `T.unwrap(x)` of a user-defined value type: the value itself.
+            if case .identifier(let t) = base.kind, lookupLocal(t) == nil, ["wrap", "unwrap"].contains(name.name),
+                let decl = declaration(t, seenBy: current.name, in: userTypeDecls)
+            {
+                guard let underlying = userType(decl, in: current.name) else { return .void }
+                return conversion(e, to: underlying, arguments: arguments)
+            }
             if case .identifier("super") = base.kind {
                 // A `super.f` the flattening resolved is a plain name by now.
                 bag.error(
@@ -367,6 +374,10 @@ extension Analyzer {
                 bag.error("sema.unknown-member", "interface '\(i)' has no function '\(name.name)'", at: name.range)
                 for a in arguments { typeOf(a) }
                 return .void
+            }
+            if case .tuple? = f.returnType {
+                bag.add(
+                    SemaDiagnostics.notSupported("calling an interface function that returns several values", e.range))
             }
             calls[e.id] = .interfaceFunction(interface: i, function: f.name, isView: f.isView)
             context.readsState = true

@@ -147,7 +147,7 @@ extension Analyzer {
                 propertyDecls.append(p)
             case .using(let u):
                 checkUsing(u, in: contractName)
-            case .event, .error, .structDecl, .enumDecl:
+            case .event, .error, .structDecl, .enumDecl, .userType:
                 break
             }
         }
@@ -253,10 +253,8 @@ extension Analyzer {
 
     private func functionInfo(_ f: FunctionDecl, contract: String) -> FunctionInfo? {
         let params = f.parameters.map { resolveType($0.type, in: contract) ?? .void }
-        if f.returns.count > 1 {
-            bag.add(SemaDiagnostics.notSupported("multiple return values", f.returns[1].range))
-        }
-        let ret = f.returns.first.map { resolveType($0.type, in: contract) ?? .void }
+        let returned = f.returns.map { resolveType($0.type, in: contract) ?? .void }
+        let ret: SolType? = returned.count > 1 ? .tuple(returned) : returned.first
         var visibility = f.visibility
         switch f.kind {
         case .constructor:
@@ -277,7 +275,7 @@ extension Analyzer {
                 visibility = .public
             }
         }
-        for t in params + (ret.map { [$0] } ?? []) {
+        for t in params + returned {
             if case .mapping = t {
                 bag.add(SemaDiagnostics.notSupported("mappings as parameters or return values", f.name.range))
             }

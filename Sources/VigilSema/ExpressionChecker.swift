@@ -23,8 +23,26 @@ extension Analyzer {
         return t
     }
 
-    /// Checks `e` where a value of type `target` is needed, converting literals implicitly.
+    /// Checks `e` where a value of type `target` is needed, converting literals implicitly
+    /// (component-wise for a tuple written out).
     func expect(_ e: Expr, _ target: SolType, what: String) {
+        if case .tuple(let components) = e.kind, case .tuple(let targets) = target {
+            guard components.count == targets.count else {
+                bag.add(
+                    SemaDiagnostics.typeMismatch(
+                        "\(components.count) values where \(what) needs \(targets.count)", e.range))
+                return
+            }
+            for (c, t) in zip(components, targets) {
+                guard let c else {
+                    bag.error("sema.tuple-gap", "a value can only be left out on the left of '='", at: e.range)
+                    continue
+                }
+                expect(c, t, what: what)
+            }
+            types[e.id] = target
+            return
+        }
         let t = typeOf(e)
         _ = coerce(e, from: t, to: target, what: what)
     }
@@ -43,6 +61,8 @@ extension Analyzer {
     func isImplicitlyConvertible(_ from: SolType, to: SolType) -> Bool {
         if from == to { return true }
         switch (from, to) {
+        case (.tuple(let a), .tuple(let b)):
+            return a.count == b.count && zip(a, b).allSatisfy { isImplicitlyConvertible($0, to: $1) }
         case (.uint(let a), .uint(let b)), (.int(let a), .int(let b)):
             return a <= b || context.mode.isProperty
         case (.uint, .int), (.int, .uint):
@@ -103,6 +123,22 @@ extension Analyzer {
             if case .literal = t { return t }
             copyResolution(from: inner, to: e)
             return t
+        case .tuple(let components):
+            var componentTypes: [SolType] = []
+            for c in components {
+                guard let c else {
+                    bag.error("sema.tuple-gap", "a value can only be left out on the left of '='", at: e.range)
+                    return .void
+                }
+                let t = typeOf(c)
+                if case .literal(let v) = t {
+                    let fits = convertLiteral(c, v, to: .uint(256), what: "a tuple component")
+                    componentTypes.append(fits ? .uint(256) : .void)
+                } else {
+                    componentTypes.append(t)
+                }
+            }
+            return .tuple(componentTypes)
         case .identifier(let name):
             return identifierType(e, name)
         case .member(let base, let name):
@@ -574,6 +610,9 @@ extension Analyzer {
     }
 
     private func assignmentType(_ e: Expr, _ op: AssignmentOperator, _ lhs: Expr, _ rhs: Expr) -> SolType {
+        if case .tuple(let components) = lhs.kind {
+            return tupleAssignmentType(op, lhs, components, rhs)
+        }
         let lt = typeOf(lhs)
         checkAssignable(lhs)
         if let binary = op.binary {
@@ -594,6 +633,55 @@ extension Analyzer {
             expect(rhs, lt, what: "the assigned value")
         }
         return lt
+    }
+
+    /// `(a, , c) = rhs`: each component written is assignable and takes its value's type.
+    private func tupleAssignmentType(_ op: AssignmentOperator, _ lhs: Expr, _ components: [Expr?], _ rhs: Expr)
+        -> SolType
+    {
+        if op.binary != nil {
+            bag.error("sema.tuple-compound", "'\(op.spelling)' cannot assign to several values", at: lhs.range)
+        }
+        let targets: [SolType?] = components.map { c in
+            guard let c else { return nil }
+            let t = typeOf(c)
+            checkAssignable(c)
+            return t
+        }
+        if case .tuple(let values) = rhs.kind, values.count == targets.count {
+            var componentTypes: [SolType] = []
+            for (value, target) in zip(values, targets) {
+                guard let value else {
+                    bag.error("sema.tuple-gap", "a value can only be left out on the left of '='", at: rhs.range)
+                    componentTypes.append(.void)
+                    continue
+                }
+                if let target {
+                    expect(value, target, what: "the assigned value")
+                    componentTypes.append(target)
+                } else {
+                    componentTypes.append(typeOf(value))
+                }
+            }
+            types[rhs.id] = .tuple(componentTypes)
+        } else {
+            let rt = typeOf(rhs)
+            guard case .tuple(let values) = rt, values.count == targets.count else {
+                if rt != .void {
+                    bag.add(
+                        SemaDiagnostics.typeMismatch(
+                            "cannot assign '\(rt)' to \(targets.count) values", rhs.range))
+                }
+                return .void
+            }
+            for (value, (target, c)) in zip(values, zip(targets, components)) {
+                if let target, let c, !isImplicitlyConvertible(value, to: target) {
+                    bag.add(SemaDiagnostics.typeMismatch("cannot assign '\(value)' to '\(target)'", c.range))
+                }
+            }
+        }
+        types[lhs.id] = .tuple(targets.map { $0 ?? .void })
+        return .void
     }
 
     /// Reports when `e` cannot be written; records state writes for view checks.

@@ -17,7 +17,7 @@ func forEachExpression(in members: [ContractMember], _ visit: (Expr) -> Void) {
             case .invariant(_, let e, _), .ensures(_, let e, _), .trusted(let e, _): forEachExpression(in: e, visit)
             case .rule(let r): forEachExpression(in: r.body, visit)
             }
-        case .event, .error, .structDecl, .enumDecl, .using: break
+        case .event, .error, .structDecl, .enumDecl, .using, .userType: break
         }
     }
 }
@@ -77,6 +77,7 @@ func forEachExpression(in e: Expr, _ visit: (Expr) -> Void) {
         forEachExpression(in: b, visit)
         forEachExpression(in: c, visit)
     case .quantifier(_, _, let body): forEachExpression(in: body, visit)
+    case .tuple(let components): for c in components { if let c { forEachExpression(in: c, visit) } }
     }
 }
 

@@ -37,6 +37,8 @@ final class Analyzer {
     /// Libraries, free functions and file-level constants, and file-level `using` directives.
     var libraryDecls: [String: ContractDecl] = [:]
     var freeFunctions: [String: FunctionDecl] = [:]
+    /// User-defined value types by qualified name (`C.T` inside a contract, `T` at file level).
+    var userTypeDecls: [String: UserTypeDecl] = [:]
     var fileConstants: [String: StateVariableDecl] = [:]
     var fileUsings: [(directive: UsingDirective, file: FileID)] = []
     /// The `using` directives active in each contract (see `activeUsings(of:)`).
@@ -161,6 +163,7 @@ final class Analyzer {
                         case .enumDecl(let e): declare(&enumDecls, e, in: c, what: "enum")
                         case .error(let e): declare(&errorDecls, e, in: c, what: "error")
                         case .event(let e): declare(&eventDecls, e, in: c, what: "event")
+                        case .userType(let t): declare(&userTypeDecls, t, in: c, what: "type")
                         default: break
                         }
                     }
@@ -180,6 +183,8 @@ final class Analyzer {
                     if claim(f.name, "function") { freeFunctions[f.name.name] = f }
                 case .constant(let v):
                     if claim(v.name, "constant") { fileConstants[v.name.name] = v }
+                case .userType(let t):
+                    if claim(t.name, "type") { userTypeDecls[t.name.name] = t }
                 case .pragma, .importDecl:
                     break
                 }
@@ -268,7 +273,9 @@ final class Analyzer {
     private func interfaceFunction(_ f: FunctionDecl, in interface: String) -> InterfaceFunctionInfo {
         InterfaceFunctionInfo(
             name: f.name.name, parameterTypes: f.parameters.map { resolveType($0.type, in: interface) ?? .void },
-            returnType: f.returns.first.map { resolveType($0.type, in: interface) ?? .void },
+            returnType: f.returns.count > 1
+                ? .tuple(f.returns.map { resolveType($0.type, in: interface) ?? .void })
+                : f.returns.first.map { resolveType($0.type, in: interface) ?? .void },
             isView: f.mutability == .view || f.mutability == .pure, isPayable: f.mutability == .payable)
     }
 
@@ -291,6 +298,9 @@ final class Analyzer {
                 if structDecls[q] != nil { return .structType(q) }
                 return .enumType(q, memberCount: enumDecls[q]?.members.count ?? 0)
             }
+            if let t = declaration(id.name, seenBy: contract, in: userTypeDecls) {
+                return userType(t, in: contract)
+            }
             if interfaceDecls[id.name] != nil { return .interface(id.name) }
             if contractDecls[id.name] != nil {
                 bag.add(SemaDiagnostics.notSupported("using a contract as a type", id.range))
@@ -299,6 +309,19 @@ final class Analyzer {
             bag.add(SemaDiagnostics.undeclared(id.name, id.range))
             return nil
         }
+    }
+}
+
+extension Analyzer {
+    /// A user-defined value type is its underlying elementary type (solc keeps them apart; Vigil
+    /// accepts some code solc rejects, and gives valid code its meaning).
+    func userType(_ t: UserTypeDecl, in contract: String?) -> SolType? {
+        guard case .elementary = t.underlying else {
+            bag.error(
+                "sema.user-type", "a user-defined value type must be over an elementary type", at: t.underlying.range)
+            return nil
+        }
+        return resolveType(t.underlying, in: contract)
     }
 }
 
@@ -311,3 +334,4 @@ extension StructDecl: NamedDeclaration {}
 extension EnumDecl: NamedDeclaration {}
 extension ErrorDecl: NamedDeclaration {}
 extension EventDecl: NamedDeclaration {}
+extension UserTypeDecl: NamedDeclaration {}

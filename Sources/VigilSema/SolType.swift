@@ -25,6 +25,8 @@ public indirect enum SolType: Hashable, Sendable, CustomStringConvertible {
     case literal(Rational)
     /// The `(bool, bytes)` a low-level `call` returns.
     case callResult
+    /// Several values: what a function with several return values returns, `(a, b)`.
+    case tuple([SolType])
     /// No value (a call of a function without return value, a statement).
     case void
 
@@ -42,6 +44,7 @@ public indirect enum SolType: Hashable, Sendable, CustomStringConvertible {
         case .bytes: "bytes"
         case .literal(let r): "literal \(r)"
         case .callResult: "(bool, bytes)"
+        case .tuple(let ts): "(" + ts.map(\.description).joined(separator: ", ") + ")"
         case .void: "()"
         }
     }
@@ -52,6 +55,11 @@ public indirect enum SolType: Hashable, Sendable, CustomStringConvertible {
         case .uint, .int: true
         default: false
         }
+    }
+
+    public var isTuple: Bool {
+        if case .tuple = self { return true }
+        return false
     }
 
     public var isSigned: Bool {

@@ -34,6 +34,7 @@ extension Analyzer {
             }
             declareVariable(v, contract: current.name)
         case .tupleVariable(let vars, let initializer):
+            if checkTupleDeclaration(vars, initializer) { return }
             let t = typeOf(initializer)
             guard t == .callResult, vars.count == 2, let first = vars[0] else {
                 bag.add(
@@ -142,6 +143,51 @@ extension Analyzer {
     private func literalValueOf(_ t: SolType) -> Rational {
         if case .literal(let v) = t { return v }
         return Rational(0)
+    }
+
+    /// `(T a, , U c) = e` for a tuple `e` (a call of a function with several return values, or
+    /// values written out); false when `e` is something else (a low-level call's result).
+    private func checkTupleDeclaration(_ vars: [VariableDecl?], _ initializer: Expr) -> Bool {
+        if case .tuple(let values) = initializer.kind {
+            guard values.count == vars.count else {
+                bag.add(
+                    SemaDiagnostics.typeMismatch(
+                        "\(values.count) values for \(vars.count) variables", initializer.range))
+                for v in vars { if let v { declareVariable(v, contract: current.name) } }
+                return true
+            }
+            var componentTypes: [SolType] = []
+            for (v, value) in zip(vars, values) {
+                let t = v.map { resolveType($0.type, in: current.name) ?? .void }
+                if let value, let t { expect(value, t, what: "initial value") } else if let value { typeOf(value) }
+                componentTypes.append(t ?? .void)
+            }
+            types[initializer.id] = .tuple(componentTypes)
+        } else {
+            if case .call = initializer.kind {} else { return false }
+            let t = typeOf(initializer)
+            if t == .callResult { return false }
+            guard case .tuple(let values) = t, values.count == vars.count else {
+                if t != .void {
+                    bag.add(
+                        SemaDiagnostics.typeMismatch(
+                            "cannot declare \(vars.count) variables from '\(t)'", initializer.range))
+                }
+                for v in vars { if let v { declareVariable(v, contract: current.name) } }
+                return true
+            }
+            for (v, value) in zip(vars, values) {
+                guard let v else { continue }
+                let t = resolveType(v.type, in: current.name) ?? .void
+                if !isImplicitlyConvertible(value, to: t) {
+                    bag.add(
+                        SemaDiagnostics.typeMismatch(
+                            "cannot use '\(value)' as the initial value of type '\(t)'", v.range))
+                }
+            }
+        }
+        for v in vars { if let v { declareVariable(v, contract: current.name) } }
+        return true
     }
 
     private func checkReturn(_ value: Expr?, at range: SourceRange) {

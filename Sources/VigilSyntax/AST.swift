@@ -69,6 +69,8 @@ public enum TopLevelItem: Sendable {
     case function(FunctionDecl)
     /// `T constant NAME = value;` at file level.
     case constant(StateVariableDecl)
+    /// `type Price is uint128;`
+    case userType(UserTypeDecl)
 }
 
 /// `pragma solidity ^0.8.0;` — the text after `pragma`, kept verbatim.
@@ -102,6 +104,18 @@ public enum ContractKind: String, Sendable {
     case contract
     case interface
     case library
+}
+
+/// `type Price is uint128;`: a user-defined value type over an elementary type.
+public struct UserTypeDecl: Sendable {
+    public let name: Identifier
+    public let underlying: TypeName
+    public let range: SourceRange
+    public init(name: Identifier, underlying: TypeName, range: SourceRange) {
+        self.name = name
+        self.underlying = underlying
+        self.range = range
+    }
 }
 
 /// `using L for T;`, `using L for *;`, `using {f, L.g} for T [global];`.
@@ -192,6 +206,7 @@ public enum ContractMember: Sendable {
     case enumDecl(EnumDecl)
     case property(PropertyDecl)  // .vigil only
     case using(UsingDirective)
+    case userType(UserTypeDecl)
 }
 
 // MARK: - Declarations
@@ -630,6 +645,9 @@ public struct Expr: Sendable {
         case conditional(Expr, Expr, Expr)
         /// `(e)`, kept so ranges and dumps are faithful.
         case parenthesized(Expr)
+        /// `(a, b)`: several values (returned, or assigned component-wise); nil marks a
+        /// component left out on the left of an assignment, `(, b) = f()`.
+        case tuple([Expr?])
         /// `forall T x: e` / `exists T x: e` (properties only)
         case quantifier(QuantifierKind, variable: VariableDecl, body: Expr)
     }

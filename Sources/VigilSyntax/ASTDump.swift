@@ -63,6 +63,7 @@ struct ASTDumpWriter {
         case .using(let u): using(u)
         case .function(let f): function(f)
         case .constant(let v): stateVariable(v)
+        case .userType(let t): line("UserType \(t.name.name) is \(typeText(t.underlying))", t.range)
         case .structDecl(let s): structDecl(s)
         case .enumDecl(let e): enumDecl(e)
         case .errorDecl(let e): signature("Error", e.name, e.parameters, e.range)
@@ -78,6 +79,7 @@ struct ASTDumpWriter {
         switch member {
         case .stateVariable(let v): stateVariable(v)
         case .using(let u): using(u)
+        case .userType(let t): line("UserType \(t.name.name) is \(typeText(t.underlying))", t.range)
         case .function(let f): function(f)
         case .modifier(let m):
             node("ModifierDefinition \(m.name.name)", m.range) { w in
@@ -295,6 +297,12 @@ struct ASTDumpWriter {
                 w.expr(elseValue, role: "else")
             }
         case .parenthesized(let inner): node("Parenthesized", e.range, role: role) { w in w.expr(inner) }
+        case .tuple(let components):
+            node("Tuple", e.range, role: role) { w in
+                for c in components {
+                    if let c { w.expr(c) } else { w.line("Omitted", e.range) }
+                }
+            }
         case .quantifier(let kind, let variable, let body):
             node("Quantifier \(kind.rawValue)", e.range, role: role) { w in
                 w.variable("Variable", variable)

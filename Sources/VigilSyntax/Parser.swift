@@ -59,8 +59,6 @@ struct SyntaxParser {
     var inProperty = false
     /// Inside a rule body: `call` and `try call` start rule calls.
     var inRule = false
-    /// The `(` right after `return`, whose tuple is reported as multiple return values.
-    var returnTupleStart: Int?
     /// True once the file turned out to be Solidity older than 0.8: the rest is not parsed, and
     /// no later error is reported (it would only be a consequence).
     var abandoned = false

@@ -60,9 +60,7 @@ extension SyntaxParser {
         case .keyword(.using):
             return .using(try parseUsing())
         case .keyword(.type):
-            reportNotSupported(.userDefinedValueTypes, at: range(current))
-            skipPastSemicolon()
-            return nil
+            return .userType(try parseUserType())
         case .keyword(.mapping), .keyword(.bool), .keyword(.address), .keyword(.string), .keyword(.bytes),
             .integerType, .fixedBytesType, .fixedPointType:
             return try parseFileLevelConstant()
@@ -216,9 +214,7 @@ extension SyntaxParser {
         case .keyword(.enum): return .enumDecl(try parseEnum())
         case .keyword(.using): return .using(try parseUsing())
         case .keyword(.type) where peek(1).kind == .identifier:
-            reportNotSupported(.userDefinedValueTypes, at: range(current))
-            skipPastSemicolon()
-            return nil
+            return .userType(try parseUserType())
         case .identifier:
             if (atWord("receive") || atWord("fallback")) && peek(1).kind == .leftParen {
                 return .function(try parseReceiveOrFallback())
@@ -308,6 +304,16 @@ extension SyntaxParser {
         try expectSemicolon(after: "'using ... for'")
         return UsingDirective(
             library: library, functions: functions, target: target, isGlobal: isGlobal, range: range(from: start))
+    }
+
+    /// `type Name is T;`
+    mutating func parseUserType() throws(ParseFailure) -> UserTypeDecl {
+        let start = advance().start
+        let name = try expectIdentifier("type name after 'type'")
+        _ = try expect(.keyword(.is), "'is' after the type name")
+        let underlying = try parseType(what: "the underlying type")
+        try expectSemicolon(after: "a user-defined value type")
+        return UserTypeDecl(name: name, underlying: underlying, range: range(from: start))
     }
 
     /// `T constant NAME = value;` at file level.

@@ -252,11 +252,9 @@ extension SyntaxParser {
         return makeExpr(.string(parts.joined()), range(from: first.start))
     }
 
-    /// `(e)`; a tuple `(a, b)` is reported as a tuple assignment, multiple return values or a tuple.
+    /// `(e)`, or a tuple `(a, b)` (components may be left out: `(, b)`).
     private mutating func parseParenthesized() throws(ParseFailure) -> Expr {
         let open = advance()
-        let isReturnValue = returnTupleStart == open.start
-        returnTupleStart = nil
         var components: [Expr?] = []
         repeat {
             components.append(at(.comma) || at(.rightParen) ? nil : try parseExpression())
@@ -265,11 +263,7 @@ extension SyntaxParser {
         if components.count == 1, let inner = components[0] {
             return makeExpr(.parenthesized(inner), range(from: open.start))
         }
-        let construct: UnsupportedConstruct =
-            SyntaxParser.assignmentOperator(current.kind) != nil
-            ? .tupleAssignments : isReturnValue ? .multipleReturnValues : .tupleExpressions
-        reportNotSupported(construct, at: range(open))
-        throw ParseFailure()
+        return makeExpr(.tuple(components), range(from: open.start))
     }
 
     /// An elementary type as the callee of a conversion: `uint8(x)`, `address(x)`, `payable(x)`.

@@ -89,7 +89,6 @@ extension SyntaxParser {
             case .keyword(.returns):
                 advance()
                 let returns = try parseParameterList()
-                if returns.count > 1 { reportNotSupported(.multipleReturnValues, at: returns[1].range) }
                 header.returns = returns
             case .identifier:
                 let next = peek(1).kind

@@ -195,7 +195,6 @@ extension SyntaxParser {
         let start = advance().start
         var value: Expr?
         if !at(.semicolon) {
-            returnTupleStart = at(.leftParen) ? current.start : nil
             value = try parseExpression()
         }
         try expectSemicolon(after: "'return'")

@@ -150,13 +150,9 @@ enum UnsupportedConstruct: String, Sendable {
     case functionTypes = "function types are not supported yet"
     case hexStrings = "hex string literals are not supported yet"
     case inlineAssembly = "inline assembly is not supported yet"
-    case multipleReturnValues = "multiple return values are not supported yet"
     case namedArguments = "named arguments are not supported yet"
     case qualifiedNames = "qualified names ('A.B') in types are not supported yet"
     case stringVariables = "'string' variables are not supported yet"
     case tryCatch = "try/catch is not supported yet"
-    case tupleAssignments = "tuple assignments are not supported yet"
-    case tupleExpressions = "tuple expressions are not supported yet"
-    case userDefinedValueTypes = "user-defined value types are not supported yet"
     case userDefinedOperators = "user-defined operators ('using {f as +} for T') are not supported yet"
 }

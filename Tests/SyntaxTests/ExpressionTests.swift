@@ -147,6 +147,7 @@ func children(_ e: Expr) -> [Expr] {
     case .binary(_, let a, let b), .assignment(_, let a, let b): [a, b]
     case .conditional(let a, let b, let c): [a, b, c]
     case .quantifier(_, _, let body): [body]
+    case .tuple(let components): components.compactMap { $0 }
     }
 }
 
@@ -164,5 +165,13 @@ func expressions(_ s: Stmt) -> [Expr] {
     case .returnStmt(let e): e.map { [$0] } ?? []
     case .emit(_, let arguments), .revertError(_, let arguments): arguments
     case .breakStmt, .continueStmt, .placeholder, .ruleCall: []
+    }
+}
+
+@Suite struct TupleExpressionTests {
+    @Test func aTupleKeepsItsComponentsAndGaps() {
+        let (e, parsed) = codeExpression("(a, , b) = g()")
+        #expect(parsed.diagnostics.isEmpty)
+        #expect(sexpr(e) == "(= (tuple a <none> b) (call g))")
     }
 }

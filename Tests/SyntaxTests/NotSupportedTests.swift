@@ -49,17 +49,8 @@ struct UnsupportedCase: CustomTestStringConvertible, Sendable {
             source: "contract A { function f() public {\n do { x++; } while (x < 3); }\n function tail() public {} }",
             expected: "2:2 'do ... while' is not supported yet"),
         .init(
-            source: "contract A { function f() public {\n (a, b) = g(); }\n function tail() public {} }",
-            expected: "2:2 tuple assignments are not supported yet"),
-        .init(
             source: "contract A { function f() public {\n g({a: 1, b: 2}); }\n function tail() public {} }",
             expected: "2:4 named arguments are not supported yet"),
-        .init(
-            source: "contract A {\n function f() public returns (uint, bool) {}\n function tail() public {} }",
-            expected: "2:37 multiple return values are not supported yet"),
-        .init(
-            source: "contract A { function f() public {\n return (1, true); }\n function tail() public {} }",
-            expected: "2:9 multiple return values are not supported yet"),
         .init(
             source: "contract A {\n string name;\n function tail() public {} }",
             expected: "2:2 'string' variables are not supported yet"),
@@ -85,12 +76,6 @@ struct UnsupportedCase: CustomTestStringConvertible, Sendable {
             source:
                 "contract A { function f(function(uint) view returns (uint) op) internal {}\n function tail() public {} }",
             expected: "1:25 function types are not supported yet"),
-        .init(
-            source: "type Price is uint128;\ncontract A {\n function tail() public {} }",
-            expected: "1:1 user-defined value types are not supported yet"),
-        .init(
-            source: "contract A { function f() public {\n g((1, 2)); }\n function tail() public {} }",
-            expected: "2:4 tuple expressions are not supported yet"),
         .init(
             source: "contract A { function f() public {\n x = delete y; }\n function tail() public {} }",
             expected: "2:6 'delete' inside an expression is not supported yet"),

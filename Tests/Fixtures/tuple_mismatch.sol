@@ -1,0 +1,30 @@
+// Several values where a different number is needed, and a gap outside an assignment.
+// @expect-error 10:16 "2 values where return value needs 3"
+// @expect-error 15:34 "cannot declare 2 variables from '(uint256, uint256, uint256)'"
+// @expect-error 20:13 "can only be left out on the left of '='"
+// @expect-error 24:17 "calling an interface function that returns several values"
+contract Tuples {
+    uint256 internal x;
+
+    function three() internal pure returns (uint256, uint256, uint256) {
+        return (1, 2);
+    }
+
+    function two() internal pure returns (uint256, uint256) {
+        (uint256 a, uint256 b, uint256 c) = three();
+        (uint256 d, uint256 e) = three();
+        return (a + b + c + d + e, 0);
+    }
+
+    function gap() public {
+        x = (1, ).length;
+    }
+
+    function viaInterface(IPair pair) public {
+        (x, ) = pair.reserves();
+    }
+}
+
+interface IPair {
+    function reserves() external view returns (uint256, uint256);
+}
