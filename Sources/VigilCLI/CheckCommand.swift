@@ -104,7 +104,8 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let front = FrontEnd.run(paths: paths, imports: imports.settings)
-        printDiagnostics(front.diagnostics, sources: front.sources)
+        // A contract's process reads the same files as its parent, which has shown their diagnostics.
+        if internalContract == nil { printDiagnostics(front.diagnostics, sources: front.sources) }
         guard let model = front.model, !front.hasErrors else { throw ExitStatus.badInput.code }
         var options = CheckOptions(
             bounds: Bounds(depth: depth, reentrancy: reentrancy, reentrantCalls: reentrantCalls, loops: loops),
@@ -139,6 +140,12 @@ struct CheckCommand: ParsableCommand {
             throw ExitStatus.badInput.code
         }
         let selected = model.contracts.filter { onlyContracts.isEmpty || onlyContracts.contains($0.name) }
+        if selected.isEmpty {
+            printError(
+                "error: no deployable contract to check in the given files (abstract contracts, interfaces and "
+                    + "libraries are read, not checked) [driver.no-contract]\n")
+            throw ExitStatus.badInput.code
+        }
         for contract in selected where options.selection.includes(contract: contract.name) {
             if interruption?.happened == true {
                 unchecked.append(contract.name)

@@ -41,9 +41,10 @@ struct Project: Sendable {
             for name in names {
                 let folder = (lib as NSString).appendingPathComponent(name)
                 var isDirectory: ObjCBool = false
-                guard fm.fileExists(atPath: path(folder), isDirectory: &isDirectory), isDirectory.boolValue else {
-                    continue
-                }
+                // A library folder that is empty (a submodule not checked out) maps nothing.
+                guard fm.fileExists(atPath: path(folder), isDirectory: &isDirectory), isDirectory.boolValue,
+                    !((try? fm.contentsOfDirectory(atPath: path(folder))) ?? []).isEmpty
+                else { continue }
                 if let data = fm.contents(atPath: path(folder + "/remappings.txt")) {
                     for r in remappingLines(
                         String(decoding: data, as: UTF8.self), file: folder + "/remappings.txt", under: folder + "/")

@@ -137,7 +137,8 @@ struct SourceLoader {
         }
         let project = project(containing: importer)
         let root = project?.root ?? "."
-        let remappings = imports.remappings + (project?.remappings ?? [])
+        // The command line's remappings come last: among equally long matches the last wins, as with Forge.
+        let remappings = (project?.remappings ?? []) + imports.remappings
         let relativeImporter = Self.relative(importer, to: root)
         let remapping = remappings.match(imp.path, importedFrom: relativeImporter)
         let name = remapping.map { $0.target + imp.path.dropFirst($0.prefix.count) } ?? imp.path

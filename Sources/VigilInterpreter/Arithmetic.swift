@@ -19,8 +19,10 @@ enum Arithmetic {
 
     /// `a op b` at `type`; `line` names the place of a revert.
     static func apply(
-        _ op: BinaryOperator, _ a: BigInt, _ b: BigInt, type: SolType, mode: ArithmeticMode, line: Int
+        _ op: BinaryOperator, _ a: BigInt, _ b: BigInt, type written: SolType, mode: ArithmeticMode, line: Int
     ) throws(Interruption) -> BigInt {
+        // `bytesN` operators (bitwise and shifts) are those of the unsigned integer of 8N bits.
+        let type = written.isFixedBytes ? SolType.uint(written.bitWidth) : written
         switch op {
         case .add: return try fit(a + b, type, mode, line)
         case .subtract: return try fit(a - b, type, mode, line)

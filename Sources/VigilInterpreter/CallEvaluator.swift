@@ -112,9 +112,20 @@ extension Machine {
             return .int(v)
         case .address, .interface:
             return .int(try value.number())
+        case .fixedBytes(let n):
+            // Between sizes the bytes keep their places: a wider value gains zero bytes on the right.
+            guard case .fixedBytes(let m) = type(of: argument(of: e)) else { return value }
+            let v = try value.number()
+            return .int(n >= m ? v << (8 * (n - m)) : v >> (8 * (m - n)))
         default:
             return value
         }
+    }
+
+    /// The argument of a conversion `T(x)`.
+    private func argument(of e: Expr) -> Expr {
+        if case .call(_, let arguments) = e.kind, let first = arguments.first { return first }
+        return e
     }
 
     // MARK: - assert

@@ -119,6 +119,7 @@ extension Machine {
         case .selfBalance: return .int(state.balance)
         case .msgSender: return .int(try currentInvocation(for: "msg.sender").sender)
         case .msgValue: return .int(try currentInvocation(for: "msg.value").value)
+        case .msgData: return .none
         case .txOrigin:
             _ = try currentInvocation(for: "tx.origin")
             return .int(origin)

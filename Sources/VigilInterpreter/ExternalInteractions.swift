@@ -174,11 +174,13 @@ extension Machine {
                 throw .mismatch("\(function) at line \(line(of: e.range)) returns a non-bool")
             }
             return .bool(r == 1)
-        case .uint, .int, .address, .enumType, .interface:
+        case .uint, .int, .address, .enumType, .interface, .fixedBytes:
             guard type.contains(r) else {
                 throw .mismatch("\(function) at line \(line(of: e.range)) returns \(r), not a value of type \(type)")
             }
             return .int(r)
+        case .string, .bytes:
+            return .none  // opaque: nothing the contract does depends on the contents
         default:
             throw .mismatch("\(function) returns a \(type), which a schedule cannot give")
         }

@@ -145,11 +145,13 @@ extension Machine {
         case .bool:
             guard a == 0 || a == 1 else { throw .mismatch("argument \(position) of '\(function)' is not a bool") }
             return .bool(a == 1)
-        case .uint, .int, .address, .enumType, .interface:
+        case .uint, .int, .address, .enumType, .interface, .fixedBytes:
             guard type.contains(a) else {
                 throw .mismatch("argument \(position) of '\(function)' (\(a)) is not a value of type \(type)")
             }
             return .int(a)
+        case .string, .bytes:
+            return .none  // opaque: nothing the contract does depends on the contents
         default:
             throw .mismatch("argument \(position) of '\(function)' has type \(type), which a schedule cannot give")
         }

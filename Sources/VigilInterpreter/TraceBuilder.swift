@@ -17,6 +17,9 @@ extension Machine {
         case (.int(let i), .enumType(let name, _)):
             guard let members = model.enums[name]?.members, i >= 0, i < BigInt(members.count) else { return .int(i) }
             return .enumMember("\(shortName(name)).\(members[Int(i)])")
+        case (.int(let i), .fixedBytes(let n)):
+            let hex = String(i, radix: 16)
+            return .text("0x" + String(repeating: "0", count: max(0, 2 * n - hex.count)) + hex)
         case (.int(let i), _):
             return .int(i)
         case (.structure(let fields), .structType(let name)):

@@ -47,7 +47,7 @@ struct ZeroValues {
     /// The value a variable of `type` holds before anything is written to it.
     func zero(of type: SolType) -> Value {
         switch type {
-        case .uint, .int, .address, .enumType, .interface, .literal: .int(0)
+        case .uint, .int, .address, .enumType, .interface, .literal, .fixedBytes: .int(0)
         case .bool: .bool(false)
         case .mapping: .mapping([:])
         case .structType(let name): .structure((structs[name]?.fields ?? []).map { zero(of: $0.type) })

@@ -78,6 +78,11 @@ extension SymbolicExecutor {
         case .enumType:
             revert(when: Term.gt(v, .int(target.maxValue)))
             return v
+        case .fixedBytes(let n):
+            // Between sizes the bytes keep their places: a wider value gains zero bytes on the right.
+            guard case .fixedBytes(let m) = source, m != n else { return v }
+            return n > m
+                ? Term.mul(v, .int(BigInt(1) << (8 * (n - m)))) : Term.div(v, .int(BigInt(1) << (8 * (m - n))))
         default:
             return v
         }

@@ -273,6 +273,11 @@ extension Analyzer {
                     bag.add(SemaDiagnostics.literalDoesNotFit(i.description, target, a.range))
                     return target
                 }
+            case .fixedBytes:
+                // `bytes4(0x12345678)`: as solc, a hex literal of the size (or 0).
+                guard convertLiteral(a, v, to: target, what: "the converted value") else { return target }
+                constants[e.id] = i
+                return target
             default:
                 bag.add(SemaDiagnostics.typeMismatch("cannot convert a number to '\(target)'", e.range))
                 return target
@@ -280,6 +285,11 @@ extension Analyzer {
             types[a.id] = target.isInteger ? target : .uint(160)
             constants[a.id] = i
             constants[e.id] = i
+            return target
+        }
+        if source == .string, case .string = a.kind, target.isFixedBytes {
+            // `bytes4("MINT")`: a string literal's bytes, as in an implicit conversion.
+            if coerce(a, from: source, to: target, what: "the converted value") { constants[e.id] = constants[a.id] }
             return target
         }
         if allowsExplicitConversion(from: source, to: target) {
@@ -299,6 +309,10 @@ extension Analyzer {
         case (.enumType, .uint), (.uint, .enumType): return true
         case (.address, .address), (.interface, .address), (.address, .interface), (.interface, .interface): return true
         case (.address, .uint(160)), (.uint(160), .address): return true
+        case (.string, .bytes), (.bytes, .string): return true
+        case (.fixedBytes, .fixedBytes): return true
+        case (.fixedBytes(let n), .uint(let b)), (.uint(let b), .fixedBytes(let n)): return b == 8 * n
+        case (.fixedBytes(20), .address), (.address, .fixedBytes(20)): return true
         default: return false
         }
     }
@@ -310,6 +324,11 @@ extension Analyzer {
     ) -> SolType {
         if case .identifier(let b) = base.kind, b == "abi" {
             bag.add(SemaDiagnostics.notSupported("'abi.\(name.name)'", e.range))
+            return .void
+        }
+        if case .elementaryType(let t) = base.kind {
+            bag.add(SemaDiagnostics.notSupported("'\(t).\(name.name)'", e.range))
+            for a in arguments { typeOf(a) }
             return .void
         }
         var receiver = base
@@ -326,6 +345,11 @@ extension Analyzer {
             default: false
             }
         if !native, let t = boundCall(e, base: base, baseType: bt, name: name, arguments: arguments) { return t }
+        if bt == .string || bt == .bytes || bt.isFixedBytes {
+            bag.add(SemaDiagnostics.notSupported("'.\(name.name)(...)' of a '\(bt)' value", name.range))
+            for a in arguments { typeOf(a) }
+            return .void
+        }
         switch bt {
         case .address(let payable):
             switch name.name {

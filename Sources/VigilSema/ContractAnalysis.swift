@@ -135,6 +135,15 @@ extension Analyzer {
                     }
                     fallback = info
                 case .function:
+                    // Same parameters: a duplicate (below); other parameters: an overload.
+                    if let previous = current.functions[f.name.name],
+                        previous.decl.parameters.map({ resolveType($0.type, in: contractName) })
+                            != f.parameters.map({ resolveType($0.type, in: contractName) })
+                    {
+                        bag.add(
+                            SemaDiagnostics.overloaded(f.name.name, f.name.range, previous: previous.decl.name.range))
+                        continue
+                    }
                     guard claim(f.name, "function") else { continue }
                     current.functions[f.name.name] = info
                     functionOrder.append(f.name.name)

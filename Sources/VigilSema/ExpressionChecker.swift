@@ -52,6 +52,19 @@ extension Analyzer {
     func coerce(_ e: Expr, from actual: SolType, to target: SolType, what: String) -> Bool {
         if target == .void { return false }  // the target's error is already reported
         if case .literal(let value) = actual { return convertLiteral(e, value, to: target, what: what) }
+        // A string literal is also a `bytes` value, or a `bytesN` of its bytes padded with zeros.
+        if actual == .string, case .string(let text) = e.kind {
+            if target == .bytes { return true }
+            if case .fixedBytes(let n) = target {
+                guard let v = Self.fixedBytesValue(text, size: n) else {
+                    bag.add(SemaDiagnostics.typeMismatch("the string is longer than '\(target)'", e.range))
+                    return false
+                }
+                types[e.id] = target
+                constants[e.id] = v
+                return true
+            }
+        }
         if isImplicitlyConvertible(actual, to: target) { return true }
         if actual == .void { return false }  // already reported
         bag.add(SemaDiagnostics.typeMismatch("cannot use '\(actual)' as \(what) of type '\(target)'", e.range))
@@ -88,6 +101,14 @@ extension Analyzer {
                 bag.add(SemaDiagnostics.literalDoesNotFit(v.description, target, e.range))
                 return false
             }
+        case .fixedBytes(let n):
+            // `0` or a hex literal of exactly 2N digits, as solc requires.
+            guard case .number(let lit) = e.kind, v == 0 || Self.hexDigits(lit.text) == 2 * n else {
+                bag.add(
+                    SemaDiagnostics.typeMismatch(
+                        "'\(target)' takes 0 or a hex literal of \(2 * n) digits, not \(v)", e.range))
+                return false
+            }
         case .address:
             if case .number(let lit) = e.kind, lit.isAddressLiteral {
                 break
@@ -103,6 +124,19 @@ extension Analyzer {
         types[e.id] = target
         constants[e.id] = v
         return true
+    }
+
+    /// The number of hex digits of a literal written `0x...` (underscores aside); nil otherwise.
+    static func hexDigits(_ text: String) -> Int? {
+        guard text.hasPrefix("0x") || text.hasPrefix("0X") else { return nil }
+        return text.dropFirst(2).filter { $0 != "_" }.count
+    }
+
+    /// The value of a string literal as `bytesN`: its bytes first, zeros after; nil when longer than N.
+    static func fixedBytesValue(_ text: String, size n: Int) -> BigInt? {
+        let bytes = Array(text.utf8)
+        guard bytes.count <= n else { return nil }
+        return (bytes + Array(repeating: 0, count: n - bytes.count)).reduce(BigInt(0)) { $0 * 256 + BigInt($1) }
     }
 
     /// The type a constant expression takes when nothing else decides it.
@@ -325,6 +359,7 @@ extension Analyzer {
         if case .magic(let m)? = references[base.id] {
             let table: [String: (Reference, SolType)] = [
                 "msg.sender": (.msgSender, .address(payable: false)), "msg.value": (.msgValue, .uint(256)),
+                "msg.data": (.msgData, .bytes),
                 "block.timestamp": (.blockTimestamp, .uint(256)), "block.number": (.blockNumber, .uint(256)),
                 "tx.origin": (.txOrigin, .address(payable: false)),
             ]
@@ -395,9 +430,13 @@ extension Analyzer {
             return .void
         case .void:
             return .void
+        case .string, .bytes, .fixedBytes:
+            // `string` and `bytes` values are opaque: stored, passed, returned and emitted only.
+            bag.add(SemaDiagnostics.notSupported("'.\(name.name)' of a '\(bt)' value", name.range))
+            return .void
         default:
             if name.name == "length" || name.name == "push" {
-                bag.add(SemaDiagnostics.notSupported("arrays", name.range))
+                bag.add(SemaDiagnostics.notSupported("'.\(name.name)' of an array (arrays)", name.range))
             } else {
                 bag.error("sema.unknown-member", "'\(bt)' has no member '\(name.name)'", at: name.range)
             }
@@ -436,7 +475,7 @@ extension Analyzer {
             return .void
         case .bitNot:
             if case .literal(let v) = t, let i = v.integer { return .literal(Rational(-i - 1)) }
-            if t.isInteger { return t }
+            if t.isInteger || t.isFixedBytes { return t }
             bag.add(SemaDiagnostics.typeMismatch("'~' needs an integer, not '\(t)'", e.range))
             return .void
         }
@@ -466,7 +505,7 @@ extension Analyzer {
                 _ = convertLiteral(r, literalValue(rt), to: t, what: "operand")
             }
             let ordering = op != .equal && op != .notEqual
-            if ordering, !t.isInteger, !t.isAddressLike {
+            if ordering, !t.isInteger, !t.isAddressLike, !t.isFixedBytes {
                 if t != .void {
                     bag.add(SemaDiagnostics.typeMismatch("'\(op.rawValue)' needs integers, not '\(t)'", e.range))
                 }
@@ -495,7 +534,7 @@ extension Analyzer {
                 _ = convertLiteral(l, a, to: t, what: "operand")
                 return t
             }
-            if !lt.isInteger, lt != .void {
+            if !lt.isInteger, !lt.isFixedBytes, lt != .void {
                 bag.add(SemaDiagnostics.typeMismatch("shifts need an integer, not '\(lt)'", l.range))
             }
             return lt
@@ -523,7 +562,8 @@ extension Analyzer {
             let rt = typeOf(r)
             if case .literal(let a) = lt, case .literal(let b) = rt { return foldOrReport(e, op, a, b) }
             let t = unify(l, lt, r, rt, at: e.range)
-            if !t.isInteger, t != .void {
+            let bitwise = op == .bitAnd || op == .bitOr || op == .bitXor
+            if !t.isInteger, !(bitwise && t.isFixedBytes), t != .void {
                 bag.add(SemaDiagnostics.typeMismatch("'\(op.rawValue)' needs integers, not '\(t)'", e.range))
                 return .void
             }

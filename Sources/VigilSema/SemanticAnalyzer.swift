@@ -287,7 +287,10 @@ final class Analyzer {
         case .mapping(let k, let v, _):
             guard let key = resolveType(k, in: contract), let value = resolveType(v, in: contract) else { return nil }
             switch key {
-            case .uint, .int, .bool, .address, .enumType, .interface: break
+            case .uint, .int, .bool, .address, .enumType, .interface, .fixedBytes: break
+            case .string, .bytes:
+                bag.add(SemaDiagnostics.notSupported("a '\(key)' mapping key (hashing)", k.range))
+                return nil
             default:
                 bag.error("sema.mapping-key", "'\(key)' cannot be a mapping key", at: k.range)
                 return nil

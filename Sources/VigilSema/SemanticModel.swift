@@ -16,6 +16,8 @@ public enum Reference: Hashable, Sendable {
     case this
     case msgSender
     case msgValue
+    /// `msg.data`: an opaque `bytes` value (nothing may read its contents).
+    case msgData
     case txOrigin
     case blockTimestamp
     case blockNumber

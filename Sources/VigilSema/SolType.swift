@@ -27,6 +27,8 @@ public indirect enum SolType: Hashable, Sendable, CustomStringConvertible {
     case callResult
     /// Several values: what a function with several return values returns, `(a, b)`.
     case tuple([SolType])
+    /// `bytes1` ... `bytes32`: N bytes, a number below 2^(8N) whose first byte is the most significant.
+    case fixedBytes(Int)
     /// No value (a call of a function without return value, a statement).
     case void
 
@@ -45,6 +47,7 @@ public indirect enum SolType: Hashable, Sendable, CustomStringConvertible {
         case .literal(let r): "literal \(r)"
         case .callResult: "(bool, bytes)"
         case .tuple(let ts): "(" + ts.map(\.description).joined(separator: ", ") + ")"
+        case .fixedBytes(let n): "bytes\(n)"
         case .void: "()"
         }
     }
@@ -55,6 +58,11 @@ public indirect enum SolType: Hashable, Sendable, CustomStringConvertible {
         case .uint, .int: true
         default: false
         }
+    }
+
+    public var isFixedBytes: Bool {
+        if case .fixedBytes = self { return true }
+        return false
     }
 
     public var isTuple: Bool {
@@ -71,7 +79,7 @@ public indirect enum SolType: Hashable, Sendable, CustomStringConvertible {
     /// integers, addresses, enums and interface values.
     public var isNumeric: Bool {
         switch self {
-        case .uint, .int, .address, .enumType, .interface: true
+        case .uint, .int, .address, .enumType, .interface, .fixedBytes: true
         default: false
         }
     }
@@ -106,6 +114,7 @@ public indirect enum SolType: Hashable, Sendable, CustomStringConvertible {
     public var maxValue: BigInt {
         switch self {
         case .uint(let b): (BigInt(1) << b) - 1
+        case .fixedBytes(let n): (BigInt(1) << (8 * n)) - 1
         case .int(let b): (BigInt(1) << (b - 1)) - 1
         case .address, .interface: (BigInt(1) << 160) - 1
         case .enumType(_, let n): BigInt(max(0, n - 1))
@@ -120,6 +129,7 @@ public indirect enum SolType: Hashable, Sendable, CustomStringConvertible {
     public var bitWidth: Int {
         switch self {
         case .uint(let b), .int(let b): b
+        case .fixedBytes(let n): 8 * n
         case .address, .interface: 160
         case .enumType: 8
         default: 1
@@ -154,6 +164,7 @@ extension ElementaryType {
         case .addressPayable: .address(payable: true)
         case .string: .string
         case .bytes: .bytes
+        case .fixedBytes(let n): .fixedBytes(n)
         }
     }
 }

@@ -449,8 +449,10 @@ public enum ElementaryType: Hashable, Sendable, CustomStringConvertible {
     case bool
     case address
     case addressPayable
-    case string  // only for literals, messages and event arguments
-    case bytes  // only in `(bool ok, bytes memory data) = ...`
+    case string
+    case bytes
+    /// `bytes1` ... `bytes32`: a value of N bytes.
+    case fixedBytes(Int)
 
     public var description: String {
         switch self {
@@ -461,6 +463,7 @@ public enum ElementaryType: Hashable, Sendable, CustomStringConvertible {
         case .addressPayable: "address payable"
         case .string: "string"
         case .bytes: "bytes"
+        case .fixedBytes(let n): "bytes\(n)"
         }
     }
 }

@@ -158,7 +158,7 @@ struct Lexer {
             return bits % 8 == 0 && bits <= 256 ? .integerType(signed: signed, bits: bits) : nil
         }
         if word.starts(with: "bytes".utf8), word.count > 5, let size = number(after: 5), size >= 1, size <= 32 {
-            return .fixedBytesType
+            return .fixedBytesType(size: size)
         }
         if word.starts(with: "fixed".utf8) || word.starts(with: "ufixed".utf8) {
             let rest = word.dropFirst(word.first == UInt8(ascii: "u") ? 6 : 5)

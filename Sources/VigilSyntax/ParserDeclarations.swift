@@ -333,7 +333,7 @@ extension SyntaxParser {
     mutating func parseEvent() throws(ParseFailure) -> EventDecl {
         let start = advance().start
         let name = try expectIdentifier("event name")
-        let parameters = try parseParameterList(allowString: true, allowIndexed: true)
+        let parameters = try parseParameterList(allowIndexed: true)
         _ = consume(.anonymous)
         try expectSemicolon(after: "event declaration")
         return EventDecl(name: name, parameters: parameters, range: range(from: start))
@@ -343,7 +343,7 @@ extension SyntaxParser {
     mutating func parseError() throws(ParseFailure) -> ErrorDecl {
         let start = advance().start
         let name = try expectIdentifier("error name")
-        let parameters = try parseParameterList(allowString: true)
+        let parameters = try parseParameterList()
         try expectSemicolon(after: "error declaration")
         return ErrorDecl(name: name, parameters: parameters, range: range(from: start))
     }

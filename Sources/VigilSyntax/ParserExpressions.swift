@@ -223,11 +223,11 @@ extension SyntaxParser {
             return try parseParenthesized()
         case .keyword(.type):
             return try parseTypeQuery()
-        case .integerType, .keyword(.bool), .keyword(.string), .keyword(.bytes), .keyword(.address),
+        case .integerType, .fixedBytesType, .keyword(.bool), .keyword(.string), .keyword(.bytes), .keyword(.address),
             .keyword(.payable):
             return try parseElementaryTypeExpression()
-        case .fixedBytesType, .fixedPointType:
-            reportNotSupported(token.kind == .fixedBytesType ? .fixedBytes : .fixedPoint, at: range(token))
+        case .fixedPointType:
+            reportNotSupported(.fixedPoint, at: range(token))
             throw ParseFailure()
         case .hexString:
             reportNotSupported(.hexStrings, at: range(token))
@@ -272,6 +272,7 @@ extension SyntaxParser {
         let type: ElementaryType
         switch token.kind {
         case .integerType(let signed, let bits): type = signed ? .int(bits) : .uint(bits)
+        case .fixedBytesType(let size): type = .fixedBytes(size)
         case .keyword(.bool): type = .bool
         case .keyword(.string): type = .string
         case .keyword(.bytes): type = .bytes

@@ -127,7 +127,7 @@ extension SyntaxParser {
             if at(.comma) || at(.rightParen) {
                 components.append(nil)
             } else {
-                components.append(try parseLocalVariable(allowBytes: true))
+                components.append(try parseLocalVariable())
             }
         } while consume(.comma) != nil
         try expect(.rightParen, "',' or ')' in the tuple declaration")

@@ -3,13 +3,9 @@ import VigilBasics
 // Type names, parameter lists and variable declarations.
 
 extension SyntaxParser {
-    /// A type as written. `string` is reported unless `allowString` (event and error parameters), `bytes`
-    /// unless `allowBytes` (the tuple declaration); an array type is reported (at its start) and its
-    /// suffix skipped.
+    /// A type as written; an array type is reported (at its start) and its suffix skipped.
     /// `what` names what was expected when no type starts here.
-    mutating func parseType(
-        what: String = "type name", allowString: Bool = false, allowBytes: Bool = false
-    ) throws(ParseFailure) -> TypeName {
+    mutating func parseType(what: String = "type name") throws(ParseFailure) -> TypeName {
         let start = current
         var type: TypeName
         switch start.kind {
@@ -26,13 +22,14 @@ extension SyntaxParser {
         case .keyword(.string):
             advance()
             type = .elementary(.string, range(start))
-            if !allowString { reportNotSupported(.stringVariables, at: range(start)) }
         case .keyword(.bytes):
             advance()
             type = .elementary(.bytes, range(start))
-            if !allowBytes { reportNotSupported(.bytesVariables, at: range(start)) }
-        case .fixedBytesType, .fixedPointType:
-            reportNotSupported(start.kind == .fixedBytesType ? .fixedBytes : .fixedPoint, at: range(start))
+        case .fixedBytesType(let size):
+            advance()
+            type = .elementary(.fixedBytes(size), range(start))
+        case .fixedPointType:
+            reportNotSupported(.fixedPoint, at: range(start))
             type = .named(identifier(advance()))
         case .keyword(.mapping):
             type = try parseMappingType()
@@ -112,14 +109,14 @@ extension SyntaxParser {
 
     /// `( [T [location] [indexed] [name] {, ...}] )`
     mutating func parseParameterList(
-        allowString: Bool = false, allowIndexed: Bool = false
+        allowIndexed: Bool = false
     ) throws(ParseFailure) -> [VariableDecl] {
         try expect(.leftParen, "'(' to start the parameter list")
         if consume(.rightParen) != nil { return [] }
         var parameters: [VariableDecl] = []
         repeat {
             let start = current.start
-            let type = try parseType(what: "parameter type", allowString: allowString)
+            let type = try parseType(what: "parameter type")
             let location = parseDataLocation()
             if allowIndexed { _ = consume(.indexed) }
             let name = at(.identifier) ? identifier(advance()) : nil
@@ -131,9 +128,9 @@ extension SyntaxParser {
     }
 
     /// `T [location] name` of a local variable (the name is required).
-    mutating func parseLocalVariable(allowBytes: Bool = false) throws(ParseFailure) -> VariableDecl {
+    mutating func parseLocalVariable() throws(ParseFailure) -> VariableDecl {
         let start = current.start
-        let type = try parseType(allowBytes: allowBytes)
+        let type = try parseType()
         let location = parseDataLocation()
         let name = try expectIdentifier("variable name")
         return VariableDecl(id: ids.make(), type: type, location: location, name: name, range: range(from: start))

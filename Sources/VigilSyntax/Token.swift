@@ -34,8 +34,8 @@ enum TokenKind: Hashable, Sendable {
     case hexString
     /// `uint`, `uint8` ... `uint256`, `int` ... `int256`.
     case integerType(signed: Bool, bits: Int)
-    /// `bytes1` ... `bytes32`.
-    case fixedBytesType
+    /// `bytes1` ... `bytes32`, with the size in bytes.
+    case fixedBytesType(size: Int)
     /// `fixed`, `ufixed`, `fixed128x18`, ...
     case fixedPointType
     case keyword(Keyword)

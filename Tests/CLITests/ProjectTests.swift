@@ -59,4 +59,35 @@ import Testing
         #expect(inputs.contains { $0.hasSuffix("lib/base-contracts/src/token/ERC20.sol") })
         #expect(!inputs.contains { $0.contains("/test/") })
     }
+
+    /// Files whose contracts are all abstract (or interfaces, or libraries) hold nothing to deploy:
+    /// an input error, never an empty green report.
+    @Test func nothingDeployableIsAnInputError() throws {
+        let (status, output) = try runProcess(
+            vigilExecutable, ["check", "examples/foundry-project/lib/base-contracts/src/token/ERC20.sol"],
+            in: repositoryRoot, mergingErrors: true)
+        #expect(status == 2)
+        #expect(String(decoding: output, as: UTF8.self).contains("no deployable contract"))
+    }
+
+    /// `--remap` on the command line wins over the project's own remapping of the same prefix.
+    @Test func theCommandLineRemappingWins() throws {
+        let file = "Tests/Fixtures/project_missing_remapping/src/Uses.sol"
+        let (_, before) = try runProcess(vigilExecutable, ["parse", file], in: repositoryRoot, mergingErrors: true)
+        let (_, after) = try runProcess(
+            vigilExecutable, ["parse", file, "--remap", "gone/=lib/present/src/"], in: repositoryRoot,
+            mergingErrors: true)
+        #expect(String(decoding: before, as: UTF8.self).contains("not found: gone/Thing.sol"))
+        #expect(!String(decoding: after, as: UTF8.self).contains("not found: gone/Thing.sol"))
+        #expect(String(decoding: after, as: UTF8.self).contains("not found: unmapped/Thing.sol"))
+    }
+
+    /// A warning of the front end is shown once, not again by each contract's process.
+    @Test func aWarningIsShownOnce() throws {
+        let (_, output) = try runProcess(
+            vigilExecutable, ["check", "Tests/Regressions/opaque_strings.sol", "--quiet"], in: repositoryRoot,
+            mergingErrors: true)
+        let text = String(decoding: output, as: UTF8.self)
+        #expect(text.components(separatedBy: "local variable 'b' is never used").count == 2)
+    }
 }

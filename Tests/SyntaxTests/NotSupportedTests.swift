@@ -52,18 +52,6 @@ struct UnsupportedCase: CustomTestStringConvertible, Sendable {
             source: "contract A { function f() public {\n g({a: 1, b: 2}); }\n function tail() public {} }",
             expected: "2:4 named arguments are not supported yet"),
         .init(
-            source: "contract A {\n string name;\n function tail() public {} }",
-            expected: "2:2 'string' variables are not supported yet"),
-        .init(
-            source: "contract A { function f(string memory s) public {}\n function tail() public {} }",
-            expected: "1:25 'string' variables are not supported yet"),
-        .init(
-            source: "contract A { function f() public {\n bytes memory b; }\n function tail() public {} }",
-            expected: "2:2 'bytes' variables are not supported yet"),
-        .init(
-            source: "contract A {\n bytes32 h;\n function tail() public {} }",
-            expected: "2:2 fixed-size byte types ('bytes1' ... 'bytes32') are not supported yet"),
-        .init(
             source: "contract A {\n fixed128x18 f;\n function tail() public {} }",
             expected: "2:2 fixed-point numbers are not supported yet"),
         .init(
