@@ -63,8 +63,13 @@ extension Analyzer {
         switch references[callee.id] {
         case .builtin(let b)?:
             return builtinCall(e, b, arguments: arguments)
-        case .function(let f)?:
-            guard let info = current.functions[f] else { return .void }
+        case .function(let name)?:
+            guard let f = resolveOverload(name, arguments: arguments.count, at: callee.range),
+                let info = current.functions[f]
+            else {
+                for a in arguments { typeOf(a) }
+                return .void
+            }
             calls[e.id] = .internalFunction(f)
             return internalCall(e, f, info, parameterTypes: info.parameterTypes, arguments: arguments, at: callee.range)
         case .typeName(let t)?:
@@ -83,6 +88,20 @@ extension Analyzer {
             bag.error("sema.not-callable", "'\(name)' is not a function", at: callee.range)
             return .void
         }
+    }
+
+    /// The function a call of `name` with `count` arguments calls: itself, or the one of its
+    /// overloads taking that many (reported when none or several do).
+    func resolveOverload(_ name: String, arguments count: Int, at range: SourceRange) -> String? {
+        guard let keys = current.overloads[name] else { return current.functions[name] != nil ? name : nil }
+        let matching = keys.filter { current.functions[$0]?.parameterTypes.count == count }
+        if matching.count == 1 { return matching[0] }
+        bag.add(
+            SemaDiagnostics.notSupported(
+                matching.isEmpty
+                    ? "a call of the overloaded '\(name)' with \(count) arguments (no overload takes that many)"
+                    : "choosing among overloads of '\(name)' by argument type (they all take \(count))", range))
+        return nil
     }
 
     /// The checks and effects of an internal call of `f` (also one bound by `using`, whose
@@ -114,7 +133,11 @@ extension Analyzer {
 
     /// `x.f(args)` for a function `using` binds to the type of `x`, if there is one.
     private func boundCall(_ e: Expr, base: Expr, baseType: SolType, name: Identifier, arguments: [Expr]) -> SolType? {
-        for (directive, function) in boundNames(name.name, in: current.usings) {
+        for (directive, bound) in boundNames(name.name, in: current.usings) {
+            let function =
+                current.overloads[bound].flatMap { keys in
+                    keys.first { current.functions[$0]?.parameterTypes.count == arguments.count + 1 }
+                } ?? bound
             guard let info = current.functions[function], let first = info.parameterTypes.first else { continue }
             if let target = directive.target {
                 guard let t = resolveType(target, in: current.name), t.accepts(baseType) else { continue }

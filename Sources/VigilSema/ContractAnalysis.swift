@@ -31,6 +31,8 @@ struct ContractScope {
     var stateVariables: [StateVariableInfo] = []
     var stateIndex: [String: Int] = [:]
     var functions: [String: FunctionInfo] = [:]
+    /// The keys (`f(uint256)`) of each overloaded function name.
+    var overloads: [String: [String]] = [:]
     var modifiers: [String: ModifierDecl] = [:]
     /// What each modifier's body does, which every function it is applied to does too (for
     /// the `view` and `pure` checks).
@@ -100,6 +102,12 @@ extension Analyzer {
         var functionDecls: [FunctionDecl] = []
         var propertyDecls: [PropertyDecl] = []
 
+        // Overloaded functions (one name, other parameters) are keyed by signature: `f(uint256)`.
+        var nameCounts: [String: Int] = [:]
+        for case .function(let f) in decl.members where f.kind == .function { nameCounts[f.name.name, default: 0] += 1 }
+        func key(_ f: FunctionDecl) -> String {
+            (nameCounts[f.name.name] ?? 0) > 1 ? signatureKey(f, in: contractName) : f.name.name
+        }
         for member in decl.members {
             switch member {
             case .stateVariable(let v):
@@ -116,7 +124,7 @@ extension Analyzer {
                 current.stateIndex[v.name.name] = current.stateVariables.count
                 current.stateVariables.append(StateVariableInfo(name: v.name.name, type: t, decl: v))
             case .function(let f):
-                guard let info = functionInfo(f, contract: contractName) else { continue }
+                guard let info = functionInfo(f, named: key(f), contract: contractName) else { continue }
                 switch f.kind {
                 case .constructor:
                     if constructor != nil {
@@ -135,18 +143,22 @@ extension Analyzer {
                     }
                     fallback = info
                 case .function:
-                    // Same parameters: a duplicate (below); other parameters: an overload.
-                    if let previous = current.functions[f.name.name],
-                        previous.decl.parameters.map({ resolveType($0.type, in: contractName) })
-                            != f.parameters.map({ resolveType($0.type, in: contractName) })
-                    {
+                    let k = key(f)
+                    if let previous = current.functions[k] {
                         bag.add(
-                            SemaDiagnostics.overloaded(f.name.name, f.name.range, previous: previous.decl.name.range))
+                            SemaDiagnostics.duplicate(
+                                "function", f.name.name, f.name.range, previous: previous.decl.name.range))
                         continue
                     }
-                    guard claim(f.name, "function") else { continue }
-                    current.functions[f.name.name] = info
-                    functionOrder.append(f.name.name)
+                    if k != f.name.name {
+                        // An overload: the name is claimed once, by the first.
+                        if current.overloads[f.name.name] == nil, !claim(f.name, "function") { continue }
+                        current.overloads[f.name.name, default: []].append(k)
+                    } else {
+                        guard claim(f.name, "function") else { continue }
+                    }
+                    current.functions[k] = info
+                    functionOrder.append(k)
                 }
                 functionDecls.append(f)
             case .modifier(let m):
@@ -191,7 +203,7 @@ extension Analyzer {
             case .receive: info = receive!
             case .fallback: info = fallback!
             case .function:
-                guard let i = current.functions[f.name.name], i.decl.id == f.id else { continue }
+                guard let i = current.functions[key(f)], i.decl.id == f.id else { continue }
                 info = i
             }
             checkFunctionBody(info, contract: contractName)
@@ -255,12 +267,12 @@ extension Analyzer {
     }
 
     private func functionFor(_ f: FunctionDecl) -> FunctionInfo? {
-        if f.kind == .function { return current.functions[f.name.name] }
+        if f.kind == .function { return current.functions.values.first { $0.decl.id == f.id } }
         bag.error("sema.ensures-placement", "'ensures' can only be written on a function", at: f.name.range)
         return nil
     }
 
-    private func functionInfo(_ f: FunctionDecl, contract: String) -> FunctionInfo? {
+    private func functionInfo(_ f: FunctionDecl, named name: String, contract: String) -> FunctionInfo? {
         let params = f.parameters.map { resolveType($0.type, in: contract) ?? .void }
         let returned = f.returns.map { resolveType($0.type, in: contract) ?? .void }
         let ret: SolType? = returned.count > 1 ? .tuple(returned) : returned.first
@@ -290,7 +302,7 @@ extension Analyzer {
             }
         }
         return FunctionInfo(
-            name: f.name.name, decl: f, kind: f.kind, visibility: visibility ?? .public, mutability: f.mutability,
+            name: name, decl: f, kind: f.kind, visibility: visibility ?? .public, mutability: f.mutability,
             parameterTypes: params, returnType: ret)
     }
 

@@ -15,8 +15,9 @@ struct DeclarationCopier {
     var renames: [String: String] = [:]
     /// Named types renamed (a library's `S` is `L.S` outside it).
     var typeRenames: [String: String] = [:]
-    /// The name a `super.f` or `Base.f` callee stands for, or nil to copy it as written.
-    var callee: (Expr) -> String? = { _ in nil }
+    /// The name a `super.f` or `Base.f` callee (called with that many arguments) stands for, or
+    /// nil to copy it as written.
+    var callee: (Expr, Int) -> String? = { _, _ in nil }
 
     init(startingAt next: Int = -2) { self.next = next }
 
@@ -134,10 +135,10 @@ struct DeclarationCopier {
         case .member(let base, let name): kind = .member(base: expr(base), name: name)
         case .index(let base, let index): kind = .index(base: expr(base), index: expr(index))
         case .call(let callee, let args):
-            kind = .call(callee: calleeCopy(callee), arguments: args.map { expr($0) })
+            kind = .call(callee: calleeCopy(callee, args.count), arguments: args.map { expr($0) })
         case .callOptions(let callee, let options, let args):
             kind = .callOptions(
-                callee: calleeCopy(callee), options: options.map { ($0.name, expr($0.value)) },
+                callee: calleeCopy(callee, args.count), options: options.map { ($0.name, expr($0.value)) },
                 arguments: args.map { expr($0) })
         case .unary(let op, let x): kind = .unary(op, expr(x))
         case .binary(let op, let a, let b): kind = .binary(op, expr(a), expr(b))
@@ -156,8 +157,10 @@ struct DeclarationCopier {
         renames[id.name].map { Identifier($0, id.range) } ?? id
     }
 
-    private mutating func calleeCopy(_ callee: Expr) -> Expr {
-        if let name = self.callee(callee) { return Expr(id: makeID(), kind: .identifier(name), range: callee.range) }
+    private mutating func calleeCopy(_ callee: Expr, _ count: Int) -> Expr {
+        if let name = self.callee(callee, count) {
+            return Expr(id: makeID(), kind: .identifier(name), range: callee.range)
+        }
         return expr(callee)
     }
 }

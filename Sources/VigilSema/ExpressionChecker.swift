@@ -263,7 +263,7 @@ extension Analyzer {
             }
             return v.type
         }
-        if current.functions[name] != nil {
+        if current.functions[name] != nil || current.overloads[name] != nil {
             references[e.id] = .function(name)
             return .void
         }

@@ -72,15 +72,25 @@ private final class Flattener {
 
     func decl(_ c: String) -> ContractDecl { analyzer.inheritable(c)! }
 
-    /// The implementation a call of `f` runs: the most derived one with a body.
-    func implementation(_ f: String) -> InheritedMember? {
-        table[f]?.first { $0.function?.body != nil }
+    /// The implementation a call of the function of key `key` runs: the most derived one with a body.
+    func implementation(_ key: String) -> InheritedMember? {
+        table[key]?.first { $0.function?.body != nil }
+    }
+
+    /// The key of the function named `name` taking `count` arguments (the first, among overloads
+    /// of one arity).
+    func key(of name: String, arguments count: Int) -> String? {
+        table.keys.sorted().first { key in
+            table[key]!.contains { $0.function?.name.name == name && $0.function?.parameters.count == count }
+        }
     }
 
     /// The name a `super.f` or `Base.f` callee written in contract `lexical` runs under.
-    func calleeName(_ callee: Expr, writtenIn lexical: String) -> String? {
-        guard case .member(let base, let member) = callee.kind, case .identifier(let b) = base.kind else { return nil }
-        let implemented = (table[member.name] ?? []).filter { $0.function?.body != nil }.map(\.contract)
+    func calleeName(_ callee: Expr, arguments count: Int, writtenIn lexical: String) -> String? {
+        guard case .member(let base, let member) = callee.kind, case .identifier(let b) = base.kind,
+            let key = key(of: member.name, arguments: count)
+        else { return nil }
+        let implemented = (table[key] ?? []).filter { $0.function?.body != nil }.map(\.contract)
         let target: String?
         if b == "super" {
             guard let i = order.firstIndex(of: lexical) else { return nil }
@@ -91,15 +101,15 @@ private final class Flattener {
             return nil
         }
         guard let target else { return nil }
-        if implementation(member.name)?.contract == target { return member.name }
+        if implementation(key)?.contract == target { return member.name }
         let hidden = "\(target).\(member.name)"
-        if added.insert(hidden).inserted { needed.append((target, member.name)) }
+        if added.insert("\(target).\(key)").inserted { needed.append((target, key)) }
         return hidden
     }
 
     /// Runs `body` with the copier resolving callees as written in contract `lexical`.
     func copy<T>(in lexical: String, renames: [String: String] = [:], _ body: (inout DeclarationCopier) -> T) -> T {
-        copier.callee = { [unowned self] e in self.calleeName(e, writtenIn: lexical) }
+        copier.callee = { [unowned self] e, count in self.calleeName(e, arguments: count, writtenIn: lexical) }
         copier.renames = renames
         defer { copier.renames = [:] }
         return body(&copier)
@@ -123,15 +133,15 @@ private final class Flattener {
             for m in decl(c).members {
                 switch m {
                 case .function(let f) where f.kind != .constructor:
-                    guard emitted.insert(f.name.name).inserted, let selected = table[f.name.name]?.first,
-                        let g = selected.function
+                    let key = analyzer.signatureKey(f, in: c)
+                    guard emitted.insert(key).inserted, let selected = table[key]?.first, let g = selected.function
                     else { continue }
                     let ensures = inheritedEnsures(of: g, selected: selected)
                     members.append(.function(copy(in: selected.contract) { $0.function(g, ensures: ensures) }))
                 case .modifier(let mod):
                     guard emitted.insert("modifier \(mod.name.name)").inserted,
-                        let selected = table[mod.name.name]?.first(where: { $0.modifier != nil })?.modifier,
-                        let owner = table[mod.name.name]?.first(where: { $0.modifier != nil })?.contract
+                        let selected = table["modifier \(mod.name.name)"]?.first?.modifier,
+                        let owner = table["modifier \(mod.name.name)"]?.first?.contract
                     else { continue }
                     members.append(.modifier(copy(in: owner) { $0.modifier(selected) }))
                 case .property(let p):
@@ -144,14 +154,14 @@ private final class Flattener {
         members += constructorMembers()
         var next = 0
         while next < needed.count {
-            let (owner, function) = needed[next]
+            let (owner, key) = needed[next]
             next += 1
-            guard let g = table[function]?.first(where: { $0.contract == owner })?.function else { continue }
+            guard let g = table[key]?.first(where: { $0.contract == owner })?.function else { continue }
             members.append(
                 .function(
                     copy(in: owner) {
                         $0.function(
-                            g, name: Identifier("\(owner).\(function)", g.name.range), visibility: .internal,
+                            g, name: Identifier("\(owner).\(g.name.name)", g.name.range), visibility: .internal,
                             ensures: [])
                     }))
         }
@@ -165,7 +175,7 @@ private final class Flattener {
     /// overridden ones' parameters renamed to the implementation's.
     private func inheritedEnsures(of g: FunctionDecl, selected: InheritedMember) -> [EnsuresClause] {
         var clauses: [EnsuresClause] = []
-        for d in table[g.name.name] ?? [] {
+        for d in table[analyzer.signatureKey(g, in: selected.contract)] ?? [] {
             guard let f = d.function else { continue }
             var renames: [String: String] = [:]
             for (p, q) in zip(f.parameters, g.parameters) {

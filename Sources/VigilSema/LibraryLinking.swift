@@ -59,8 +59,14 @@ extension Analyzer {
     }
 
     private func libraryFunction(_ library: String, _ name: String) -> FunctionDecl? {
-        for case .function(let f) in libraryDecls[library]?.members ?? [] where f.name.name == name { return f }
-        return nil
+        libraryFunctions(library, name).first
+    }
+
+    /// The functions of `library` named `name` (several when overloaded).
+    private func libraryFunctions(_ library: String, _ name: String) -> [FunctionDecl] {
+        var found: [FunctionDecl] = []
+        for case .function(let f) in libraryDecls[library]?.members ?? [] where f.name.name == name { found.append(f) }
+        return found
     }
 
     private func libraryConstant(_ library: String, _ name: String) -> StateVariableDecl? {
@@ -81,7 +87,7 @@ extension Analyzer {
         var added: Set<String> = []
         var libraries: Set<String> = []
         var pending = members
-        copier.callee = { _ in nil }
+        copier.callee = { _, _ in nil }
         while !pending.isEmpty {
             var wanted: [String] = []
             let usings = activeUsings(of: contract, linking: libraries)
@@ -102,17 +108,18 @@ extension Analyzer {
             pending = []
             for name in wanted where !added.contains(name) {
                 added.insert(name)
-                guard let member = copyLinked(name) else { continue }
-                if name.contains(".") { libraries.insert(String(name.split(separator: ".")[0])) }
-                linked.append(member)
-                pending.append(member)
+                let members = copyLinked(name)
+                if name.contains("."), !members.isEmpty { libraries.insert(String(name.split(separator: ".")[0])) }
+                linked += members
+                pending += members
             }
         }
         return linked
     }
 
-    /// A copy of the library function or constant, free function or file-level constant `name`.
-    private func copyLinked(_ name: String) -> ContractMember? {
+    /// Copies of the library functions (each overload) or constant, free function or file-level
+    /// constant `name`.
+    private func copyLinked(_ name: String) -> [ContractMember] {
         let parts = name.split(separator: ".").map(String.init)
         if parts.count == 2, let library = libraryDecls[parts[0]] {
             var renames: [String: String] = [:]
@@ -138,17 +145,20 @@ extension Analyzer {
                 copier.renames = [:]
                 copier.typeRenames = [:]
             }
-            if let f = libraryFunction(parts[0], parts[1]) {
-                return .function(
-                    copier.function(f, name: Identifier(name, f.name.range), visibility: .internal, ensures: []))
+            let functions = libraryFunctions(parts[0], parts[1])
+            if !functions.isEmpty {
+                return functions.map { f in
+                    .function(
+                        copier.function(f, name: Identifier(name, f.name.range), visibility: .internal, ensures: []))
+                }
             }
             if let v = libraryConstant(parts[0], parts[1]) {
-                return .stateVariable(copier.stateVariable(v, named: Identifier(name, v.name.range)))
+                return [.stateVariable(copier.stateVariable(v, named: Identifier(name, v.name.range)))]
             }
-            return nil
+            return []
         }
-        if let f = freeFunctions[name] { return .function(copier.function(f, visibility: .internal)) }
-        if let v = fileConstants[name] { return .stateVariable(copier.stateVariable(v)) }
-        return nil
+        if let f = freeFunctions[name] { return [.function(copier.function(f, visibility: .internal))] }
+        if let v = fileConstants[name] { return [.stateVariable(copier.stateVariable(v))] }
+        return []
     }
 }

@@ -21,8 +21,17 @@ struct InheritedMember {
 }
 
 extension Analyzer {
-    /// Every function (by name; `receive` and `fallback` under those names), modifier and public
-    /// state variable of the linearization of `contract`, most derived first.
+    /// A function's key among its contract's members: `name(T1,T2)` (overloads are different
+    /// functions; an override has its base function's key); `receive` and `fallback` by name.
+    func signatureKey(_ f: FunctionDecl, in contract: String) -> String {
+        guard f.kind == .function else { return f.name.name }
+        let types = f.parameters.map { resolveType($0.type, in: contract)?.description ?? "?" }
+        return "\(f.name.name)(\(types.joined(separator: ",")))"
+    }
+
+    /// Every function (by signature key; `receive` and `fallback` under those names), modifier
+    /// (`modifier NAME`) and public state variable (`NAME()`, the getter) of the linearization
+    /// of `contract`, most derived first.
     func inheritedMembers(of contract: String) -> [String: [InheritedMember]] {
         var table: [String: [InheritedMember]] = [:]
         for c in linearization(of: contract) {
@@ -30,17 +39,17 @@ extension Analyzer {
             for member in decl.members {
                 switch member {
                 case .function(let f) where f.kind != .constructor:
-                    table[f.name.name, default: []].append(
+                    table[signatureKey(f, in: c), default: []].append(
                         InheritedMember(
                             contract: c, name: f.name, inheritance: f.inheritance, function: f, modifier: nil,
                             stateVariable: nil))
                 case .modifier(let m):
-                    table[m.name.name, default: []].append(
+                    table["modifier \(m.name.name)", default: []].append(
                         InheritedMember(
                             contract: c, name: m.name, inheritance: m.inheritance, function: nil, modifier: m,
                             stateVariable: nil))
                 case .stateVariable(let v) where v.visibility == .public || v.inheritance.overrides != nil:
-                    table[v.name.name, default: []].append(
+                    table["\(v.name.name)()", default: []].append(
                         InheritedMember(
                             contract: c, name: v.name, inheritance: v.inheritance, function: nil, modifier: nil,
                             stateVariable: v))
@@ -69,7 +78,7 @@ extension Analyzer {
             } else if Set(direct.map(\.contract)).count > 1 {
                 bag.error(
                     "sema.override-missing",
-                    "'\(contract)' must override '\(name)': "
+                    "'\(contract)' must override '\(definitions[0].name.name)': "
                         + "\(Set(direct.map(\.contract)).sorted().map { "'\($0)'" }.joined(separator: " and ")) both define it",
                     at: inheritable(contract)?.name.range,
                     notes: direct.map { DiagnosticNote("defined in '\($0.contract)' here", at: $0.name.range) })

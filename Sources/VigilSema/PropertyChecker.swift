@@ -100,6 +100,11 @@ extension Analyzer {
         case .any:
             context.ruleCallAny.append(call.range)
         case .function(let name, let args):
+            if current.overloads[name.name] != nil {
+                bag.add(SemaDiagnostics.notSupported("a rule calling an overloaded function", name.range))
+                for a in args { typeOf(a) }
+                return
+            }
             guard let f = current.functions[name.name] else {
                 bag.error(
                     "sema.unknown-function", "no function named '\(name.name)' in contract '\(current.name)'",
