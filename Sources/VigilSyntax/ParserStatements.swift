@@ -180,15 +180,26 @@ extension SyntaxParser {
             .forStmt(initializer: initializer, condition: condition, update: update, body: body), from: start)
     }
 
-    /// `do body while (e);` is parsed, reported and kept as a block holding its body.
+    /// `do body while (c);`, read as `for (bool first = true; first || c; first = false) body`:
+    /// the body runs once before `c` is first evaluated, and `continue` goes to `c`, as in
+    /// Solidity. (`first` has a name no code can write.)
     private mutating func parseDoWhile() throws(ParseFailure) -> Stmt {
         let keyword = advance()
-        reportNotSupported(.doWhile, at: range(keyword))
         let body = try parseStatement()
         try expect(.keyword(.while), "'while' after the body of 'do'")
-        _ = try parseCondition(after: "'while'")
+        let condition = try parseCondition(after: "'while'")
         try expectSemicolon(after: "'do ... while'")
-        return makeStmt(.block(Block(statements: [body], range: range(from: keyword.start))), from: keyword.start)
+        let at = range(keyword)
+        let name = "do.first@\(keyword.start)"
+        let first = VariableDecl(
+            id: ids.make(), type: .elementary(.bool, at), location: nil, name: Identifier(name, at), range: at)
+        let initializer = makeStmt(.variable(first, initializer: makeExpr(.bool(true), at)), from: keyword.start)
+        let test = makeExpr(.binary(.or, makeExpr(.identifier(name), at), condition), condition.range)
+        let update = makeExpr(
+            .assignment(AssignmentOperator(nil), lhs: makeExpr(.identifier(name), at), rhs: makeExpr(.bool(false), at)),
+            at)
+        return makeStmt(
+            .forStmt(initializer: initializer, condition: test, update: update, body: body), from: keyword.start)
     }
 
     private mutating func parseReturn() throws(ParseFailure) -> Stmt {

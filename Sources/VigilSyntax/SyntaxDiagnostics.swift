@@ -143,7 +143,6 @@ enum UnsupportedConstruct: String, Sendable {
     case arrays = "arrays are not supported yet"
     case contractCreation = "contract creation ('new') is not supported yet"
     case deleteInExpression = "'delete' inside an expression is not supported yet"
-    case doWhile = "'do ... while' is not supported yet"
     case fixedPoint = "fixed-point numbers are not supported yet"
     case functionTypes = "function types are not supported yet"
     case hexStrings = "hex string literals are not supported yet"

@@ -46,9 +46,6 @@ struct UnsupportedCase: CustomTestStringConvertible, Sendable {
             source: "contract A {\n function(uint) external callback;\n function tail() public {} }",
             expected: "2:2 function types are not supported yet"),
         .init(
-            source: "contract A { function f() public {\n do { x++; } while (x < 3); }\n function tail() public {} }",
-            expected: "2:2 'do ... while' is not supported yet"),
-        .init(
             source: "contract A { function f() public {\n g({a: 1, b: 2}); }\n function tail() public {} }",
             expected: "2:4 named arguments are not supported yet"),
         .init(
