@@ -141,9 +141,7 @@ struct CheckCommand: ParsableCommand {
         }
         let selected = model.contracts.filter { onlyContracts.isEmpty || onlyContracts.contains($0.name) }
         if selected.isEmpty {
-            printError(
-                "error: no deployable contract to check in the given files (abstract contracts, interfaces and "
-                    + "libraries are read, not checked) [driver.no-contract]\n")
+            printError("error: \(FrontEnd.noDeployableContract) [driver.no-contract]\n")
             throw ExitStatus.badInput.code
         }
         for contract in selected where options.selection.includes(contract: contract.name) {

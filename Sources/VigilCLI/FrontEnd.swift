@@ -15,6 +15,11 @@ public struct FrontEndResult: Sendable {
 }
 
 public enum FrontEnd {
+    /// Why a check of files without a deployable contract is an input error.
+    static let noDeployableContract =
+        "no deployable contract to check in the given files (abstract contracts, interfaces and libraries are read, "
+        + "not checked)"
+
     /// Loads the paths (files and folders; none means the current folder), parses and analyses them.
     public static func run(paths: [String]) -> FrontEndResult { run(paths: paths, imports: ImportSettings()) }
 
@@ -34,7 +39,7 @@ public enum FrontEnd {
         let hasContractOrSpec = loader.units.contains { unit in
             unit.items.contains {
                 switch $0 {
-                case .contract(let c): return c.kind == .contract
+                case .contract(let c): return c.kind == .contract && !c.isAbstract
                 case .spec: return true
                 default: return false
                 }
@@ -42,7 +47,7 @@ public enum FrontEnd {
         }
         if requiringContract, !hasContractOrSpec {
             let start = loader.sources.files.first.map { SourceRange(file: $0.id, start: 0, end: 0) }
-            diagnostics.append(.error("driver.no-contract", "no contract to check in the given files", at: start))
+            diagnostics.append(.error("driver.no-contract", FrontEnd.noDeployableContract, at: start))
             return result(nil)
         }
         let (model, semaDiagnostics) = SemanticAnalyzer.analyze(

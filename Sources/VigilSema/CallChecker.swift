@@ -364,7 +364,7 @@ extension Analyzer {
         let native: Bool =
             switch bt {
             case .address: ["call", "transfer", "send", "delegatecall", "staticcall"].contains(name.name)
-            case .interface(let i): interfaces[i]?.functions[name.name] != nil
+            case .interface(let i): interfaces[i]?.function(name.name, arguments: arguments.count) != nil
             default: false
             }
         if !native, let t = boundCall(e, base: base, baseType: bt, name: name, arguments: arguments) { return t }
@@ -417,7 +417,7 @@ extension Analyzer {
                 return .void
             }
         case .interface(let i):
-            guard let f = interfaces[i]?.functions[name.name] else {
+            guard let f = interfaces[i]?.function(name.name, arguments: arguments.count) else {
                 bag.error("sema.unknown-member", "interface '\(i)' has no function '\(name.name)'", at: name.range)
                 for a in arguments { typeOf(a) }
                 return .void

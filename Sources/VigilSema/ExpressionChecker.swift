@@ -810,7 +810,9 @@ extension Analyzer {
 
 extension SolType {
     func isInterfaceFunction(_ name: String, _ interfaces: [String: InterfaceInfo]) -> Bool {
-        if case .interface(let i) = self { return interfaces[i]?.functions[name] != nil }
+        if case .interface(let i) = self {
+            return interfaces[i].map { $0.functions[name] != nil || $0.overloads[name] != nil } ?? false
+        }
         return false
     }
 }

@@ -107,10 +107,27 @@ private final class Flattener {
         return hidden
     }
 
+    /// For each base, its private state variables that a more derived contract declares again
+    /// (solc allows it: a private variable is not visible there), renamed `Base.name`.
+    lazy var hiddenPrivates: [String: [String: String]] = {
+        var result: [String: [String: String]] = [:]
+        for (i, c) in chain.enumerated() {
+            for case .stateVariable(let v) in decl(c).members where v.visibility == .private {
+                let later = chain[(i + 1)...].contains { d in
+                    decl(d).members.contains {
+                        if case .stateVariable(let w) = $0 { w.name.name == v.name.name } else { false }
+                    }
+                }
+                if later { result[c, default: [:]][v.name.name] = "\(c).\(v.name.name)" }
+            }
+        }
+        return result
+    }()
+
     /// Runs `body` with the copier resolving callees as written in contract `lexical`.
     func copy<T>(in lexical: String, renames: [String: String] = [:], _ body: (inout DeclarationCopier) -> T) -> T {
         copier.callee = { [unowned self] e, count in self.calleeName(e, arguments: count, writtenIn: lexical) }
-        copier.renames = renames
+        copier.renames = (hiddenPrivates[lexical] ?? [:]).merging(renames) { _, given in given }
         defer { copier.renames = [:] }
         return body(&copier)
     }
@@ -119,7 +136,8 @@ private final class Flattener {
         var members: [ContractMember] = []
         for c in chain {
             for case .stateVariable(let v) in decl(c).members {
-                members.append(.stateVariable(copy(in: c) { $0.stateVariable(v) }))
+                let name = hiddenPrivates[c]?[v.name.name].map { Identifier($0, v.name.range) }
+                members.append(.stateVariable(copy(in: c) { $0.stateVariable(v, named: name) }))
             }
         }
         for m in contract.members {

@@ -74,7 +74,14 @@ extension Analyzer {
                 !inherited.contains { $0.contract != b.contract && inherits($0.contract, from: b.contract) }
             }
             if let own = definitions.first(where: { $0.contract == contract }) {
-                checkOverride(own, of: direct)
+                // solc's list: for each base written after `is`, the nearest contract of its
+                // linearization that defines the function.
+                let written = inheritable(contract)?.bases.map(\.name.name) ?? []
+                let perBase = Set(
+                    written.compactMap { b in
+                        linearization(of: b).first { c in inherited.contains { $0.contract == c } }
+                    })
+                checkOverride(own, of: direct, alsoAccepting: perBase)
             } else if Set(direct.map(\.contract)).count > 1 {
                 bag.error(
                     "sema.override-missing",
@@ -90,7 +97,11 @@ extension Analyzer {
         return unimplemented
     }
 
-    private func checkOverride(_ own: InheritedMember, of direct: [InheritedMember]) {
+    /// `direct`: the overridden definitions no other overridden one overrides; an `override(...)`
+    /// list names their contracts, or `perBase` (solc's form, which also names the contracts
+    /// those override when each is reached through another base written after `is`).
+    private func checkOverride(_ own: InheritedMember, of direct: [InheritedMember], alsoAccepting perBase: Set<String>)
+    {
         let name = own.name.name
         guard !direct.isEmpty else {
             if let at = own.inheritance.overrideRange {
@@ -125,8 +136,8 @@ extension Analyzer {
                 at: own.name.range, notes: [DiagnosticNote("overridden here", at: direct[0].name.range)])
         case let listed?:
             let written = Set(listed.map(\.name))
-            if (bases.count > 1 || !listed.isEmpty) && written != bases {
-                let expected = bases.sorted().joined(separator: ", ")
+            if (bases.count > 1 || !listed.isEmpty) && written != bases && written != perBase {
+                let expected = (perBase.isEmpty ? bases : perBase).sorted().joined(separator: ", ")
                 bag.error(
                     "sema.override-list",
                     "'\(name)' overrides \(bases.count == 1 ? "the \(own.what) of" : "those of") \(expected): "

@@ -235,22 +235,13 @@ final class Analyzer {
         for (name, decl) in interfaceDecls.sorted(by: { $0.key < $1.key }) {
             var functions: [String: InterfaceFunctionInfo] = [:]
             checkOverrides(of: name, members: inheritedMembers(of: name))
-            var own: Set<String> = []
             for member in decl.members {
                 switch member {
                 case .function(let f):
-                    if !own.insert(f.name.name).inserted {
-                        bag.error(
-                            "sema.duplicate-declaration",
-                            "duplicate declaration of function '\(f.name.name)' (overloading is not supported yet)",
-                            at: f.name.range)
-                        continue
-                    }
                     if f.body != nil {
                         bag.error(
                             "sema.interface-body", "functions in an interface cannot have a body", at: f.name.range)
                     }
-                    functions[f.name.name] = interfaceFunction(f, in: name)
                 case .event, .error, .structDecl, .enumDecl:
                     break
                 default:
@@ -260,19 +251,42 @@ final class Analyzer {
                         at: decl.name.range)
                 }
             }
-            // An interface's bases' functions are its own too.
-            for base in linearization(of: name).dropFirst() {
-                for case .function(let f) in interfaceDecls[base]?.members ?? [] where functions[f.name.name] == nil {
-                    functions[f.name.name] = interfaceFunction(f, in: base)
+            // Its own functions, then its bases' (an interface's bases' functions are its own
+            // too), one per signature; overloads are keyed by signature, as in contracts.
+            var declared: [(f: FunctionDecl, in: String, key: String)] = []
+            for c in linearization(of: name) {
+                for case .function(let f) in interfaceDecls[c]?.members ?? [] {
+                    let key = signatureKey(f, in: c)
+                    if let previous = declared.first(where: { $0.key == key }) {
+                        if c == name, previous.in == name {
+                            bag.add(
+                                SemaDiagnostics.duplicate(
+                                    "function", f.name.name, f.name.range, previous: previous.f.name.range))
+                        }
+                        continue
+                    }
+                    declared.append((f, c, key))
                 }
             }
-            interfaces[name] = InterfaceInfo(name: name, functions: functions, range: decl.range)
+            var nameCounts: [String: Int] = [:]
+            for d in declared { nameCounts[d.f.name.name, default: 0] += 1 }
+            var overloads: [String: [String]] = [:]
+            for d in declared {
+                let overloaded = (nameCounts[d.f.name.name] ?? 0) > 1
+                let key = overloaded ? d.key : d.f.name.name
+                if overloaded { overloads[d.f.name.name, default: []].append(key) }
+                functions[key] = interfaceFunction(d.f, named: key, in: d.in)
+            }
+            interfaces[name] = InterfaceInfo(
+                name: name, functions: functions, overloads: overloads, range: decl.range)
         }
     }
 
-    private func interfaceFunction(_ f: FunctionDecl, in interface: String) -> InterfaceFunctionInfo {
+    private func interfaceFunction(_ f: FunctionDecl, named name: String, in interface: String)
+        -> InterfaceFunctionInfo
+    {
         InterfaceFunctionInfo(
-            name: f.name.name, parameterTypes: f.parameters.map { resolveType($0.type, in: interface) ?? .void },
+            name: name, parameterTypes: f.parameters.map { resolveType($0.type, in: interface) ?? .void },
             returnType: f.returns.count > 1
                 ? .tuple(f.returns.map { resolveType($0.type, in: interface) ?? .void })
                 : f.returns.first.map { resolveType($0.type, in: interface) ?? .void },

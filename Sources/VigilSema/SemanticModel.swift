@@ -125,8 +125,18 @@ public struct InterfaceFunctionInfo: Sendable {
 
 public struct InterfaceInfo: Sendable {
     public let name: String
+    /// By name, or by signature key (`f(uint256)`) for an overloaded name.
     public let functions: [String: InterfaceFunctionInfo]
+    /// The keys of each overloaded name.
+    public let overloads: [String: [String]]
     public let range: SourceRange
+
+    /// The function a call `i.name(...)` with `count` arguments calls.
+    public func function(_ name: String, arguments count: Int) -> InterfaceFunctionInfo? {
+        if let f = functions[name] { return f }
+        let matching = (overloads[name] ?? []).compactMap { functions[$0] }.filter { $0.parameterTypes.count == count }
+        return matching.count == 1 ? matching[0] : nil
+    }
 }
 
 public struct StructInfo: Sendable {
