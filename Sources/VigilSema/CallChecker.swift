@@ -18,6 +18,8 @@ extension Analyzer {
         switch calleeExpr.kind {
         case .elementaryType(let t):
             return conversion(e, to: t.solType, arguments: arguments)
+        case .identifier("keccak256") where lookupLocal("keccak256") == nil && current.functions["keccak256"] == nil:
+            return hashCall(e, arguments: arguments)
         case .identifier(let name):
             return namedCall(e, callee: calleeExpr, name: name, arguments: arguments)
         case .member(let base, let name):

@@ -195,6 +195,10 @@ extension Analyzer {
             bag.error("sema.type-as-value", "type '\(t)' cannot be used as a value", at: e.range)
             return .void
         case .typeQuery(let typeName, let member):
+            if member.name == "interfaceId", case .interface(let i)? = resolveType(typeName, in: current.name) {
+                constants[e.id] = interfaceID(i)
+                return .fixedBytes(4)
+            }
             guard let t = resolveType(typeName, in: current.name), t.isInteger,
                 member.name == "max" || member.name == "min"
             else {
@@ -341,6 +345,7 @@ extension Analyzer {
     }
 
     private func memberType(_ e: Expr, base: Expr, name: Identifier) -> SolType {
+        if let t = selectorMember(e, base: base, name: name) { return t }
         if case .identifier("abi") = base.kind {
             bag.add(SemaDiagnostics.notSupported("'abi.\(name.name)'", e.range))
             return .void

@@ -217,9 +217,6 @@ final class Analyzer {
             var seen: [String: SourceRange] = [:]
             for field in s.fields {
                 let t = resolveType(field.type, in: owner) ?? .void
-                if case .mapping = t {
-                    bag.add(SemaDiagnostics.notSupported("a mapping inside a struct", field.type.range))
-                }
                 if case .structType(let inner) = t, inner == name {
                     bag.error("sema.recursive-struct", "struct '\(s.name.name)' contains itself", at: field.range)
                 }

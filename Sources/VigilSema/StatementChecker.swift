@@ -110,6 +110,9 @@ extension Analyzer {
                 bag.error(
                     "sema.delete-mapping", "'delete' of a whole mapping does nothing in Solidity; delete its entries",
                     at: s.range)
+            } else if holdsMapping(t) {
+                // Solidity resets the other fields and leaves the mappings as they are.
+                bag.add(SemaDiagnostics.notSupported("'delete' of a struct that holds a mapping", s.range))
             }
             checkAssignable(target)
         case .placeholder:
@@ -237,6 +240,15 @@ extension Analyzer {
         case .index(let base, _), .member(let base, _): return isStateLocation(base)
         case .parenthesized(let inner): return isStateLocation(inner)
         default: return false
+        }
+    }
+
+    /// Whether a struct (or its nested structs) has a mapping among its fields.
+    func holdsMapping(_ t: SolType) -> Bool {
+        guard case .structType(let name) = t else { return false }
+        return (structs[name]?.fields ?? []).contains { field in
+            if case .mapping = field.type { return true }
+            return holdsMapping(field.type)
         }
     }
 }

@@ -46,7 +46,8 @@ import Testing
                 guard line.hasPrefix("  "), !line.hasPrefix("   "), line.hasSuffix(":") else { return nil }
                 return String(line.dropFirst(2).dropLast())
             })
-        #expect(declared.isSuperset(of: ["paths", "checks", "engine", "shard", "merge", "fail-on-unknown", "output-dir"]))
+        #expect(
+            declared.isSuperset(of: ["paths", "checks", "engine", "shard", "merge", "fail-on-unknown", "output-dir"]))
         for doc in ["docs/CI.md", "docs/github-actions.yml", "README.md"] {
             var given: Set<String> = []
             var state = 0  // 1: after `uses: vigil-verifier/vigil`, 2: in its `with:`

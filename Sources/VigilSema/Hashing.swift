@@ -1,0 +1,100 @@
+import BigInt
+import VigilBasics
+import VigilSyntax
+
+// Hashes the code computes from constants: `keccak256("...")`, `type(I).interfaceId` and
+// `I.f.selector`, folded to constants (Ethereum's Keccak-256), so both engines and the
+// interpreter see the same value and nothing is abstracted.
+
+extension Analyzer {
+    /// `keccak256(x)`: a `bytes32` constant when `x` is a string literal or `bytes("...")`;
+    /// hashing anything else is not supported yet.
+    func hashCall(_ e: Expr, arguments: [Expr]) -> SolType {
+        guard arguments.count == 1 else {
+            bag.add(SemaDiagnostics.argumentCount("keccak256", expected: 1, got: arguments.count, e.range))
+            for a in arguments { typeOf(a) }
+            return .fixedBytes(32)
+        }
+        let a = arguments[0]
+        typeOf(a)
+        guard let bytes = constantBytes(a) else {
+            bag.add(
+                SemaDiagnostics.notSupported("hashing ('keccak256') of a value that is not a constant string", e.range))
+            return .fixedBytes(32)
+        }
+        constants[e.id] = Keccak256.value(bytes)
+        return .fixedBytes(32)
+    }
+
+    /// The bytes of a string literal, also seen through `bytes(...)`.
+    private func constantBytes(_ e: Expr) -> [UInt8]? {
+        switch e.kind {
+        case .string(let text): return Array(text.utf8)
+        case .parenthesized(let inner): return constantBytes(inner)
+        case .call(let callee, let arguments):
+            guard case .elementaryType(.bytes) = callee.kind, arguments.count == 1 else { return nil }
+            return constantBytes(arguments[0])
+        default: return nil
+        }
+    }
+
+    /// `type(I).interfaceId`: the XOR of the selectors of the functions `I` declares itself
+    /// (ERC-165; inherited functions are left out, as solc does).
+    func interfaceID(_ interface: String) -> BigInt {
+        var id = BigInt(0)
+        for case .function(let f) in interfaceDecls[interface]?.members ?? [] {
+            id ^= selector(f, in: interface)
+        }
+        return id
+    }
+
+    /// The first four bytes of the hash of `name(type,...)`, with the ABI's type names.
+    func selector(_ f: FunctionDecl, in contract: String) -> BigInt {
+        let types = f.parameters.map { abiName(resolveType($0.type, in: contract) ?? .void) }
+        let signature = "\(f.name.name)(\(types.joined(separator: ",")))"
+        return Keccak256.hash(Array(signature.utf8)).prefix(4).reduce(BigInt(0)) { $0 * 256 + BigInt($1) }
+    }
+
+    /// A type's name in a function signature: `uint256`, `address` (for interfaces and payable
+    /// addresses too), `uint8` for an enum, `(T1,T2)` for a struct.
+    private func abiName(_ t: SolType) -> String {
+        switch t {
+        case .uint(let b): "uint\(b)"
+        case .int(let b): "int\(b)"
+        case .bool: "bool"
+        case .address, .interface: "address"
+        case .fixedBytes(let n): "bytes\(n)"
+        case .string: "string"
+        case .bytes: "bytes"
+        case .enumType: "uint8"
+        case .structType(let q): "(" + (structs[q]?.fields.map { abiName($0.type) } ?? []).joined(separator: ",") + ")"
+        default: "\(t)"
+        }
+    }
+
+    /// `I.f.selector`, `C.f.selector` or `this.f.selector`: the selector of that function, or nil
+    /// when `e` is not such a member.
+    func selectorMember(_ e: Expr, base: Expr, name: Identifier) -> SolType? {
+        guard name.name == "selector", case .member(let owner, let function) = base.kind,
+            case .identifier(let o) = owner.kind, lookupLocal(o) == nil
+        else { return nil }
+        if interfaceDecls[o] != nil {
+            let candidates = linearization(of: o).flatMap { c in
+                (interfaceDecls[c]?.members ?? []).compactMap { m -> (FunctionDecl, String)? in
+                    if case .function(let f) = m, f.name.name == function.name { return (f, c) } else { return nil }
+                }
+            }
+            guard candidates.count == 1 else {
+                bag.add(SemaDiagnostics.notSupported("'.selector' of an overloaded or unknown function", e.range))
+                return .fixedBytes(4)
+            }
+            constants[e.id] = selector(candidates[0].0, in: candidates[0].1)
+            return .fixedBytes(4)
+        }
+        if o == "this" || o == current.name, let f = current.functions[function.name] {
+            constants[e.id] = selector(f.decl, in: current.name)
+            return .fixedBytes(4)
+        }
+        return nil
+    }
+}
