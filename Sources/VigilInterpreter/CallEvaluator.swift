@@ -42,6 +42,35 @@ extension Machine {
         case .boundFunction(let name):
             guard let function = contract.functions[name] else { throw .mismatch("no function named '\(name)'") }
             return try runFunction(function, arguments: try bindings(function, [try receiver(of: callee)] + arguments))
+        case .arrayPush, .arrayPop:
+            guard case .member(let base, _) = callee.kind, let array = model.array(type(of: base)) else {
+                throw .mismatch("internal: push or pop of no array")
+            }
+            let pushed =
+                try arguments.first.map { a throws(Interruption) in try evaluate(a) } ?? zeros.zero(of: array.element)
+            let location = try lvalue(base)
+            var lengthAt = location
+            lengthAt.steps.append(.field(0))
+            let length = try read(lengthAt).number()
+            var item = location
+            item.steps.append(.field(1))
+            if callTarget == .arrayPush {
+                item.steps.append(.key(length, valueType: array.element))
+                try write(item, pushed)
+                try write(lengthAt, .int(length + 1))
+            } else {
+                if length == 0 {
+                    if violation == nil, propertyDepth == 0, judgedAsserts.contains(e.id) {
+                        violation = Violation(
+                            line: line(of: e.range), parts: [NamedValue(name: "length", value: .int(0))])
+                    }
+                    throw .revert("pop of an empty array at line \(line(of: e.range))")
+                }
+                item.steps.append(.key(length - 1, valueType: array.element))
+                try write(item, zeros.zero(of: array.element))
+                try write(lengthAt, .int(length - 1))
+            }
+            return .none
         case .structConstructor:
             return .structure(try evaluateAll(arguments))
         case .conversion(let t):

@@ -51,6 +51,17 @@ extension Machine {
             return try evaluateName(e)
         case .member(let base, _):
             return try evaluateMember(e, base: base)
+        case .index(let base, let index) where model.array(type(of: base)) != nil:
+            let array = model.array(type(of: base))!
+            guard case .structure(let fields) = try evaluate(base), fields.count == 2 else {
+                throw .mismatch("internal: an array without its fields")
+            }
+            let key = try evaluateNumber(index)
+            var length = BigInt(array.size ?? 0)
+            if array.size == nil { length = try fields[0].number() }
+            try checkIndex(e, index, key, length: length)
+            guard case .mapping(let entries) = fields[1] else { throw .mismatch("internal: an array without items") }
+            return entries[key] ?? zeros.zero(of: array.element)
         case .index(let base, let index):
             let container = try evaluate(base)
             let key = try evaluate(index).number()
@@ -223,7 +234,7 @@ extension Machine {
             return
         }
         switch check {
-        case .enumOutOfRange:
+        case .enumOutOfRange, .indexOutOfBounds, .emptyArrayPop:
             return
         case .divisionByZero:
             guard b == 0 else { return }
@@ -292,6 +303,14 @@ extension Machine {
         case .index(let base, let index):
             var location = try lvalue(base)
             let key = try evaluateNumber(index)
+            if let array = model.array(type(of: base)) {
+                var lengthAt = location
+                lengthAt.steps.append(.field(0))
+                var length = BigInt(array.size ?? 0)
+                if array.size == nil { length = try read(lengthAt).number() }
+                try checkIndex(e, index, key, length: length)
+                location.steps.append(.field(1))
+            }
             location.steps.append(.key(key, valueType: type(of: e)))
             return location
         case .member(let base, _):
@@ -306,5 +325,20 @@ extension Machine {
         default:
             throw .mismatch("'\(text(of: e.range))' cannot be assigned")
         }
+    }
+
+    /// An array index below the length, or Solidity's panic (a violation when it is the judged
+    /// built-in check).
+    func checkIndex(_ e: Expr, _ index: Expr, _ key: BigInt, length: BigInt) throws(Interruption) {
+        guard key >= length else { return }
+        if violation == nil, propertyDepth == 0, judgedAsserts.contains(e.id) {
+            violation = Violation(
+                line: line(of: index.range),
+                parts: [
+                    NamedValue(name: text(of: index.range), value: .int(key)),
+                    NamedValue(name: "length", value: .int(length)),
+                ])
+        }
+        throw .revert("array index out of bounds at line \(line(of: e.range))")
     }
 }

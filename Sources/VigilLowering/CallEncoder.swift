@@ -31,6 +31,25 @@ extension SymbolicExecutor {
                 return .scalar(.int(0))
             }
             return callInternal(f, bindings(f, [receiver] + arguments)) ?? .scalar(.int(0))
+        case .arrayPush?, .arrayPop?:
+            guard case .member(let base, _) = callee.kind, let array = model.array(type(of: base)),
+                let (root, path) = lvalue(base)
+            else { return .scalar(.int(0)) }
+            let pushed = arguments.first.map { eval($0) } ?? layout.zero(array.element)
+            let length = read(root, path + [.field(0)]).scalarTerm
+            if model.calls[e.id] == .arrayPush {
+                write(root, path + [.field(1), .index(length)], pushed)
+                write(root, path + [.field(0)], .scalar(Term.add(length, .int(1))))
+            } else {
+                // `pop()` of an empty array: Solidity's panic.
+                let empty = Term.eq(length, .int(0))
+                if !inProperty, let check = builtInChecks[e.id] { judgeCodeCheck(check.name, failsWhen: empty) }
+                revert(when: empty)
+                let last = Term.sub(length, .int(1))
+                write(root, path + [.field(1), .index(last)], layout.zero(array.element))
+                write(root, path + [.field(0)], .scalar(last))
+            }
+            return .scalar(.true)
         case .structConstructor?:
             return .record(arguments.map { eval($0) })
         case .conversion(let target)?:

@@ -43,6 +43,12 @@ extension SymbolicExecutor {
             default:
                 return evalReference(e)
             }
+        case .index(let base, let index) where model.array(type(of: base)) != nil:
+            let array = model.array(type(of: base))!
+            let b = eval(base)
+            let k = eval(index).scalarTerm
+            checkIndex(e, k, length: array.size.map { Term.int(BigInt($0)) } ?? readPath(b, [.field(0)]).scalarTerm)
+            return readPath(b, [.field(1), .index(k)])
         case .index(let base, let index):
             let b = eval(base)
             let k = mappingKey(index)
@@ -356,7 +362,7 @@ extension SymbolicExecutor {
         switch kind {
         case .divisionByZero:
             failure = Term.eq(b, .int(0))
-        case .enumOutOfRange:
+        case .enumOutOfRange, .indexOutOfBounds, .emptyArrayPop:
             return
         case .uncheckedWrap:
             let exact = op == .add ? Term.add(a, b) : op == .subtract ? Term.sub(a, b) : Term.mul(a, b)
@@ -380,6 +386,12 @@ extension SymbolicExecutor {
             }
         case .index(let base, let index):
             guard let (root, path) = lvalue(base) else { return nil }
+            if let array = model.array(type(of: base)) {
+                let k = eval(index).scalarTerm
+                let length = array.size.map { Term.int(BigInt($0)) } ?? read(root, path + [.field(0)]).scalarTerm
+                checkIndex(e, k, length: length)
+                return (root, path + [.field(1), .index(k)])
+            }
             return (root, path + [.index(mappingKey(index))])
         case .member(let base, _):
             // `A.x` inside contract `A` is its state variable `x`.
@@ -395,10 +407,33 @@ extension SymbolicExecutor {
 
     func assign(_ target: Expr, _ value: SymbolicValue) {
         guard let (root, path) = lvalue(target) else { return }
+        write(root, path, value)
+    }
+
+    func write(_ root: LValueRoot, _ path: [Accessor], _ value: SymbolicValue) {
         switch root {
         case .state(let i): writeState(i, path, value)
         case .local(let id): writeLocal(id, path, value)
         }
+    }
+
+    /// The value at `path` below `root` now.
+    func read(_ root: LValueRoot, _ path: [Accessor]) -> SymbolicValue {
+        switch root {
+        case .state(let i): return readPath(state.variables[i], path[...])
+        case .local(let id):
+            guard case .value(let v)? = locals[id] else { return .scalar(.int(0)) }
+            return readPath(v, path[...])
+        }
+    }
+
+    /// An array index `e`: the execution reverts where it is not below the length, and the
+    /// built-in check there (`panic@…`) fails.
+    func checkIndex(_ e: Expr, _ k: Term, length: Term) {
+        guard !inProperty else { return }
+        let outside = Term.ge(k, length)
+        if let check = builtInChecks[e.id] { judgeCodeCheck(check.name, failsWhen: outside) }
+        revert(when: outside)
     }
 }
 

@@ -370,6 +370,7 @@ extension Analyzer {
             default: false
             }
         if !native, let t = boundCall(e, base: base, baseType: bt, name: name, arguments: arguments) { return t }
+        if let array = arrayInfo(bt) { return arrayCall(e, base: base, array: array, name: name, arguments: arguments) }
         if bt == .string || bt == .bytes || bt.isFixedBytes {
             bag.add(SemaDiagnostics.notSupported("'.\(name.name)(...)' of a '\(bt)' value", name.range))
             for a in arguments { typeOf(a) }
@@ -440,6 +441,33 @@ extension Analyzer {
             bag.error("sema.unknown-member", "'\(bt)' has no function '\(name.name)'", at: name.range)
             return .void
         }
+    }
+
+    /// `a.push()`, `a.push(x)`, `a.pop()` on a dynamic array in storage.
+    private func arrayCall(_ e: Expr, base: Expr, array: ArrayInfo, name: Identifier, arguments: [Expr]) -> SolType {
+        guard array.size == nil, name.name == "push" || name.name == "pop" else {
+            bag.error(
+                "sema.unknown-member",
+                array.size == nil
+                    ? "an array has no function '\(name.name)'" : "a fixed-size array has no '\(name.name)'",
+                at: name.range)
+            for a in arguments { typeOf(a) }
+            return .void
+        }
+        noteStateWrite(base)
+        if name.name == "pop" {
+            checkArguments("pop", [], arguments, at: e.range)
+            calls[e.id] = .arrayPop
+            recordBuiltInCheck(.emptyArrayPop, at: e, located: e)
+            return .void
+        }
+        guard arguments.count <= 1 else {
+            bag.add(SemaDiagnostics.argumentCount("push", expected: 1, got: arguments.count, e.range))
+            return .void
+        }
+        if let a = arguments.first { expect(a, array.element, what: "the pushed value") }
+        calls[e.id] = .arrayPush
+        return .void
     }
 
     private func noteHandover(_ e: Expr) {

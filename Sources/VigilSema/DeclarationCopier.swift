@@ -35,6 +35,7 @@ struct DeclarationCopier {
         case .elementary: t
         case .mapping(let k, let v, let r): .mapping(key: typeName(k), value: typeName(v), range: r)
         case .named(let id): typeRenames[id.name].map { .named(Identifier($0, id.range)) } ?? t
+        case .array(let element, let length, let r): .array(element: typeName(element), length: length, range: r)
         }
     }
 

@@ -179,6 +179,14 @@ extension Analyzer {
             return memberType(e, base: base, name: name)
         case .index(let base, let index):
             let bt = typeOf(base)
+            if let array = arrayInfo(bt) {
+                expect(index, .uint(256), what: "array index")
+                // Within bounds for sure only for a constant index below a fixed length.
+                if !(array.size.map { n in constants[index.id].map { $0 < BigInt(n) } ?? false } ?? false) {
+                    recordBuiltInCheck(.indexOutOfBounds, at: e, located: index)
+                }
+                return array.element
+            }
             guard case .mapping(let k, let v) = bt else {
                 if bt != .void {
                     bag.add(SemaDiagnostics.notSupported("indexing a value of type '\(bt)' (arrays)", e.range))
@@ -413,6 +421,13 @@ extension Analyzer {
         }
         switch bt {
         case .structType(let q):
+            if let array = arrays[q] {
+                guard name.name == "length" else {
+                    bag.error("sema.unknown-member", "an array has no member '\(name.name)'", at: name.range)
+                    return .void
+                }
+                if let n = array.size { constants[e.id] = BigInt(n) }
+            }
             guard let s = structs[q], let index = s.fieldIndex(name.name) else {
                 bag.error("sema.unknown-member", "struct '\(q)' has no field '\(name.name)'", at: name.range)
                 return .void
@@ -447,6 +462,12 @@ extension Analyzer {
             }
             return .void
         }
+    }
+
+    /// The array a value of type `t` is, if it is one.
+    func arrayInfo(_ t: SolType) -> ArrayInfo? {
+        guard case .structType(let name) = t else { return nil }
+        return arrays[name]
     }
 
     /// True for `this` and `address(this)` (possibly parenthesised).
@@ -757,7 +778,10 @@ extension Analyzer {
         case .index(let base, _):
             checkAssignable(base)
         case .member(let base, _):
-            if case .structField? = references[e.id] {
+            if case .structField(let s, _)? = references[e.id], arrays[s] != nil {
+                bag.error(
+                    "sema.length-read-only", "an array's 'length' cannot be assigned (use push and pop)", at: e.range)
+            } else if case .structField? = references[e.id] {
                 checkAssignable(base)
             } else {
                 bag.add(SemaDiagnostics.notLValue(e.range))
@@ -805,7 +829,7 @@ extension Analyzer {
         if case .stateVariable? = references[e.id] { true } else { false }
     }
 
-    private func noteStateWrite(_ e: Expr) {
+    func noteStateWrite(_ e: Expr) {
         context.writesState = true
         if context.mode.isProperty {
             bag.error("sema.property-writes-state", "properties and rules cannot write contract state", at: e.range)

@@ -64,6 +64,7 @@ final class Analyzer {
     var storageLocals: Set<NodeID> = []
     var emittedEvents: [NodeID: EventDecl] = [:]
     var uncheckedExpressions: Set<NodeID> = []
+    var arrays: [String: ArrayInfo] = [:]
 
     // The contract and the body being checked.
     var currentContract: ContractScope?
@@ -79,7 +80,7 @@ final class Analyzer {
             sources: sources, units: units, contracts: contracts, interfaces: interfaces, structs: structs,
             enums: enums, types: types, references: references, calls: calls, constants: constants,
             variableTypes: variableTypes, storageLocals: storageLocals, uncheckedExpressions: uncheckedExpressions,
-            emittedEvents: emittedEvents)
+            emittedEvents: emittedEvents, arrays: arrays)
     }
 
     func run() {
@@ -307,6 +308,17 @@ final class Analyzer {
                 return nil
             }
             return .mapping(key: key, value: value)
+        case .array(let element, let length, _):
+            guard let e = resolveType(element, in: contract) else { return nil }
+            var size: Int?
+            if let length {
+                guard case .number(let lit) = length.kind, let n = lit.value.integer, n > 0, n <= 1 << 20 else {
+                    bag.add(SemaDiagnostics.notSupported("an array length that is not a number literal", length.range))
+                    return nil
+                }
+                size = Int(n)
+            }
+            return arrayType(of: e, size: size)
         case .named(let id):
             if let q = qualifiedTypeName(id.name, in: contract) {
                 if structDecls[q] != nil { return .structType(q) }
@@ -327,6 +339,18 @@ final class Analyzer {
 }
 
 extension Analyzer {
+    /// The struct an array type is laid out as (see `ArrayInfo`), registered on first use.
+    func arrayType(of element: SolType, size: Int?) -> SolType {
+        let name = "\(element)[\(size.map(String.init) ?? "")]"
+        if arrays[name] == nil {
+            arrays[name] = ArrayInfo(element: element, size: size)
+            structs[name] = StructInfo(
+                name: name, fields: [("length", .uint(256)), ("items", .mapping(key: .uint(256), value: element))],
+                range: SourceRange(file: FileID(0), start: 0, end: 0))
+        }
+        return .structType(name)
+    }
+
     /// A user-defined value type is its underlying elementary type (solc keeps them apart; Vigil
     /// accepts some code solc rejects, and gives valid code its meaning).
     func userType(_ t: UserTypeDecl, in contract: String?) -> SolType? {

@@ -51,6 +51,10 @@ public enum CallTarget: Hashable, Sendable {
     case conversion(SolType)
     /// `i.f(args)` on an interface value: an external call. A non-`view` one hands over control.
     case interfaceFunction(interface: String, function: String, isView: Bool)
+    /// `a.push()` or `a.push(x)` on an array in storage.
+    case arrayPush
+    /// `a.pop()` on an array in storage.
+    case arrayPop
     /// `to.call{value: v}("")`: hands over control; returns `(bool, bytes)`.
     case lowLevelCall
     /// `to.transfer(v)`: cannot re-enter; reverts on failure.
@@ -180,6 +184,19 @@ public struct AssertInfo: Sendable {
     public var builtIn: BuiltInCheck? = nil
 }
 
+/// An array type `T[]` or `T[N]`. It is laid out as a struct of two fields, `length` (field 0;
+/// for `T[N]`, `N` is its length whatever the field holds) and `items` (field 1, a mapping from
+/// index to element), so that every stage's structs and mappings serve arrays too.
+public struct ArrayInfo: Sendable, Hashable {
+    public let element: SolType
+    /// N for `T[N]`; nil for a dynamic array.
+    public let size: Int?
+    public init(element: SolType, size: Int?) {
+        self.element = element
+        self.size = size
+    }
+}
+
 /// The built-in checks (docs/LANGUAGE-REFERENCE.md, "Built-in checks"): Solidity's panics that
 /// signal a bug, and, on request, `unchecked` steps that wrap.
 public enum BuiltInCheck: String, Sendable, Hashable, CaseIterable {
@@ -187,6 +204,10 @@ public enum BuiltInCheck: String, Sendable, Hashable, CaseIterable {
     case divisionByZero
     /// `panic@LINE:COL`: a conversion to an enum of a value that may be out of its range.
     case enumOutOfRange
+    /// `panic@LINE:COL`: an array index that may be out of bounds.
+    case indexOutOfBounds
+    /// `panic@LINE:COL`: a `pop()` of an array that may be empty.
+    case emptyArrayPop
     /// `unchecked@LINE:COL`: an `unchecked` addition, subtraction or multiplication that can wrap.
     case uncheckedWrap
 
@@ -262,6 +283,15 @@ public struct SemanticModel: Sendable {
     public let uncheckedExpressions: Set<NodeID>
     /// The event each `emit` statement emits, by the statement's id.
     public let emittedEvents: [NodeID: EventDecl]
+    /// The arrays (in storage), by the name of the struct each is laid out as: `length` and
+    /// `items`, a mapping from index to element (see `ArrayInfo`).
+    public let arrays: [String: ArrayInfo]
+
+    /// The array a value of type `t` is, if it is one.
+    public func array(_ t: SolType?) -> ArrayInfo? {
+        guard case .structType(let name)? = t else { return nil }
+        return arrays[name]
+    }
 
     public func contract(named name: String) -> ContractInfo? { contracts.first { $0.name == name } }
 }

@@ -245,7 +245,7 @@ extension Analyzer {
 
     /// Whether a struct (or its nested structs) has a mapping among its fields.
     func holdsMapping(_ t: SolType) -> Bool {
-        guard case .structType(let name) = t else { return false }
+        guard case .structType(let name) = t, arrays[name] == nil else { return false }
         return (structs[name]?.fields ?? []).contains { field in
             if case .mapping = field.type { return true }
             return holdsMapping(field.type)

@@ -473,12 +473,15 @@ public indirect enum TypeName: Sendable {
     case elementary(ElementaryType, SourceRange)
     case mapping(key: TypeName, value: TypeName, range: SourceRange)
     case named(Identifier)  // struct, enum or interface
+    /// `T[]` (no length) or `T[N]`.
+    case array(element: TypeName, length: Expr?, range: SourceRange)
 
     public var range: SourceRange {
         switch self {
         case .elementary(_, let r): r
         case .mapping(_, _, let r): r
         case .named(let id): id.range
+        case .array(_, _, let r): r
         }
     }
 }

@@ -57,9 +57,12 @@ extension SyntaxParser {
         default:
             throw failure(expected: what)
         }
-        if at(.leftBracket) {
-            while at(.leftBracket) { skipBalanced(.leftBracket, .rightBracket) }
-            reportNotSupported(.arrays, at: range(from: start.start))
+        // `T[]`, `T[N]`, `T[][2]`, ...
+        while at(.leftBracket) {
+            advance()
+            let length = at(.rightBracket) ? nil : try parseExpression()
+            try expect(.rightBracket, "']' to close the array type")
+            type = .array(element: type, length: length, range: range(from: start.start))
         }
         return type
     }

@@ -140,7 +140,7 @@ enum UnsupportedConstruct: String, Sendable {
     case importAliases = "import aliases ('as', 'import * as X') are not supported yet"
     case qualifiedModifiers = "modifiers named through a contract ('A.m') are not supported yet"
     case transientStorage = "transient storage ('transient') is not supported yet"
-    case arrays = "arrays are not supported yet"
+    case arrays = "array literals, slices and 'T[]' in expressions are not supported yet"
     case contractCreation = "contract creation ('new') is not supported yet"
     case deleteInExpression = "'delete' inside an expression is not supported yet"
     case fixedPoint = "fixed-point numbers are not supported yet"

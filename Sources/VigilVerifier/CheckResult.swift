@@ -44,7 +44,7 @@ public enum CodeCheck: String, Sendable, Hashable, CaseIterable, Codable {
     public init(_ info: AssertInfo) {
         switch info.builtIn {
         case nil: self = .assert
-        case .divisionByZero?, .enumOutOfRange?: self = .panic
+        case .divisionByZero?, .enumOutOfRange?, .indexOutOfBounds?, .emptyArrayPop?: self = .panic
         case .uncheckedWrap?: self = .unchecked
         }
     }

@@ -175,3 +175,14 @@ func expressions(_ s: Stmt) -> [Expr] {
         #expect(sexpr(e) == "(= (tuple a <none> b) (call g))")
     }
 }
+
+@Suite struct ArrayTypeTests {
+    @Test func arrayTypesNestWithTheirLengths() {
+        let parsed = parse("contract C { uint256[2][] a; address[] b; }")
+        #expect(parsed.diagnostics.isEmpty)
+        let types = parsed.contracts.first?.members.compactMap { m -> String? in
+            if case .stateVariable(let v) = m { return typeText(v.type) } else { return nil }
+        }
+        #expect(types == ["uint256[2][]", "address[]"])
+    }
+}

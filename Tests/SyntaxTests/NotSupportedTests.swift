@@ -13,17 +13,8 @@ struct UnsupportedCase: CustomTestStringConvertible, Sendable {
 @Suite struct NotSupportedTests {
     static let cases: [UnsupportedCase] = [
         .init(
-            source: "contract A {\n uint[] a;\n function tail() public {} }",
-            expected: "2:2 arrays are not supported yet"),
-        .init(
-            source: "contract A {\n uint[2][] a;\n function tail() public {} }",
-            expected: "2:2 arrays are not supported yet"),
-        .init(
-            source: "contract A { function f(uint[] memory xs) public {}\n function tail() public {} }",
-            expected: "1:25 arrays are not supported yet"),
-        .init(
             source: "contract A { function f() public { x = [1, 2]; }\n function tail() public {} }",
-            expected: "1:40 arrays are not supported yet"),
+            expected: "1:40 array literals, slices and 'T[]' in expressions are not supported yet"),
         .init(
             source: """
                 contract A { function f() public {

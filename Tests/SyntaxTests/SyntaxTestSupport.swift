@@ -108,5 +108,6 @@ func typeText(_ type: TypeName) -> String {
     case .elementary(let t, _): t.description
     case .mapping(let key, let value, _): "mapping(\(typeText(key)) => \(typeText(value)))"
     case .named(let name): name.name
+    case .array(let element, let length, _): "\(typeText(element))[\(length.map { sexpr($0) } ?? "")]"
     }
 }
