@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Cross-engine differential checking (issue 19, a first driver): generates random small
+contracts in Vigil's subset (state and mappings, checked arithmetic, branches, a bounded loop,
+modifiers, inheritance with super, a library with using-for, tuples, arrays in storage) with
+asserts, checks each with the bounded engine and the unbounded engine, and reports any
+property one engine proves and the other violates (a replayed trace is ground truth: a
+`proved` beside it is a wrong answer).
+
+    scripts/differential.py COUNT [SEED] [--vigil PATH] [--keep DIR]
+
+Exit status 0 when no disagreement was found, 1 otherwise (the contracts are kept in DIR).
+"""
+import argparse, json, os, random, subprocess, sys, tempfile
+
+def expr(r, vars_, depth=0):
+    if depth > 2 or r.random() < 0.3:
+        # A constant is typed, so that constant subexpressions stay integers (`7 / 2` alone is a rational).
+        return r.choice(vars_ + [f"uint256({r.randint(0, 5)})"])
+    op = r.choice(["+", "-", "*", "/", "%"])
+    a, b = expr(r, vars_, depth + 1), expr(r, vars_, depth + 1)
+    if op in "/%":
+        b = f"({b} + 1)"
+    return f"({a} {op} {b})"
+
+def cond(r, vars_):
+    return f"{expr(r, vars_)} {r.choice(['<', '<=', '>', '>=', '==', '!='])} {expr(r, vars_)}"
+
+def contract(r, n):
+    state = ["a", "b", "c"]
+    lines = []
+    lib = r.random() < 0.5
+    if lib:
+        lines += ["library M {",
+                  "    function cap(uint256 x, uint256 y) internal pure returns (uint256) { return x < y ? x : y; }",
+                  "}", ""]
+    lines += ["abstract contract Base {", "    uint256 internal a;", "    uint256 internal b;",
+              "    uint256[] internal xs;",
+              "    function bump(uint256 v) internal virtual { a += v % 7; }", "}", ""]
+    lines += [f"contract D{n} is Base {{"]
+    if lib:
+        lines += ["    using M for uint256;"]
+    lines += ["    uint256 internal c;", "    mapping(uint256 => uint256) internal m;", "    bool internal flag;", ""]
+    lines += ["    modifier guarded() { require(!flag); flag = true; _; flag = false; }", ""]
+    lines += ["    function bump(uint256 v) internal override { super.bump(v); b += 1; }", ""]
+    lines += ["    function pair(uint256 x) internal pure returns (uint256, uint256) { return (x % 3, x / 3); }", ""]
+    for f in range(r.randint(2, 4)):
+        params = ["x", "y"][: r.randint(1, 2)]
+        vars_ = state + params
+        body = []
+        for _ in range(r.randint(1, 4)):
+            k = r.random()
+            target = r.choice(state)
+            if k < 0.25:
+                body.append(f"if ({cond(r, vars_)}) {{ {target} = {expr(r, vars_)}; }}")
+            elif k < 0.4:
+                body.append(f"m[{r.choice(vars_)} % 4] = {expr(r, vars_)};")
+            elif k < 0.5:
+                body.append(f"bump({r.choice(vars_)});")
+            elif k < 0.6:
+                body.append(f"for (uint256 i = 0; i < {r.randint(1, 3)}; i++) {{ {target} += i; }}")
+            elif k < 0.68 and lib:
+                body.append(f"{target} = {r.choice(vars_)}.cap({r.randint(1, 9)});")
+            elif k < 0.76:
+                body.append(f"{{ (uint256 q, uint256 s) = pair({r.choice(vars_)}); {target} = q + s; }}")
+            elif k < 0.84:
+                body.append(f"xs.push({r.choice(vars_)} % 5);")
+            elif k < 0.9:
+                body.append(f"if (xs.length > 0) {{ {target} = xs[xs.length - 1]; }}")
+            else:
+                body.append(f"{target} = {expr(r, vars_)};")
+        body.append(f"assert({cond(r, state)});")
+        modifier = " guarded" if r.random() < 0.3 else ""
+        lines.append(f"    function f{f}({', '.join('uint256 ' + p for p in params)}) public{modifier} {{")
+        lines += ["        " + s for s in body]
+        lines.append("    }")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+def run(vigil, path, engine):
+    out = subprocess.run([vigil, "check", path, "--engine", engine, "--format", "json", "--quiet",
+                          "--depth", "3"], capture_output=True, text=True, timeout=600)
+    if out.returncode == 2:
+        return None, out.stderr
+    report = json.loads(out.stdout)
+    return {r["property"]: r["verdict"] for r in report["results"]}, None
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("count", type=int)
+    p.add_argument("seed", type=int, nargs="?", default=1)
+    p.add_argument("--vigil", default=".build/debug/vigil")
+    p.add_argument("--keep", default=None)
+    args = p.parse_args()
+    keep = args.keep or tempfile.mkdtemp(prefix="vigil-differential-")
+    os.makedirs(keep, exist_ok=True)
+    r = random.Random(args.seed)
+    disagreements, rejected, results = 0, 0, 0
+    for n in range(args.count):
+        path = os.path.join(keep, f"d{n}.sol")
+        with open(path, "w") as f:
+            f.write(contract(r, n))
+        bmc, error = run(args.vigil, path, "bmc")
+        if bmc is None:
+            rejected += 1
+            print(f"{path}: rejected: {error.strip().splitlines()[0] if error.strip() else '?'}")
+            continue
+        prove, _ = run(args.vigil, path, "prove")
+        for prop, v in bmc.items():
+            results += 1
+            w = (prove or {}).get(prop)
+            if {v, w} == {"violated", "proved"} or (v == "violated" and w == "vacuous") or \
+               (w == "violated" and v in ("holds", "vacuous")):
+                disagreements += 1
+                print(f"{path}: {prop}: bmc {v}, prove {w}")
+    print(f"{args.count} contracts, {rejected} rejected, {results} results, {disagreements} disagreements "
+          f"(seed {args.seed}, kept in {keep})")
+    sys.exit(1 if disagreements or rejected else 0)
+
+if __name__ == "__main__":
+    main()
