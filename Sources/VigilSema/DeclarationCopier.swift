@@ -26,8 +26,8 @@ struct DeclarationCopier {
         return NodeID(next)
     }
 
-    mutating func variable(_ v: VariableDecl, named name: Identifier? = nil) -> VariableDecl {
-        VariableDecl(id: makeID(), type: typeName(v.type), location: v.location, name: name ?? v.name, range: v.range)
+    mutating func variable(_ v: VariableDecl) -> VariableDecl {
+        VariableDecl(id: makeID(), type: typeName(v.type), location: v.location, name: v.name, range: v.range)
     }
 
     func typeName(_ t: TypeName) -> TypeName {

@@ -10,12 +10,6 @@ enum SemaDiagnostics {
             "sema.duplicate-declaration", "duplicate declaration of \(what) '\(name)'", at: r,
             notes: [DiagnosticNote("'\(name)' first declared here", at: previous)])
     }
-    static func overloaded(_ name: String, _ r: SourceRange, previous: SourceRange) -> Diagnostic {
-        .error(
-            "sema.not-supported", "function overloading (a second function named '\(name)') is not supported yet",
-            at: r,
-            notes: [DiagnosticNote("'\(name)' first declared here", at: previous)])
-    }
     static func notSupported(_ construct: String, _ r: SourceRange) -> Diagnostic {
         .error("sema.not-supported", "\(construct) is not supported yet", at: r)
     }
