@@ -21,27 +21,11 @@ import Z3Backend
         return (front, (try? JSONReport.decode(Data(output.utf8)).results) ?? [])
     }()
 
-    /// Every file of the folders but those a project only reads: its libraries (`lib/`),
-    /// tests and scripts, where nothing is checked (their code is judged in the contracts
-    /// of `src/` that use it, in the files that declare those).
+    /// Every file of the folders, a project's `lib/` included (its code is judged in the
+    /// contracts of `src/` that use it, under the file's own name: `assert@ERC20.sol:86`).
     static let expectationFiles =
-        folders.flatMap { repositoryFiles(in: $0, extensions: ["sol", "vigil", "spec"]) }.filter {
-            !readByProjectOnly($0)
-        }
+        folders.flatMap { repositoryFiles(in: $0, extensions: ["sol", "vigil", "spec"]) }
         + repositoryFiles(in: "specs", extensions: ["spec"])
-
-    static func readByProjectOnly(_ file: String) -> Bool {
-        var folder = (file as NSString).deletingLastPathComponent
-        var below: [String] = []
-        while folder.count > 1 {
-            if FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent("foundry.toml")) {
-                return ["lib", "test", "script"].contains(below.last ?? "")
-            }
-            below.append((folder as NSString).lastPathComponent)
-            folder = (folder as NSString).deletingLastPathComponent
-        }
-        return false
-    }
 
     @Test func examplesAndSpecsParseAndTypeCheck() {
         let (front, _) = Self.exampleResults

@@ -48,8 +48,7 @@ import Testing
     }
 
     /// The example project, as `vigil check` runs in it: only src/ is checked (the bases of
-    /// lib/ are read through remappings.txt and Forge's automatic remapping; test/ imports
-    /// forge-std, which is not there, and is never read).
+    /// lib/ are read through remappings.txt and Forge's automatic remapping).
     @Test func theExampleProjectChecksItsSourcesOnly() throws {
         let output = try runVigil(["check", "examples/foundry-project", "--format", "json", "--quiet"])
         let report = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any]
@@ -58,6 +57,16 @@ import Testing
         let inputs = report?["inputs"] as? [String] ?? []
         #expect(inputs.contains { $0.hasSuffix("lib/base-contracts/src/token/ERC20.sol") })
         #expect(!inputs.contains { $0.contains("/test/") })
+    }
+
+    /// Tests and scripts are never read: `test/`, `script/` and `*.t.sol` in `src/` all import
+    /// forge-std, which the fixture does not have, and the check still succeeds.
+    @Test func testsAndScriptsAreNotRead() throws {
+        let output = try runVigil(["check", "Tests/Fixtures/project_with_tests", "--format", "json", "--quiet"])
+        let report = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any]
+        #expect(report?["inputs"] as? [String] == ["Tests/Fixtures/project_with_tests/src/Counter.sol"])
+        let verdicts = (report?["results"] as? [[String: Any]])?.compactMap { $0["verdict"] as? String }
+        #expect(verdicts == ["proved"])
     }
 
     /// Files whose contracts are all abstract (or interfaces, or libraries) hold nothing to deploy:

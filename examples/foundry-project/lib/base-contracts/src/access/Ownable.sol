@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.20;
 
+// Judged in the contracts of src/ that use this code (a library file is read, not checked):
+// @expect assert@Ownable.sol:20 proved
+
 /// Single-owner access control in OpenZeppelin 5's shape: the owner is given to the constructor.
 abstract contract Ownable {
     address private _owner;
@@ -13,6 +16,8 @@ abstract contract Ownable {
     constructor(address initialOwner) {
         if (initialOwner == address(0)) revert OwnableInvalidOwner(address(0));
         _transferOwnership(initialOwner);
+        // A deployed contract always has an owner.
+        assert(_owner != address(0));
     }
 
     modifier onlyOwner() {

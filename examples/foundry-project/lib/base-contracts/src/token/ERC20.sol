@@ -1,7 +1,26 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.20;
 
-import {IERC20} from "./IERC20.sol";
+// Judged in the contracts of src/ that use this code (a library file is read, not checked):
+// @expect assert@ERC20.sol:86 proved
+
+/// The ERC-20 interface, in OpenZeppelin's shape.
+interface IERC20 {
+    event Transfer(address indexed from, address indexed to, uint256 value);
+    event Approval(address indexed owner, address indexed spender, uint256 value);
+
+    function totalSupply() external view returns (uint256);
+
+    function balanceOf(address account) external view returns (uint256);
+
+    function transfer(address to, uint256 value) external returns (bool);
+
+    function allowance(address owner, address spender) external view returns (uint256);
+
+    function approve(address spender, uint256 value) external returns (bool);
+
+    function transferFrom(address from, address to, uint256 value) external returns (bool);
+}
 
 /// An ERC-20 in OpenZeppelin 5's shape: every balance change goes through the virtual
 /// `_update`, which derived contracts extend.
@@ -63,8 +82,9 @@ abstract contract ERC20 is IERC20 {
             }
         }
         if (to == address(0)) {
+            // Cannot wrap: value <= totalSupply (the supply invariant).
+            assert(value <= _totalSupply);
             unchecked {
-                // Cannot wrap: value <= totalSupply (the supply invariant).
                 _totalSupply -= value;
             }
         } else {

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.20;
 
+// Judged in the contracts of src/ that use this code (a library file is read, not checked):
+// @expect assert@ReentrancyGuard.sol:34 proved
+
 /// OpenZeppelin 5's reentrancy guard: a function marked `nonReentrant` cannot be entered
 /// again, directly or through another `nonReentrant` function, before it returns.
 abstract contract ReentrancyGuard {
@@ -27,6 +30,8 @@ abstract contract ReentrancyGuard {
     }
 
     function _nonReentrantAfter() private {
+        // Only a guarded function leaves the guard, and it entered it.
+        assert(_status == ENTERED);
         _status = NOT_ENTERED;
     }
 
