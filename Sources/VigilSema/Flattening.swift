@@ -31,11 +31,7 @@ extension Analyzer {
             flat = flattener.run()
             copier = flattener.copier
         }
-        let linked = linkedMembers(of: name, members: flat.members)
-        var libraries: Set<String> = []
-        for case .function(let f) in linked where f.name.name.contains(".") {
-            libraries.insert(String(f.name.name.split(separator: ".")[0]))
-        }
+        let (linked, libraries) = linkedMembers(of: name, members: flat.members)
         usings[name] = activeUsings(of: name, linking: libraries)
         guard !linked.isEmpty else { return flat }
         return ContractDecl(

@@ -76,8 +76,11 @@ extension Analyzer {
 
     /// The members `members` reach, transitively, in libraries, free functions and file-level
     /// constants: library ones under `L.f` and `L.X`, the others under their own names (unless
-    /// the contract declares that name itself). Each is copied, so each contract analyses its own.
-    func linkedMembers(of contract: String, members: [ContractMember]) -> [ContractMember] {
+    /// the contract declares that name itself), and the libraries they come from. Each is
+    /// copied, so each contract analyses its own.
+    func linkedMembers(of contract: String, members: [ContractMember]) -> (
+        members: [ContractMember], libraries: Set<String>
+    ) {
         var own: Set<String> = []
         for m in members {
             if case .function(let f) = m { own.insert(f.name.name) }
@@ -114,7 +117,7 @@ extension Analyzer {
                 pending += members
             }
         }
-        return linked
+        return (linked, libraries)
     }
 
     /// Copies of the library functions (each overload) or constant, free function or file-level
