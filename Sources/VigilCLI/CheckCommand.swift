@@ -26,7 +26,9 @@ struct CheckCommand: ParsableCommand {
 
     @Option(
         name: .customLong("contract"),
-        help: ArgumentHelp("Check only the contract of this name; repeatable.", valueName: "name"))
+        help: ArgumentHelp(
+            "Check only the contracts of this name (`path:Name` for the one of that file); repeatable.",
+            valueName: "name"))
     var onlyContracts: [String] = []
 
     @OptionGroup(title: "Imports")
@@ -135,11 +137,14 @@ struct CheckCommand: ParsableCommand {
         }
         let interruption = ContractProcess.executable.map { _ in Interruption() }
         var unchecked: [String] = []
-        for name in onlyContracts where model.contract(named: name) == nil {
+        for name in onlyContracts where model.contracts(matching: name).isEmpty {
             printError("error: --contract \(name): no deployable contract of that name among the files checked\n")
             throw ExitStatus.badInput.code
         }
-        let selected = model.contracts.filter { onlyContracts.isEmpty || onlyContracts.contains($0.name) }
+        let selected = model.contracts.filter { c in
+            onlyContracts.isEmpty
+                || onlyContracts.contains { model.contracts(matching: $0).contains { $0.name == c.name } }
+        }
         if selected.isEmpty {
             printError("error: \(FrontEnd.noDeployableContract) [driver.no-contract]\n")
             throw ExitStatus.badInput.code

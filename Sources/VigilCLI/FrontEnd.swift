@@ -51,7 +51,8 @@ public enum FrontEnd {
             return result(nil)
         }
         let (model, semaDiagnostics) = SemanticAnalyzer.analyze(
-            units: loader.units, sources: loader.sources, checkedFiles: loader.checked)
+            units: loader.units, sources: loader.sources, checkedFiles: loader.checked,
+            importTargets: loader.importTargets)
         diagnostics += semaDiagnostics
         return result(model)
     }

@@ -102,15 +102,19 @@ extension SourceUnit {
     /// Whether the file can change the results of `contract`: it declares the contract, one of
     /// its bases or a spec of either, or anything but other contracts and their specs (an
     /// interface, a library, a struct, a free function, ...), or another contract with types of
-    /// its own.
+    /// its own. Names are compared as written (without the path of `path:Name`): a file more
+    /// than needed may count, never one less.
     fileprivate func matters(to contract: ContractInfo) -> Bool {
-        let names = Set([contract.name] + contract.bases)
+        func written(_ name: String) -> Substring {
+            name[(name.lastIndex(of: ":").map(name.index(after:)) ?? name.startIndex)...]
+        }
+        let names = Set(([contract.name] + contract.bases).map(written))
         return items.contains { item in
             switch item {
             case .pragma, .importDecl: false
-            case .spec(let spec): names.contains(spec.contract.name)
+            case .spec(let spec): names.contains(written(spec.contract.name))
             case .contract(let c):
-                c.kind != .contract || names.contains(c.name.name)
+                c.kind != .contract || names.contains(written(c.name.name))
                     || c.members.contains { member in
                         switch member {
                         case .structDecl, .enumDecl, .userType: true

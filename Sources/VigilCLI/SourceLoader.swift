@@ -19,6 +19,8 @@ struct SourceLoader {
     /// The projects among the folders given: an import that is not relative, in a file of one,
     /// resolves against its root and remappings.
     private(set) var projects: [Project] = []
+    /// The file each import names, keyed by the location of its path.
+    private(set) var importTargets: [SourceRange: FileID] = [:]
 
     static let extensions = ["sol", "vigil", "spec"]
 
@@ -114,8 +116,10 @@ struct SourceLoader {
         diagnostics += parseDiagnostics
         units.append(unit)
         for case .importDecl(let imp) in unit.items {
-            guard let target = resolve(imp, in: path) else { continue }
-            load(target, importedFrom: imp.pathRange)
+            guard let target = resolve(imp, in: path), let file = load(target, importedFrom: imp.pathRange) else {
+                continue
+            }
+            importTargets[imp.pathRange] = file
         }
         if kind == .solidity { loadSpecs(of: path) }
         return id

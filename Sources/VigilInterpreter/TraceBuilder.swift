@@ -51,7 +51,7 @@ extension Machine {
 
     /// The last component of a qualified name: `Vault.S` → `S`.
     private func shortName(_ qualified: String) -> String {
-        qualified.split(separator: ".").last.map(String.init) ?? qualified
+        qualifiedParts(qualified)?.member ?? qualified
     }
 
     /// Every non-mapping state variable holding an address, with its value (e.g. `owner`).

@@ -24,12 +24,16 @@ extension Analyzer {
             return namedCall(e, callee: calleeExpr, name: name, arguments: arguments)
         case .member(let base, let name):
             // `L.f(...)`: a library's function, linked into the contract as `L.f`.
-            if case .identifier(let l) = base.kind, libraryDecls[l] != nil, lookupLocal(l) == nil {
+            if let l = libraryKey(base) {
                 return namedCall(e, callee: calleeExpr, name: "\(l).\(name.name)", arguments: arguments)
+            }
+            // `M.f(...)`, `M.I(x)` of `import "p" as M;`: a name of that file.
+            if case .identifier(let m) = base.kind, lookupLocal(m) == nil, isModule(m, in: base.range.file) {
+                return namedCall(e, callee: calleeExpr, name: "\(m).\(name.name)", arguments: arguments)
             }
             // `T.wrap(x)`, `T.unwrap(x)` of a user-defined value type: the value itself.
             if case .identifier(let t) = base.kind, lookupLocal(t) == nil, ["wrap", "unwrap"].contains(name.name),
-                let decl = declaration(t, seenBy: current.name, in: userTypeDecls)
+                let decl = declaration(Identifier(t, base.range), seenBy: current.name, in: userTypeDecls)
             {
                 guard let underlying = userType(decl, in: current.name) else { return .void }
                 return conversion(e, to: underlying, arguments: arguments)

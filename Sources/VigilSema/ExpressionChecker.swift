@@ -279,14 +279,21 @@ extension Analyzer {
             references[e.id] = .function(name)
             return .void
         }
-        if let q = qualifiedTypeName(name, in: current.name) {
+        // A file-level name of this file's scope: a free function or constant is linked into the
+        // contract under its run-wide key.
+        let key = global(name, from: e.range.file)
+        if key != name, current.stateIndex[key] != nil || current.functions[key] != nil || current.overloads[key] != nil
+        {
+            return identifierType(e, key)
+        }
+        if let q = qualifiedTypeName(name, in: current.name, from: e.range.file) {
             let t: SolType =
                 structDecls[q] != nil ? .structType(q) : .enumType(q, memberCount: enumDecls[q]?.members.count ?? 0)
             references[e.id] = .typeName(t)
             return .void
         }
-        if interfaceDecls[name] != nil {
-            references[e.id] = .typeName(.interface(name))
+        if interfaceDecls[key] != nil {
+            references[e.id] = .typeName(.interface(key))
             return .void
         }
         switch name {
@@ -340,7 +347,7 @@ extension Analyzer {
             bag.add(SemaDiagnostics.notSupported(construct, e.range))
             return .void
         }
-        if contractDecls[name] != nil {
+        if contractDecls[key] != nil {
             bag.add(SemaDiagnostics.notSupported("using another contract by name", e.range))
             return .void
         }
@@ -359,14 +366,20 @@ extension Analyzer {
             return .void
         }
         // `L.f`, `L.X`, `L.S`: a library's function, constant or type, by its name in the contract.
-        if case .identifier(let l) = base.kind, libraryDecls[l] != nil, lookupLocal(l) == nil {
+        if let l = libraryKey(base) {
             return identifierType(e, "\(l).\(name.name)")
         }
-        // `A.x` inside contract `A`: its own state variable (or constant) by its qualified name.
-        if case .identifier(let b) = base.kind, currentContract != nil, b == current.name, lookupLocal(b) == nil,
-            current.stateIndex[name.name] != nil
-        {
-            return identifierType(e, name.name)
+        if case .identifier(let b) = base.kind, lookupLocal(b) == nil {
+            // `M.X` of `import "p" as M;`: the name `X` of that file.
+            if isModule(b, in: base.range.file) {
+                return identifierType(e, global("\(b).\(name.name)", from: base.range.file))
+            }
+            // `A.x` inside contract `A`: its own state variable (or constant) by its qualified name.
+            if currentContract != nil, global(b, from: base.range.file) == current.name,
+                current.stateIndex[name.name] != nil
+            {
+                return identifierType(e, name.name)
+            }
         }
         let bt = typeOf(base)
         if case .magic(let m)? = references[base.id] {
@@ -400,7 +413,7 @@ extension Analyzer {
             return .void
         }
         if case .typeName(let t)? = references[base.id] {
-            if case .interface(let i) = t, let q = qualifiedTypeName(name.name, in: i), q.contains(".") {
+            if case .interface(let i) = t, let q = qualifiedTypeName(name.name, in: i, from: nil) {
                 let nested: SolType =
                     structDecls[q] != nil
                     ? .structType(q) : .enumType(q, memberCount: enumDecls[q]?.members.count ?? 0)

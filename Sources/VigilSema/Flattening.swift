@@ -83,9 +83,10 @@ private final class Flattener {
 
     /// The name a `super.f` or `Base.f` callee written in contract `lexical` runs under.
     func calleeName(_ callee: Expr, arguments count: Int, writtenIn lexical: String) -> String? {
-        guard case .member(let base, let member) = callee.kind, case .identifier(let b) = base.kind,
+        guard case .member(let base, let member) = callee.kind, case .identifier(let written) = base.kind,
             let key = key(of: member.name, arguments: count)
         else { return nil }
+        let b = written == "super" ? written : analyzer.global(written, from: base.range.file)
         let implemented = (table[key] ?? []).filter { $0.function?.body != nil }.map(\.contract)
         let target: String?
         if b == "super" {
@@ -217,24 +218,26 @@ private final class Flattener {
     /// Where each base constructor gets its arguments: `is B(args)` or a constructor's `B(args)`.
     private func baseArguments() -> [BaseArguments] {
         var given: [BaseArguments] = []
-        func record(_ base: Identifier, _ arguments: [Expr], by y: String, at range: SourceRange) {
-            if let previous = given.first(where: { $0.base == base.name }) {
+        func record(_ base: String, _ arguments: [Expr], by y: String, at range: SourceRange) {
+            if let previous = given.first(where: { $0.base == base }) {
                 analyzer.bag.error(
-                    "sema.base-arguments-twice", "the arguments of the constructor of '\(base.name)' are given twice",
+                    "sema.base-arguments-twice", "the arguments of the constructor of '\(base)' are given twice",
                     at: range, notes: [DiagnosticNote("first given here", at: previous.range)])
                 return
             }
-            given.append(BaseArguments(base: base.name, givenBy: y, arguments: arguments, range: range))
+            given.append(BaseArguments(base: base, givenBy: y, arguments: arguments, range: range))
         }
         for y in order where analyzer.inheritable(y)?.kind == .contract {
-            for b in decl(y).bases { if let args = b.arguments { record(b.name, args, by: y, at: b.range) } }
-            for m in constructor(of: y)?.modifiers ?? [] where analyzer.contractDecls[m.name.name] != nil {
-                if !analyzer.linearization(of: y).dropFirst().contains(m.name.name) {
-                    analyzer.bag.error(
-                        "sema.not-a-base", "'\(m.name.name)' is not a base of '\(y)'", at: m.name.range)
+            for b in decl(y).bases {
+                if let args = b.arguments { record(baseKey(b.name), args, by: y, at: b.range) }
+            }
+            for m in constructor(of: y)?.modifiers ?? [] where analyzer.contractDecls[baseKey(m.name)] != nil {
+                let base = baseKey(m.name)
+                if !analyzer.linearization(of: y).dropFirst().contains(base) {
+                    analyzer.bag.error("sema.not-a-base", "'\(m.name.name)' is not a base of '\(y)'", at: m.name.range)
                     continue
                 }
-                record(m.name, m.arguments, by: y, at: m.range)
+                record(base, m.arguments, by: y, at: m.range)
             }
         }
         return given
@@ -247,7 +250,12 @@ private final class Flattener {
 
     /// A constructor's own modifiers, without the base constructor invocations.
     private func ownModifiers(_ f: FunctionDecl) -> [ModifierInvocation] {
-        f.modifiers.filter { analyzer.contractDecls[$0.name.name] == nil }
+        f.modifiers.filter { analyzer.contractDecls[baseKey($0.name)] == nil }
+    }
+
+    /// The key of a contract named as written after `is` or in a constructor's header.
+    private func baseKey(_ name: Identifier) -> String {
+        analyzer.global(name.name, from: name.range.file)
     }
 
     private func constructorMembers() -> [ContractMember] {

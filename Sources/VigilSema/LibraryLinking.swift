@@ -23,19 +23,47 @@ extension Analyzer {
         return found
     }
 
+    /// The key of the library `e` names (`L`, or `M.L` through an import alias), unless a local
+    /// variable of that name hides it.
+    func libraryKey(_ e: Expr) -> String? {
+        switch e.kind {
+        case .identifier(let l) where lookupLocal(l) == nil:
+            let key = global(l, from: e.range.file)
+            return libraryDecls[key] != nil ? key : nil
+        case .member(let base, let l):
+            guard case .identifier(let m) = base.kind, lookupLocal(m) == nil, isModule(m, in: base.range.file) else {
+                return nil
+            }
+            let key = global("\(m).\(l.name)", from: base.range.file)
+            return libraryDecls[key] != nil ? key : nil
+        default:
+            return nil
+        }
+    }
+
+    /// The key of the library a `using` directive names.
+    private func libraryKey(_ u: UsingDirective) -> String? {
+        u.library.map { global($0.name, from: $0.range.file) }
+    }
+
+    /// The key of a function a `using {f, L.g} for T` directive lists.
+    private func functionKey(_ f: Identifier) -> String {
+        global(f.name, from: f.range.file)
+    }
+
     /// Reports a `using` directive whose library, functions or type do not exist.
     func checkUsing(_ u: UsingDirective, in contract: String?) {
-        if let library = u.library, libraryDecls[library.name] == nil {
-            if inheritable(library.name) != nil {
+        if let library = u.library, let key = libraryKey(u), libraryDecls[key] == nil {
+            if inheritable(key) != nil {
                 bag.error("sema.using-not-library", "'\(library.name)' is not a library", at: library.range)
             } else {
                 bag.add(SemaDiagnostics.undeclared(library.name, library.range))
             }
         }
         for f in u.functions {
-            let parts = f.name.split(separator: ".").map(String.init)
+            let key = functionKey(f)
             let found =
-                parts.count == 2 ? libraryFunction(parts[0], parts[1]) != nil : freeFunctions[f.name] != nil
+                qualifiedParts(key).map { libraryFunction($0.owner, $0.member) != nil } ?? (freeFunctions[key] != nil)
             if !found { bag.add(SemaDiagnostics.undeclared(f.name, f.range)) }
         }
         if let target = u.target { _ = resolveType(target, in: contract) }
@@ -49,10 +77,12 @@ extension Analyzer {
     func boundNames(_ name: String, in usings: [UsingDirective]) -> [(directive: UsingDirective, function: String)] {
         var result: [(UsingDirective, String)] = []
         for u in usings {
-            if let library = u.library?.name {
+            if let library = libraryKey(u) {
                 if libraryFunction(library, name) != nil { result.append((u, "\(library).\(name)")) }
             } else {
-                for f in u.functions where f.name == name || f.name.hasSuffix(".\(name)") { result.append((u, f.name)) }
+                for f in u.functions where f.name == name || f.name.hasSuffix(".\(name)") {
+                    result.append((u, functionKey(f)))
+                }
             }
         }
         return result
@@ -97,9 +127,18 @@ extension Analyzer {
             forEachExpression(in: pending) { e in
                 switch e.kind {
                 case .identifier(let n) where !own.contains(n):
-                    if n.contains(".") || freeFunctions[n] != nil || fileConstants[n] != nil { wanted.append(n) }
+                    let key = global(n, from: e.range.file)
+                    if qualifiedParts(key) != nil || freeFunctions[key] != nil || fileConstants[key] != nil {
+                        wanted.append(key)
+                    }
                 case .member(let base, let n):
-                    if case .identifier(let l) = base.kind, libraryDecls[l] != nil { wanted.append("\(l).\(n.name)") }
+                    if let l = libraryKey(base) {
+                        wanted.append("\(l).\(n.name)")
+                    } else if case .identifier(let m) = base.kind, isModule(m, in: base.range.file) {
+                        // `M.f`, `M.X` of `import "p" as M;`
+                        let key = global("\(m).\(n.name)", from: base.range.file)
+                        if freeFunctions[key] != nil || fileConstants[key] != nil { wanted.append(key) }
+                    }
                 case .call(let callee, _):
                     if case .member(_, let n) = callee.kind {
                         wanted += boundNames(n.name, in: usings).map(\.function).filter { !own.contains($0) }
@@ -112,7 +151,7 @@ extension Analyzer {
             for name in wanted where !added.contains(name) {
                 added.insert(name)
                 let members = copyLinked(name)
-                if name.contains("."), !members.isEmpty { libraries.insert(String(name.split(separator: ".")[0])) }
+                if let owner = qualifiedParts(name)?.owner, !members.isEmpty { libraries.insert(owner) }
                 linked += members
                 pending += members
             }
@@ -123,22 +162,21 @@ extension Analyzer {
     /// Copies of the library functions (each overload) or constant, free function or file-level
     /// constant `name`.
     private func copyLinked(_ name: String) -> [ContractMember] {
-        let parts = name.split(separator: ".").map(String.init)
-        if parts.count == 2, let library = libraryDecls[parts[0]] {
+        if let (owner, member) = qualifiedParts(name), let library = libraryDecls[owner] {
             var renames: [String: String] = [:]
             var typeRenames: [String: String] = [:]
             for m in library.members {
                 switch m {
-                case .function(let f): renames[f.name.name] = "\(parts[0]).\(f.name.name)"
-                case .stateVariable(let v): renames[v.name.name] = "\(parts[0]).\(v.name.name)"
+                case .function(let f): renames[f.name.name] = "\(owner).\(f.name.name)"
+                case .stateVariable(let v): renames[v.name.name] = "\(owner).\(v.name.name)"
                 case .structDecl(let s):
-                    renames[s.name.name] = "\(parts[0]).\(s.name.name)"
-                    typeRenames[s.name.name] = "\(parts[0]).\(s.name.name)"
+                    renames[s.name.name] = "\(owner).\(s.name.name)"
+                    typeRenames[s.name.name] = "\(owner).\(s.name.name)"
                 case .enumDecl(let e):
-                    renames[e.name.name] = "\(parts[0]).\(e.name.name)"
-                    typeRenames[e.name.name] = "\(parts[0]).\(e.name.name)"
-                case .error(let e): renames[e.name.name] = "\(parts[0]).\(e.name.name)"
-                case .event(let e): renames[e.name.name] = "\(parts[0]).\(e.name.name)"
+                    renames[e.name.name] = "\(owner).\(e.name.name)"
+                    typeRenames[e.name.name] = "\(owner).\(e.name.name)"
+                case .error(let e): renames[e.name.name] = "\(owner).\(e.name.name)"
+                case .event(let e): renames[e.name.name] = "\(owner).\(e.name.name)"
                 default: break
                 }
             }
@@ -148,20 +186,24 @@ extension Analyzer {
                 copier.renames = [:]
                 copier.typeRenames = [:]
             }
-            let functions = libraryFunctions(parts[0], parts[1])
+            let functions = libraryFunctions(owner, member)
             if !functions.isEmpty {
                 return functions.map { f in
                     .function(
                         copier.function(f, name: Identifier(name, f.name.range), visibility: .internal, ensures: []))
                 }
             }
-            if let v = libraryConstant(parts[0], parts[1]) {
+            if let v = libraryConstant(owner, member) {
                 return [.stateVariable(copier.stateVariable(v, named: Identifier(name, v.name.range)))]
             }
             return []
         }
-        if let f = freeFunctions[name] { return [.function(copier.function(f, visibility: .internal))] }
-        if let v = fileConstants[name] { return [.stateVariable(copier.stateVariable(v))] }
+        if let f = freeFunctions[name] {
+            return [.function(copier.function(f, name: Identifier(name, f.name.range), visibility: .internal))]
+        }
+        if let v = fileConstants[name] {
+            return [.stateVariable(copier.stateVariable(v, named: Identifier(name, v.name.range)))]
+        }
         return []
     }
 }

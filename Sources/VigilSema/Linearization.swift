@@ -25,7 +25,7 @@ extension Analyzer {
         defer { linearizing.remove(name) }
         var bases: [String] = []
         for base in decl.bases {
-            let b = base.name.name
+            let b = global(base.name.name, from: base.name.range.file)
             guard let baseDecl = inheritable(b) else {
                 if structDecls[b] != nil || enumDecls[b] != nil {
                     bag.error("sema.base-not-contract", "'\(b)' is not a contract or interface", at: base.name.range)
@@ -87,9 +87,10 @@ extension Analyzer {
         return nil
     }
 
-    /// The declaration contract `contract` sees as `name`: its own or a base's, else a file-level one.
-    func declaration<T>(_ name: String, seenBy contract: String?, in table: [String: T]) -> T? {
-        if let q = inheritedName(name, in: contract, table: table) { return table[q] }
-        return table[name]
+    /// The declaration contract `contract` sees as `name`: its own or a base's, else a file-level
+    /// one the file `name` is written in sees.
+    func declaration<T>(_ name: Identifier, seenBy contract: String?, in table: [String: T]) -> T? {
+        if let q = inheritedName(name.name, in: contract, table: table) { return table[q] }
+        return table[global(name.name, from: name.range.file)]
     }
 }

@@ -76,7 +76,7 @@ extension Analyzer {
             if let own = definitions.first(where: { $0.contract == contract }) {
                 // solc's list: for each base written after `is`, the nearest contract of its
                 // linearization that defines the function.
-                let written = inheritable(contract)?.bases.map(\.name.name) ?? []
+                let written = inheritable(contract)?.bases.map { global($0.name.name, from: $0.name.range.file) } ?? []
                 let perBase = Set(
                     written.compactMap { b in
                         linearization(of: b).first { c in inherited.contains { $0.contract == c } }
@@ -135,7 +135,7 @@ extension Analyzer {
                 "'\(name)' overrides the \(direct[0].what) of '\(direct[0].contract)' and must be marked 'override'",
                 at: own.name.range, notes: [DiagnosticNote("overridden here", at: direct[0].name.range)])
         case let listed?:
-            let written = Set(listed.map(\.name))
+            let written = Set(listed.map { global($0.name, from: $0.range.file) })
             if (bases.count > 1 || !listed.isEmpty) && written != bases && written != perBase {
                 let expected = (perBase.isEmpty ? bases : perBase).sorted().joined(separator: ", ")
                 bag.error(

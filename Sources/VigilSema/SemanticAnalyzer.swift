@@ -6,12 +6,15 @@ import VigilSyntax
 public enum SemanticAnalyzer {
     /// Analyses every unit; the model is nil when an error was reported. Its contracts are the
     /// deployable ones declared in `checkedFiles` (every file when nil); the others are
-    /// analysed for their diagnostics and read as bases.
-    public static func analyze(units: [SourceUnit], sources: SourceManager, checkedFiles: Set<FileID>? = nil) -> (
-        model: SemanticModel?, diagnostics: [Diagnostic]
-    ) {
+    /// analysed for their diagnostics and read as bases. `importTargets` is the file each import
+    /// names, keyed by the location of its path (a file sees what it imports; see FileScopes.swift).
+    public static func analyze(
+        units: [SourceUnit], sources: SourceManager, checkedFiles: Set<FileID>? = nil,
+        importTargets: [SourceRange: FileID] = [:]
+    ) -> (model: SemanticModel?, diagnostics: [Diagnostic]) {
         let analyzer = Analyzer(units: units, sources: sources)
         analyzer.checkedFiles = checkedFiles
+        analyzer.buildScopes(importTargets: importTargets)
         analyzer.run()
         let model = analyzer.bag.hasErrors ? nil : analyzer.makeModel()
         return (model, analyzer.bag.all)
@@ -25,7 +28,12 @@ final class Analyzer {
     let sources: SourceManager
     var bag = DiagnosticBag()
 
-    // Global declarations (qualified names for contract-level structs and enums).
+    /// What each file sees at file level, and the names declared in more than one file of the
+    /// run (keyed `path:Name`; see FileScopes.swift).
+    var scopes: [FileID: FileScope] = [:]
+    var duplicatedNames: Set<String> = []
+
+    // Global declarations by run-wide key (qualified names `C.N` for contract-level ones).
     var contractDecls: [String: (decl: ContractDecl, kind: SourceKind)] = [:]
     var contractOrder: [String] = []
     var interfaceDecls: [String: ContractDecl] = [:]
@@ -136,27 +144,35 @@ final class Analyzer {
     }
 
     private func collectDeclarations() {
-        var topNames: [String: SourceRange] = [:]
-        func claim(_ id: Identifier, _ what: String) -> Bool {
-            if let previous = topNames[id.name] {
-                bag.add(SemaDiagnostics.duplicate(what, id.name, id.range, previous: previous))
-                return false
-            }
-            topNames[id.name] = id.range
-            return true
-        }
         for unit in units {
+            // Names are claimed per file: files of the run have namespaces of their own.
+            var topNames: [String: SourceRange] = [:]
+            func claim(_ id: Identifier, _ what: String) -> String? {
+                if let previous = topNames[id.name] {
+                    bag.add(SemaDiagnostics.duplicate(what, id.name, id.range, previous: previous))
+                    return nil
+                }
+                topNames[id.name] = id.range
+                return key(of: id.name, declaredIn: unit.file)
+            }
             for item in unit.items {
                 switch item {
-                case .contract(let c):
-                    guard claim(c.name, c.kind.rawValue) else { continue }
+                case .contract(let written):
+                    guard let key = claim(written.name, written.kind.rawValue) else { continue }
+                    let c =
+                        key == written.name.name
+                        ? written
+                        : ContractDecl(
+                            kind: written.kind, name: Identifier(key, written.name.range),
+                            isAbstract: written.isAbstract,
+                            bases: written.bases, members: written.members, range: written.range)
                     if c.kind == .interface {
-                        interfaceDecls[c.name.name] = c
+                        interfaceDecls[key] = c
                     } else if c.kind == .library {
-                        libraryDecls[c.name.name] = c
+                        libraryDecls[key] = c
                     } else {
-                        contractDecls[c.name.name] = (c, unit.kind)
-                        contractOrder.append(c.name.name)
+                        contractDecls[key] = (c, unit.kind)
+                        contractOrder.append(key)
                     }
                     for member in c.members {
                         switch member {
@@ -169,23 +185,23 @@ final class Analyzer {
                         }
                     }
                 case .structDecl(let s):
-                    if claim(s.name, "struct") { structDecls[s.name.name] = s }
+                    if let key = claim(s.name, "struct") { structDecls[key] = s }
                 case .enumDecl(let e):
-                    if claim(e.name, "enum") { enumDecls[e.name.name] = e }
+                    if let key = claim(e.name, "enum") { enumDecls[key] = e }
                 case .errorDecl(let e):
-                    if claim(e.name, "error") { errorDecls[e.name.name] = e }
+                    if let key = claim(e.name, "error") { errorDecls[key] = e }
                 case .eventDecl(let e):
-                    if claim(e.name, "event") { eventDecls[e.name.name] = e }
+                    if let key = claim(e.name, "event") { eventDecls[key] = e }
                 case .spec(let s):
-                    specs.append(s)
+                    if let spec = attach(s, in: unit.file) { specs.append(spec) }
                 case .using(let u):
                     fileUsings.append((u, unit.file))
                 case .function(let f):
-                    if claim(f.name, "function") { freeFunctions[f.name.name] = f }
+                    if let key = claim(f.name, "function") { freeFunctions[key] = f }
                 case .constant(let v):
-                    if claim(v.name, "constant") { fileConstants[v.name.name] = v }
+                    if let key = claim(v.name, "constant") { fileConstants[key] = v }
                 case .userType(let t):
-                    if claim(t.name, "type") { userTypeDecls[t.name.name] = t }
+                    if let key = claim(t.name, "type") { userTypeDecls[key] = t }
                 case .pragma, .importDecl:
                     break
                 }
@@ -193,14 +209,18 @@ final class Analyzer {
         }
     }
 
-    /// Scope of contract `c` used when resolving a type name written inside it (nil at file level).
-    func qualifiedTypeName(_ name: String, in contract: String?) -> String? {
+    /// The key of the struct or enum a type name written in `file` inside `contract` (nil at
+    /// file level) names: a member of the contract or its bases, else (when `file` is given) a
+    /// file-level one.
+    func qualifiedTypeName(_ name: String, in contract: String?, from file: FileID?) -> String? {
         if let q = inheritedName(name, in: contract, table: structDecls)
             ?? inheritedName(name, in: contract, table: enumDecls)
         {
             return q
         }
-        if structDecls[name] != nil || enumDecls[name] != nil { return name }
+        guard let file else { return nil }
+        let key = global(name, from: file)
+        if structDecls[key] != nil || enumDecls[key] != nil { return key }
         return nil
     }
 
@@ -213,7 +233,7 @@ final class Analyzer {
             enums[name] = EnumInfo(name: name, members: e.members.map(\.name))
         }
         for (name, s) in structDecls.sorted(by: { $0.key < $1.key }) {
-            let owner = name.contains(".") ? String(name.split(separator: ".")[0]) : nil
+            let owner = qualifiedParts(name)?.owner
             var fields: [(name: String, type: SolType)] = []
             var seen: [String: SourceRange] = [:]
             for field in s.fields {
@@ -320,15 +340,16 @@ final class Analyzer {
             }
             return arrayType(of: e, size: size)
         case .named(let id):
-            if let q = qualifiedTypeName(id.name, in: contract) {
+            if let q = qualifiedTypeName(id.name, in: contract, from: id.range.file) {
                 if structDecls[q] != nil { return .structType(q) }
                 return .enumType(q, memberCount: enumDecls[q]?.members.count ?? 0)
             }
-            if let t = declaration(id.name, seenBy: contract, in: userTypeDecls) {
+            if let t = declaration(id, seenBy: contract, in: userTypeDecls) {
                 return userType(t, in: contract)
             }
-            if interfaceDecls[id.name] != nil { return .interface(id.name) }
-            if contractDecls[id.name] != nil {
+            let key = global(id.name, from: id.range.file)
+            if interfaceDecls[key] != nil { return .interface(key) }
+            if contractDecls[key] != nil {
                 bag.add(SemaDiagnostics.notSupported("using a contract as a type", id.range))
                 return nil
             }

@@ -294,4 +294,22 @@ public struct SemanticModel: Sendable {
     }
 
     public func contract(named name: String) -> ContractInfo? { contracts.first { $0.name == name } }
+
+    /// The contracts a name given by a user selects: `Name` every contract of that name (several
+    /// files of a run may declare one), `path:Name` the one of the file whose path ends with `path`.
+    public func contracts(matching name: String) -> [ContractInfo] {
+        contracts.filter { c in
+            guard c.name != name, let colon = c.name.lastIndex(of: ":") else { return c.name == name }
+            let written = c.name[c.name.index(after: colon)...]
+            return written == name || c.name.hasSuffix("/" + name)
+        }
+    }
+}
+
+/// A qualified name `C.N` split into the key of its owner and the member's name; nil for a name
+/// with no owner. The owner's key may hold a path (`src/a.sol:C.N`: see FileScopes.swift).
+public func qualifiedParts(_ name: String) -> (owner: String, member: String)? {
+    let afterPath = name.lastIndex(of: ":").map { name.index(after: $0) } ?? name.startIndex
+    guard let dot = name[afterPath...].lastIndex(of: ".") else { return nil }
+    return (String(name[..<dot]), String(name[name.index(after: dot)...]))
 }

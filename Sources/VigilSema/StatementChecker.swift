@@ -90,7 +90,7 @@ extension Analyzer {
         case .returnStmt(let value):
             checkReturn(value, at: s.range)
         case .emit(let event, let args):
-            guard let decl = declaration(event.name, seenBy: current.name, in: eventDecls) else {
+            guard let decl = declaration(event, seenBy: current.name, in: eventDecls) else {
                 bag.add(SemaDiagnostics.undeclared(event.name, event.range))
                 for a in args { typeOf(a) }
                 return
@@ -98,7 +98,7 @@ extension Analyzer {
             emittedEvents[s.id] = decl
             checkDeclaredArguments(event.name, decl.parameters, args, at: s.range)
         case .revertError(let error, let args):
-            guard let decl = declaration(error.name, seenBy: current.name, in: errorDecls) else {
+            guard let decl = declaration(error, seenBy: current.name, in: errorDecls) else {
                 bag.add(SemaDiagnostics.undeclared(error.name, error.range))
                 for a in args { typeOf(a) }
                 return

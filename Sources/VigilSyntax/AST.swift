@@ -85,19 +85,38 @@ public struct PragmaDecl: Sendable {
     }
 }
 
-/// `import "./Other.sol";`
+/// An import in any of solc's forms: `import "p";`, `import "p" as M;`, `import * as M from "p";`,
+/// `import {A, B as C} from "p";`.
 public struct ImportDecl: Sendable {
     public let path: String
     public let pathRange: SourceRange
     public let range: SourceRange
-    /// The names of `import {A, B} from "path";` (empty for `import "path";`).
-    public let symbols: [Identifier]
-    public init(path: String, pathRange: SourceRange, range: SourceRange, symbols: [Identifier] = []) {
+    /// The names of `import {A, B as C} from "path";` (empty for the other forms).
+    public let symbols: [ImportedSymbol]
+    /// `M` of `import "path" as M;` and `import * as M from "path";`: the file's names are `M.X`.
+    public let unitAlias: Identifier?
+    public init(
+        path: String, pathRange: SourceRange, range: SourceRange, symbols: [ImportedSymbol] = [],
+        unitAlias: Identifier? = nil
+    ) {
         self.path = path
         self.pathRange = pathRange
         self.range = range
         self.symbols = symbols
+        self.unitAlias = unitAlias
     }
+}
+
+/// `A` or `A as B` in `import {A as B} from "path";`.
+public struct ImportedSymbol: Sendable {
+    public let name: Identifier
+    public let alias: Identifier?
+    public init(name: Identifier, alias: Identifier?) {
+        self.name = name
+        self.alias = alias
+    }
+    /// The name the importing file knows it by.
+    public var localName: Identifier { alias ?? name }
 }
 
 public enum ContractKind: String, Sendable {

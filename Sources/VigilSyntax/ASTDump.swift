@@ -47,8 +47,14 @@ struct ASTDumpWriter {
         switch item {
         case .pragma(let p): line("Pragma \(p.name.name) \(quoted(p.value))", p.range)
         case .importDecl(let i):
-            let names = i.symbols.isEmpty ? "" : " {" + i.symbols.map(\.name).joined(separator: ", ") + "}"
-            line("Import\(names) \(quoted(i.path))", i.range)
+            let names =
+                i.symbols.isEmpty
+                ? ""
+                : " {"
+                    + i.symbols.map { $0.name.name + ($0.alias.map { " as \($0.name)" } ?? "") }.joined(separator: ", ")
+                    + "}"
+            let alias = i.unitAlias.map { " as \($0.name)" } ?? ""
+            line("Import\(names) \(quoted(i.path))\(alias)", i.range)
         case .contract(let c):
             var text = "\(c.isAbstract ? "Abstract" : "")\(c.kind.rawValue.capitalized) \(c.name.name)"
             if !c.bases.isEmpty { text += " is " + c.bases.map(\.name.name).joined(separator: ", ") }

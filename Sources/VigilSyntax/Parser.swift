@@ -339,7 +339,8 @@ struct SyntaxParser {
             .keyword(.pragma), .keyword(.import):
             return true
         case .identifier:
-            return atWord("spec") && peek(1).kind == .identifier && peek(2).kind == .leftBrace
+            return atWord("spec") && (peek(1).kind == .identifier || peek(1).kind == .stringLiteral)
+                && peek(2).kind == .leftBrace
         default:
             return false
         }

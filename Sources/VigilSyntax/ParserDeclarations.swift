@@ -109,44 +109,44 @@ extension SyntaxParser {
     /// `import "path";`; any other form is reported and skipped (nil).
     mutating func parseImport() throws(ParseFailure) -> ImportDecl? {
         let keyword = advance()
-        if at(.stringLiteral) && peek(1).kind == .semicolon {
+        // `import "path";` and `import "path" as M;`
+        if at(.stringLiteral) {
             let path = advance()
-            advance()
-            return ImportDecl(path: strings[path.payload], pathRange: range(path), range: range(from: keyword.start))
-        }
-        // `import {A, B} from "path";`: all files of a run share one namespace, so the names
-        // are visible as with `import "path";`.
-        if at(.leftBrace) {
-            advance()
-            var symbols: [Identifier] = []
-            while !at(.rightBrace) && !at(.endOfFile) {
-                symbols.append(try expectIdentifier("a name to import"))
-                if at(.as) {
-                    reportNotSupported(.importAliases, at: range(current))
-                    while !at(.rightBrace) && !at(.endOfFile) { advance() }
-                    _ = consume(.rightBrace)
-                    skipPastSemicolon()
-                    return nil
-                }
-                if consume(.comma) == nil { break }
-            }
-            guard consume(.rightBrace) != nil else { throw failure(expected: "'}' after the imported names") }
-            guard atWord("from") else { throw failure(expected: "'from' after the imported names") }
-            advance()
-            guard at(.stringLiteral) else { throw failure(expected: "the path of the file to import from") }
-            let path = advance()
+            var alias: Identifier?
+            if consume(.as) != nil { alias = try expectIdentifier("a name after 'as'") }
             try expectSemicolon(after: "import")
             return ImportDecl(
                 path: strings[path.payload], pathRange: range(path), range: range(from: keyword.start),
-                symbols: symbols)
+                unitAlias: alias)
         }
-        if at(.star) || (at(.stringLiteral) && peek(1).kind == .keyword(.as)) {
-            reportNotSupported(.importAliases, at: range(keyword))
+        var symbols: [ImportedSymbol] = []
+        var alias: Identifier?
+        if consume(.star) != nil {
+            // `import * as M from "path";`
+            guard consume(.as) != nil else { throw failure(expected: "'as' after 'import *'") }
+            alias = try expectIdentifier("a name after 'as'")
+        } else if consume(.leftBrace) != nil {
+            // `import {A, B as C} from "path";`
+            while !at(.rightBrace) && !at(.endOfFile) {
+                let name = try expectIdentifier("a name to import")
+                let local = consume(.as) != nil ? try expectIdentifier("a name after 'as'") : nil
+                symbols.append(ImportedSymbol(name: name, alias: local))
+                if consume(.comma) == nil { break }
+            }
+            guard consume(.rightBrace) != nil else { throw failure(expected: "'}' after the imported names") }
         } else {
             report(SyntaxDiagnostics.unsupportedImport(at: range(keyword)))
+            skipPastSemicolon()
+            return nil
         }
-        skipPastSemicolon()
-        return nil
+        guard atWord("from") else { throw failure(expected: "'from' and the path of the file to import from") }
+        advance()
+        guard at(.stringLiteral) else { throw failure(expected: "the path of the file to import from") }
+        let path = advance()
+        try expectSemicolon(after: "import")
+        return ImportDecl(
+            path: strings[path.payload], pathRange: range(path), range: range(from: keyword.start),
+            symbols: symbols, unitAlias: alias)
     }
 
     /// Skips `library L { ... }` or a similar declaration with a body.

@@ -4,10 +4,17 @@ import VigilBasics
 // The property words are identifiers; the parser recognises them by position.
 
 extension SyntaxParser {
-    /// `spec Contract { property* }`
+    /// `spec Contract { property* }` or `spec "path:Contract" { property* }` (the contract of that
+    /// name in the file whose path ends with `path`).
     mutating func parseSpec() throws(ParseFailure) -> SpecDecl {
         let start = advance().start
-        let contract = try expectIdentifier("contract name after 'spec'")
+        let contract: Identifier
+        if at(.stringLiteral) {
+            let quoted = advance()
+            contract = Identifier(strings[quoted.payload], range(quoted))
+        } else {
+            contract = try expectIdentifier("contract name after 'spec'")
+        }
         let open = try expect(.leftBrace, "'{' to start the spec body")
         var properties: [PropertyDecl] = []
         while !bodyEnds(opening: open, atDeclaration: startsTopLevelDeclaration()) {

@@ -127,17 +127,17 @@ enum SyntaxDiagnostics {
         .error("parse.unmatched-brace", "'}' without a matching '{'", at: range)
     }
 
-    /// `parse.unsupported-import`: any import but `import "path";`.
+    /// `parse.bad-import`: `import` followed by none of solc's forms.
     static func unsupportedImport(at range: SourceRange) -> Diagnostic {
         .error(
-            "parse.unsupported-import",
-            "only the forms 'import \"path\";' and 'import {A, B} from \"path\";' are supported", at: range)
+            "parse.bad-import",
+            "expected a path, '*' or '{' after 'import' (forms: 'import \"path\";', 'import \"path\" as M;', "
+                + "'import * as M from \"path\";', 'import {A, B as C} from \"path\";')", at: range)
     }
 }
 
 /// Solidity constructs outside the subset; the raw value is the whole message.
 enum UnsupportedConstruct: String, Sendable {
-    case importAliases = "import aliases ('as', 'import * as X') are not supported yet"
     case qualifiedModifiers = "modifiers named through a contract ('A.m') are not supported yet"
     case transientStorage = "transient storage ('transient') is not supported yet"
     case arrays = "array literals, slices and 'T[]' in expressions are not supported yet"

@@ -9,7 +9,8 @@ import VigilVerifier
 @Suite struct ShardMergeTests {
     static let files = [
         "examples/token.sol", "examples/ownable.sol", "examples/vault_reentrancy.vigil",
-        "examples/forced_ether_equality.vigil",
+        "examples/forced_ether_equality.vigil", "examples/imports/Vault.sol", "examples/imports/legacy/Vault.sol",
+        "examples/imports/legacy.spec",
     ].map { repositoryRoot.appendingPathComponent($0).path }
 
     /// A fresh folder for the test's files, removed when `body` returns.
@@ -19,15 +20,13 @@ import VigilVerifier
 
     @Test func shardsAreDisjointEvenAndCoverEveryProperty() throws {
         let model = try #require(FrontEnd.run(paths: [repositoryRoot.appendingPathComponent("examples").path]).model)
-        let all = model.contracts.flatMap { c in PropertySelection.declared(in: c).map { "\(c.name).\($0)" } }
+        let all = model.contracts.flatMap { c in PropertySelection.declared(in: c).map { [c.name, $0] } }
         #expect(all.count > 20)
+        #expect(Set(all.map { $0[0] }).count == model.contracts.count, "two contracts share a name")
         for count in 1...4 {
             let shards = (0..<count).map { i in
                 let selection = PropertySelection.shard(i, of: count, model: model)
-                return all.filter { pair in
-                    let parts = pair.split(separator: ".", maxSplits: 1).map(String.init)
-                    return selection.includes(contract: parts[0], property: parts[1])
-                }
+                return all.filter { selection.includes(contract: $0[0], property: $0[1]) }
             }
             #expect(shards.flatMap { $0 } == all, "\(count) shards do not deal every pair once, in order")
             let sizes = shards.map(\.count)

@@ -209,10 +209,8 @@ private func form(_ s: Stmt) -> String {
             """)
         #expect(
             parsed.messages == [
-                "6:1 parse.not-supported: import aliases ('as', 'import * as X') are not supported yet",
-                "7:11 parse.not-supported: import aliases ('as', 'import * as X') are not supported yet",
-                "8:1 parse.not-supported: import aliases ('as', 'import * as X') are not supported yet",
-                "9:1 parse.unsupported-import: only the forms 'import \"path\";' and 'import {A, B} from \"path\";' are supported",
+                "9:1 parse.bad-import: expected a path, '*' or '{' after 'import' (forms: 'import \"path\";', "
+                    + "'import \"path\" as M;', 'import * as M from \"path\";', 'import {A, B as C} from \"path\";')"
             ])
         #expect(
             parsed.dump == """
@@ -222,6 +220,9 @@ private func form(_ s: Stmt) -> String {
                   Import "./Other.sol" @3:1
                   Import "./Spaced.sol" @4:1
                   Import {X, Y} "./y.sol" @5:1
+                  Import "./z.sol" as Z @6:1
+                  Import {W as V} "./w.sol" @7:1
+                  Import "./q.sol" as Q @8:1
                   Contract C @10:1
 
                 """)
