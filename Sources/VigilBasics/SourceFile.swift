@@ -110,6 +110,11 @@ public struct SourceManager: Sendable {
     /// Line and column of the start of a range.
     public func start(of range: SourceRange) -> LineColumn { self[range.file].lines.location(of: range.start) }
 
+    /// `Name.sol:line` of the start of a range: the file's name without its folders.
+    public func briefly(_ range: SourceRange) -> String {
+        "\(self[range.file].path.split(separator: "/").last ?? ""):\(start(of: range).line)"
+    }
+
     /// `path:line:col` of the start of a range.
     public func describe(_ range: SourceRange) -> String {
         let lc = start(of: range)

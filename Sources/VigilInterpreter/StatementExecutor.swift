@@ -89,6 +89,11 @@ extension Machine {
             return .normal
         case .ruleCall:
             throw .mismatch("rules are replayed elsewhere")
+        case .assembly:
+            // The engines over-approximate assembly; a trace through it is not confirmed.
+            throw .unconfirmable(
+                "inline assembly at \(model.sources.briefly(s.range)) is abstracted, and the interpreter does not run it"
+            )
         }
     }
 

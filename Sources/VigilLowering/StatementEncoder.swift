@@ -75,7 +75,36 @@ extension SymbolicExecutor {
             placeholders.last?()
         case .ruleCall:
             break
+        case .assembly:
+            if let effects = model.assemblyEffects[s.id] { abstractAssembly(effects) }
         }
+    }
+
+    /// Inline assembly, over-approximated (docs/LANGUAGE-REFERENCE.md, "Inline assembly"): on
+    /// the current path the locals it assigns (and, where it writes memory, every local held in
+    /// memory) take any value, the state any value where it writes storage or calls, and it may
+    /// revert.
+    func abstractAssembly(_ effects: AssemblyEffects) {
+        usedAbstraction = true
+        var havocked = Set(effects.assigned)
+        if effects.writesMemory {
+            for id in locals.keys where !(model.variableTypes[id]?.isValueType ?? true) { havocked.insert(id) }
+        }
+        for id in havocked.sorted(by: { $0.raw < $1.raw }) {
+            guard case .value(let old)? = locals[id] else { continue }
+            let t = model.variableTypes[id]
+            let value: SymbolicValue =
+                if case .scalar = old, let t, t.isValueType { .scalar(freshValue("assembly", t)) } else {
+                    freshLike(old, "assembly")
+                }
+            writeLocal(id, [], value)
+        }
+        if effects.changesState {
+            let before = state
+            havocState()
+            state = SymbolicState.merge(pc, state, before)
+        }
+        if effects.mayRevert { revert(when: fresh("assembly.reverts", .bool)) }
     }
 
     /// Unrolls a loop `bounds.loops` times; a path that would iterate again is cut (excluded,

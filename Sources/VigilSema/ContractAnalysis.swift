@@ -42,6 +42,8 @@ struct ContractScope {
     var environmentReads: Set<Reference> = []
     /// Internal calls (functions and modifiers) made by each function or modifier, for recursion detection.
     var callGraph: [String: [(callee: String, range: SourceRange)]] = [:]
+    /// The inline assembly blocks of its code (its bases' and linked libraries' too).
+    var inlineAssembly: [SourceRange] = []
 }
 
 /// Whether a modifier's body changes state, hands over control, or reads state.
@@ -263,7 +265,8 @@ extension Analyzer {
             modifiers: current.modifiers, invariants: invariants,
             ensures: namedByColumnWhereShared(ensures, range: \.range, name: \.name),
             asserts: namedByColumnWhereShared(current.asserts, range: \.range, name: \.name),
-            trusted: trusted, rules: rules, environmentReads: current.environmentReads)
+            trusted: trusted, rules: rules, environmentReads: current.environmentReads,
+            inlineAssembly: current.inlineAssembly)
     }
 
     private func functionFor(_ f: FunctionDecl) -> FunctionInfo? {

@@ -107,7 +107,7 @@ struct DeclarationCopier {
                 initializer: i.map { stmt($0) }, condition: c.map { expr($0) }, update: u.map { expr($0) },
                 body: stmt(body))
         case .whileStmt(let c, let body): kind = .whileStmt(condition: expr(c), body: stmt(body))
-        case .breakStmt, .continueStmt, .placeholder: kind = s.kind
+        case .breakStmt, .continueStmt, .placeholder, .assembly: kind = s.kind
         case .returnStmt(let e): kind = .returnStmt(e.map { expr($0) })
         case .emit(let event, let args): kind = .emit(event: renamed(event), arguments: args.map { expr($0) })
         case .revertError(let error, let args):

@@ -49,7 +49,7 @@ func forEachExpression(in s: Stmt, _ visit: (Expr) -> Void) {
         if case .function(_, let args) = c.target { for a in args { forEachExpression(in: a, visit) } }
         if let e = c.sender { forEachExpression(in: e, visit) }
         if let e = c.value { forEachExpression(in: e, visit) }
-    case .breakStmt, .continueStmt, .placeholder: break
+    case .breakStmt, .continueStmt, .placeholder, .assembly: break
     }
 }
 

@@ -73,6 +73,7 @@ final class Analyzer {
     var emittedEvents: [NodeID: EventDecl] = [:]
     var uncheckedExpressions: Set<NodeID> = []
     var arrays: [String: ArrayInfo] = [:]
+    var assemblyEffects: [NodeID: AssemblyEffects] = [:]
 
     // The contract and the body being checked.
     var currentContract: ContractScope?
@@ -88,7 +89,7 @@ final class Analyzer {
             sources: sources, units: units, contracts: contracts, interfaces: interfaces, structs: structs,
             enums: enums, types: types, references: references, calls: calls, constants: constants,
             variableTypes: variableTypes, storageLocals: storageLocals, uncheckedExpressions: uncheckedExpressions,
-            emittedEvents: emittedEvents, arrays: arrays)
+            emittedEvents: emittedEvents, arrays: arrays, assemblyEffects: assemblyEffects)
     }
 
     func run() {

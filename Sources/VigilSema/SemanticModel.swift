@@ -251,6 +251,9 @@ public struct ContractInfo: Sendable {
     /// Which of `tx.origin`, `block.timestamp` and `block.number` (as `Reference`s) the
     /// contract's code and properties read.
     public let environmentReads: Set<Reference>
+    /// Where its code (its bases' and linked libraries' too) holds inline assembly, which the
+    /// engines abstract.
+    public let inlineAssembly: [SourceRange]
 
     /// Every function a transaction may call, in source order, then `receive` and `fallback`.
     public var entryPoints: [FunctionInfo] {
@@ -286,6 +289,8 @@ public struct SemanticModel: Sendable {
     /// The arrays (in storage), by the name of the struct each is laid out as: `length` and
     /// `items`, a mapping from index to element (see `ArrayInfo`).
     public let arrays: [String: ArrayInfo]
+    /// What each inline assembly statement may do, by the statement's id.
+    public let assemblyEffects: [NodeID: AssemblyEffects]
 
     /// The array a value of type `t` is, if it is one.
     public func array(_ t: SolType?) -> ArrayInfo? {

@@ -60,6 +60,14 @@ public indirect enum SolType: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Whether a value of the type lives on the stack (no memory or storage behind it).
+    public var isValueType: Bool {
+        switch self {
+        case .uint, .int, .bool, .address, .enumType, .interface, .fixedBytes: true
+        default: false
+        }
+    }
+
     public var isFixedBytes: Bool {
         if case .fixedBytes = self { return true }
         return false

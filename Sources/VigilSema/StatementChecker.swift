@@ -119,6 +119,8 @@ extension Analyzer {
             if case .modifier = context.mode {} else { bag.add(SemaDiagnostics.placeholderOutsideModifier(s.range)) }
         case .ruleCall(let call):
             checkRuleCall(call)
+        case .assembly(let a):
+            checkAssembly(a, statement: s)
         }
     }
 
@@ -132,6 +134,7 @@ extension Analyzer {
         case .delete: "'delete'"
         case .unchecked: "an 'unchecked' block"
         case .tupleVariable: "a tuple declaration"
+        case .assembly: "inline assembly"
         default: nil
         }
     }

@@ -550,6 +550,8 @@ public struct Stmt: Sendable {
         case delete(Expr)
         /// `_;` in a modifier
         case placeholder
+        /// `assembly { ... }`: Yul, which the engines abstract.
+        case assembly(InlineAssembly)
         /// `call f(args) from s value v;`, `try call ...`, `call any ...` in rules
         case ruleCall(RuleCall)
     }

@@ -234,6 +234,63 @@ struct ASTDumpWriter {
         case .delete(let target): node("Delete", s.range, role: role) { w in w.expr(target) }
         case .placeholder: line("Placeholder", s.range, role: role)
         case .ruleCall(let call): ruleCall(call, s.range, role: role)
+        case .assembly(let a):
+            let flags = a.flags.isEmpty ? "" : " (" + a.flags.map(quoted).joined(separator: ", ") + ")"
+            node("Assembly\(flags)", s.range, role: role) { w in
+                for y in a.body.statements { w.yul(y) }
+            }
+        }
+    }
+
+    // MARK: - Yul
+
+    mutating func yul(_ s: YulStatement) {
+        switch s {
+        case .block(let b): node("YulBlock", b.range) { w in for y in b.statements { w.yul(y) } }
+        case .variables(let names, let value, let r):
+            node("YulLet \(names.map(\.name).joined(separator: ", "))", r) { w in if let value { w.yul(value) } }
+        case .assignment(let targets, let value, let r):
+            node("YulAssign \(targets.map(\.text).joined(separator: ", "))", r) { w in w.yul(value) }
+        case .expression(let e): yul(e)
+        case .ifStmt(let condition, let body):
+            node("YulIf", condition.range.union(body.range)) { w in
+                w.yul(condition)
+                w.yul(.block(body))
+            }
+        case .switchStmt(let value, let cases, let r):
+            node("YulSwitch", r) { w in
+                w.yul(value)
+                for c in cases {
+                    w.node(c.value == nil ? "YulDefault" : "YulCase", c.body.range) { w in
+                        if let v = c.value { w.yul(v) }
+                        w.yul(.block(c.body))
+                    }
+                }
+            }
+        case .forLoop(let initializer, let condition, let post, let body):
+            node("YulFor", initializer.range.union(body.range)) { w in
+                w.yul(.block(initializer))
+                w.yul(condition)
+                w.yul(.block(post))
+                w.yul(.block(body))
+            }
+        case .function(let name, let parameters, let returns, let body):
+            let signature =
+                "\(name.name)(\(parameters.map(\.name).joined(separator: ", ")))"
+                + (returns.isEmpty ? "" : " -> " + returns.map(\.name).joined(separator: ", "))
+            node("YulFunction \(signature)", name.range.union(body.range)) { w in w.yul(.block(body)) }
+        case .breakStmt(let r): line("YulBreak", r)
+        case .continueStmt(let r): line("YulContinue", r)
+        case .leave(let r): line("YulLeave", r)
+        }
+    }
+
+    mutating func yul(_ e: YulExpression) {
+        switch e {
+        case .literal(let text, let r): line("YulLiteral \(text)", r)
+        case .path(let p): line("YulName \(p.text)", p.range)
+        case .call(let name, let arguments, let r):
+            node("YulCall \(name.name)", r) { w in for a in arguments { w.yul(a) } }
         }
     }
 

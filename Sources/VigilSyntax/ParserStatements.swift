@@ -54,7 +54,7 @@ extension SyntaxParser {
         case .keyword(.try):
             if startsRuleCall() { return try parseRuleCall() }
             return skipTryCatch()
-        case .keyword(.assembly): return skipAssembly()
+        case .keyword(.assembly): return try parseAssembly()
         case .keyword(.throw): throw abandonAsOldSolidity("'throw'", at: range(current))
         case .keyword(.var): throw abandonAsOldSolidity("'var'", at: range(current))
         case .identifier:
@@ -231,16 +231,6 @@ extension SyntaxParser {
         reportNotSupported(.tryCatch, at: range(keyword))
         skipToBlockAndOver()
         while consume(.catch) != nil { skipToBlockAndOver() }
-        return makeStmt(.block(Block(statements: [], range: range(from: keyword.start))), from: keyword.start)
-    }
-
-    /// `assembly ["dialect"] [(flags)] { ... }` is reported and skipped.
-    private mutating func skipAssembly() -> Stmt {
-        let keyword = advance()
-        reportNotSupported(.inlineAssembly, at: range(keyword))
-        _ = consume(.stringLiteral)
-        if at(.leftParen) { skipBalanced(.leftParen, .rightParen) }
-        if at(.leftBrace) { skipBalanced(.leftBrace, .rightBrace) }
         return makeStmt(.block(Block(statements: [], range: range(from: keyword.start))), from: keyword.start)
     }
 

@@ -146,7 +146,6 @@ enum UnsupportedConstruct: String, Sendable {
     case fixedPoint = "fixed-point numbers are not supported yet"
     case functionTypes = "function types are not supported yet"
     case hexStrings = "hex string literals are not supported yet"
-    case inlineAssembly = "inline assembly is not supported yet"
     case namedArguments = "named arguments are not supported yet"
     case qualifiedNames = "qualified names ('A.B') in types are not supported yet"
     case tryCatch = "try/catch is not supported yet"

@@ -294,7 +294,14 @@ final class ContractRun {
         let b = bounds
         return [
             "bounds: depth \(b.depth), reentrancy \(b.reentrancy), reentrant calls \(b.reentrantCalls), loops \(b.loops)"
-        ] + trustedAssumptions
+        ] + trustedAssumptions + abstractionAssumptions
+    }
+
+    /// `abstracted: inline assembly at Math.sol:12` for each block in the contract's code.
+    var abstractionAssumptions: [String] {
+        var seen: Set<String> = []
+        return contract.inlineAssembly.map { "abstracted: inline assembly at \(model.sources.briefly($0))" }
+            .filter { seen.insert($0).inserted }
     }
 
     /// `trusted: owner` for each `trusted` address: no re-entrant call comes from it.
@@ -305,6 +312,7 @@ final class ContractRun {
     /// What a proof by the unbounded engine rests on instead of bounds.
     var unboundedAssumptions: [String] {
         ["unbounded: every transaction sequence, re-entry of any depth"] + trustedAssumptions
+            + abstractionAssumptions
     }
 
     func elapsed() -> Int {

@@ -164,7 +164,7 @@ func expressions(_ s: Stmt) -> [Expr] {
     case .whileStmt(let c, let body): [c] + expressions(body)
     case .returnStmt(let e): e.map { [$0] } ?? []
     case .emit(_, let arguments), .revertError(_, let arguments): arguments
-    case .breakStmt, .continueStmt, .placeholder, .ruleCall: []
+    case .breakStmt, .continueStmt, .placeholder, .ruleCall, .assembly: []
     }
 }
 

@@ -16,13 +16,6 @@ struct UnsupportedCase: CustomTestStringConvertible, Sendable {
             source: "contract A { function f() public { x = [1, 2]; }\n function tail() public {} }",
             expected: "1:40 array literals, slices and 'T[]' in expressions are not supported yet"),
         .init(
-            source: """
-                contract A { function f() public {
-                 assembly ("memory-safe") { x := 1 } x = 1; }
-                 function tail() public {} }
-                """,
-            expected: "2:2 inline assembly is not supported yet"),
-        .init(
             source: "contract A { function f() public { B b = new B(1); }\n function tail() public {} }",
             expected: "1:42 contract creation ('new') is not supported yet"),
         .init(

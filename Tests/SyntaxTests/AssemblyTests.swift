@@ -1,0 +1,59 @@
+import Testing
+import VigilBasics
+import VigilSyntax
+
+/// Inline assembly is parsed whole: Yul's statements and expressions, over Solidity's tokens.
+@Suite struct AssemblyTests {
+    @Test func everyYulStatementParses() {
+        let parsed = parse(
+            """
+            contract C {
+                function f(uint256 x) public pure returns (uint256 r) {
+                    assembly ("memory-safe") {
+                        let a, b := div(x, 2)
+                        function twice(v) -> w { w := add(v, v) leave }
+                        for { let i := 0 } lt(i, 3) { i := add(i, 1) } { if eq(i, 2) { break } continue }
+                        switch a case 0 { r := 1 } case 0x01 { r := twice(b) } default { r := byte(0, x) }
+                        { r := and(r, 0xff) }
+                        if iszero(x) { revert(0, 0) }
+                        mstore(0x40, "abc")
+                    }
+                }
+            }
+            """)
+        #expect(parsed.messages == [])
+        let dump = parsed.dump
+        #expect(dump.contains("Assembly (\"memory-safe\") @3:9"))
+        #expect(dump.contains("YulLet a, b @4:13\n            YulCall div @4:25\n              YulName x @4:29"))
+        #expect(dump.contains("YulFunction twice(v) -> w @5:22"))
+        #expect(dump.contains("YulLeave @5:53"))
+        #expect(dump.contains("YulFor @6:17"))
+        #expect(dump.contains("YulBreak @6:76"))
+        #expect(dump.contains("YulSwitch @7:13"))
+        #expect(dump.contains("YulDefault"))
+        #expect(dump.contains("YulCall byte @7:83"))
+        #expect(dump.contains("YulLiteral \"abc\" @10:26"))
+    }
+
+    @Test func aYulErrorIsReportedAndTheFunctionGoesOn() {
+        let parsed = parse(
+            """
+            contract C {
+                uint256 y;
+                function f(uint256 x) public {
+                    assembly { let a := }
+                    y = x;
+                }
+            }
+            """)
+        #expect(parsed.messages == ["4:29 parse.expected: expected a Yul expression"])
+        #expect(parsed.dump.contains("Assignment = @5:9"))
+    }
+
+    @Test func slotAndOffsetAreNamesOfTheirVariable() {
+        let parsed = parse("contract C { function f() public { assembly { let s := x.slot  y.offset := 1 } } }")
+        #expect(parsed.messages == [])
+        #expect(parsed.dump.contains("YulName x.slot"))
+        #expect(parsed.dump.contains("YulAssign y.offset"))
+    }
+}
