@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import VigilBasics
 import VigilReporting
 import VigilSema
 import VigilSyntax
@@ -62,10 +63,7 @@ struct ResultCache {
 
     /// The SHA-256 digest of `bytes` as 64 lowercase hex digits.
     static func hex(_ bytes: some Collection<UInt8>) -> String {
-        SHA256.hash(data: Array(bytes)).map { byte in
-            let digits = String(byte, radix: 16)
-            return byte < 16 ? "0" + digits : digits
-        }.joined()
+        hexDigits(SHA256.hash(data: Array(bytes)))
     }
 
     private func file(_ key: String) -> URL { directory.appendingPathComponent(key + ".json") }

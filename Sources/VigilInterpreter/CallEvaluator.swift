@@ -25,7 +25,9 @@ extension Machine {
             guard let condition = arguments.first else { throw .mismatch("internal: require without a condition") }
             if !(try evaluateBool(condition)) {
                 var reason = "require failed at line \(line(of: e.range))"
-                if arguments.count > 1, case .string(let message) = arguments[1].kind { reason += ": \(message)" }
+                if arguments.count > 1, case .string(let message) = arguments[1].kind {
+                    reason += ": " + String(decoding: message, as: UTF8.self)
+                }
                 throw .revert(reason)
             }
             return .none
@@ -34,7 +36,9 @@ extension Machine {
             return .none
         case .revert:
             var reason = "revert at line \(line(of: e.range))"
-            if let first = arguments.first, case .string(let message) = first.kind { reason += ": \(message)" }
+            if let first = arguments.first, case .string(let message) = first.kind {
+                reason += ": " + String(decoding: message, as: UTF8.self)
+            }
             throw .revert(reason)
         case .internalFunction(let name):
             guard let function = contract.functions[name] else { throw .mismatch("no function named '\(name)'") }

@@ -133,8 +133,7 @@ extension Analyzer {
     }
 
     /// The value of a string literal as `bytesN`: its bytes first, zeros after; nil when longer than N.
-    static func fixedBytesValue(_ text: String, size n: Int) -> BigInt? {
-        let bytes = Array(text.utf8)
+    static func fixedBytesValue(_ bytes: [UInt8], size n: Int) -> BigInt? {
         guard bytes.count <= n else { return nil }
         return (bytes + Array(repeating: 0, count: n - bytes.count)).reduce(BigInt(0)) { $0 * 256 + BigInt($1) }
     }
@@ -643,6 +642,11 @@ extension Analyzer {
         return nil
     }
 
+    /// A string or hex string literal: it becomes the `bytesN` it is compared with.
+    private func isStringLiteral(_ e: Expr) -> Bool {
+        if case .string = e.kind { true } else { false }
+    }
+
     private func literalValue(_ t: SolType) -> Rational {
         if case .literal(let v) = t { return v }
         return Rational(0)
@@ -680,6 +684,10 @@ extension Analyzer {
             return .void
         case (.address, .address):
             return .address(payable: false)
+        case (.string, .fixedBytes) where isStringLiteral(l):
+            return coerce(l, from: lt, to: rt, what: "operand") ? rt : .void
+        case (.fixedBytes, .string) where isStringLiteral(r):
+            return coerce(r, from: rt, to: lt, what: "operand") ? lt : .void
         default:
             if lt == rt { return lt }
             if lt.isAddressLike && rt.isAddressLike && context.mode.isProperty { return .address(payable: false) }

@@ -29,7 +29,7 @@ extension Analyzer {
     /// The bytes of a string literal, also seen through `bytes(...)`.
     private func constantBytes(_ e: Expr) -> [UInt8]? {
         switch e.kind {
-        case .string(let text): return Array(text.utf8)
+        case .string(let bytes): return bytes
         case .parenthesized(let inner): return constantBytes(inner)
         case .call(let callee, let arguments):
             guard case .elementaryType(.bytes) = callee.kind, arguments.count == 1 else { return nil }

@@ -647,7 +647,8 @@ public struct Expr: Sendable {
     public indirect enum Kind: Sendable {
         case number(NumberLiteral)
         case bool(Bool)
-        case string(String)
+        /// A string or hex string literal, as its bytes (adjacent literals joined).
+        case string([UInt8])
         /// Any name, including `msg`, `block`, `tx`, `this`, `balance`, `result`, `reverted`,
         /// `require`, `old`, `sum`: semantic analysis decides what it refers to.
         case identifier(String)

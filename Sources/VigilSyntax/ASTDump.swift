@@ -317,7 +317,13 @@ struct ASTDumpWriter {
         case .number(let n):
             line("Number \(n.value) \(quoted(n.text))\(n.isAddressLiteral ? " address" : "")", e.range, role: role)
         case .bool(let b): line("Bool \(b)", e.range, role: role)
-        case .string(let s): line("String \(quoted(s))", e.range, role: role)
+        case .string(let bytes):
+            // Printable text as text, anything else as the hex string it may have been written as.
+            let text =
+                bytes.allSatisfy { (0x20...0x7E).contains($0) }
+                ? quoted(String(decoding: bytes, as: UTF8.self))
+                : "hex\"\(hexDigits(bytes))\""
+            line("String \(text)", e.range, role: role)
         case .identifier(let name): line("Identifier \(name)", e.range, role: role)
         case .member(let base, let name): node("Member .\(name.name)", e.range, role: role) { w in w.expr(base) }
         case .index(let base, let index):

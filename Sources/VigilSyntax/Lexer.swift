@@ -6,6 +6,8 @@ struct LexedFile: Sendable {
     var tokens: [Token] = []
     var numbers: [NumberLiteral] = []
     var strings: [String] = []
+    /// The bytes of each string and hex string literal (`strings` holds the same as text).
+    var literalBytes: [[UInt8]] = []
     var diagnostics: [Diagnostic] = []
     /// False when the file is not UTF-8; then `tokens` holds only the end of file.
     var isValidUTF8 = true
@@ -194,13 +196,38 @@ struct Lexer {
         if !closed {
             result.diagnostics.append(SyntaxDiagnostics.unterminatedString(at: range(tokenStart, position)))
         }
-        if isHex {
-            result.tokens.append(Token(kind: .hexString, start: tokenStart, end: position))
-        } else {
-            result.tokens.append(
-                Token(kind: .stringLiteral, start: tokenStart, end: position, payload: result.strings.count))
-            result.strings.append(String(decoding: content, as: UTF8.self))
+        if isHex, let decoded = hexBytes(content, at: tokenStart) { content = decoded }
+        result.tokens.append(
+            Token(
+                kind: isHex ? .hexString : .stringLiteral, start: tokenStart, end: position,
+                payload: result.strings.count))
+        result.strings.append(String(decoding: content, as: UTF8.self))
+        result.literalBytes.append(content)
+    }
+
+    /// The bytes a hex string's digits stand for (pairs of digits, optionally separated by
+    /// single underscores); nil after reporting digits that are not that.
+    private mutating func hexBytes(_ digits: [UInt8], at start: Int) -> [UInt8]? {
+        var nibbles: [UInt8] = []
+        var afterUnderscore = true
+        for d in digits {
+            if d == UInt8(ascii: "_"), !afterUnderscore, nibbles.count % 2 == 0 {
+                afterUnderscore = true
+                continue
+            }
+            afterUnderscore = false
+            switch d {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): nibbles.append(d - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): nibbles.append(d - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): nibbles.append(d - UInt8(ascii: "A") + 10)
+            default: nibbles.append(0xFF)
+            }
         }
+        guard nibbles.count % 2 == 0, !nibbles.contains(0xFF), !(afterUnderscore && !digits.isEmpty) else {
+            result.diagnostics.append(SyntaxDiagnostics.badHexString(at: range(start, position)))
+            return nil
+        }
+        return stride(from: 0, to: nibbles.count, by: 2).map { nibbles[$0] << 4 | nibbles[$0 + 1] }
     }
 
     /// One escape sequence at `position` (the backslash).

@@ -48,6 +48,8 @@ struct SyntaxParser {
     let tokens: [Token]
     let numbers: [NumberLiteral]
     let strings: [String]
+    /// The bytes of each string and hex string literal.
+    let literalBytes: [[UInt8]]
     var index = 0
     var ids: NodeIDAllocator
     var diagnostics: [Diagnostic]
@@ -70,6 +72,7 @@ struct SyntaxParser {
         tokens = lexed.tokens
         numbers = lexed.numbers
         strings = lexed.strings
+        literalBytes = lexed.literalBytes
         self.ids = ids
         diagnostics = lexed.diagnostics
         for d in lexed.diagnostics { if let r = d.range { errorOffsets.insert(r.start) } }

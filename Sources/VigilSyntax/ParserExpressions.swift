@@ -208,7 +208,7 @@ extension SyntaxParser {
         case .numberLiteral:
             advance()
             return makeExpr(.number(numbers[token.payload]), range(token))
-        case .stringLiteral:
+        case .stringLiteral, .hexString:
             return parseStringLiterals()
         case .keyword(.true), .keyword(.false):
             advance()
@@ -229,9 +229,6 @@ extension SyntaxParser {
         case .fixedPointType:
             reportNotSupported(.fixedPoint, at: range(token))
             throw ParseFailure()
-        case .hexString:
-            reportNotSupported(.hexStrings, at: range(token))
-            throw ParseFailure()
         case .keyword(.new):
             reportNotSupported(.contractCreation, at: range(token))
             throw ParseFailure()
@@ -243,13 +240,12 @@ extension SyntaxParser {
         }
     }
 
-    /// Adjacent string literals are one string, as in Solidity (`"a" "b"`).
+    /// Adjacent string literals are one string, as in Solidity (`"a" "b"`, `hex"00" hex"ff"`).
     private mutating func parseStringLiterals() -> Expr {
         let first = advance()
-        guard at(.stringLiteral) else { return makeExpr(.string(strings[first.payload]), range(first)) }
-        var parts = [strings[first.payload]]
-        while at(.stringLiteral) { parts.append(strings[advance().payload]) }
-        return makeExpr(.string(parts.joined()), range(from: first.start))
+        var bytes = literalBytes[first.payload]
+        while at(.stringLiteral) || at(.hexString) { bytes += literalBytes[advance().payload] }
+        return makeExpr(.string(bytes), range(from: first.start))
     }
 
     /// `(e)`, or a tuple `(a, b)` (components may be left out: `(, b)`).

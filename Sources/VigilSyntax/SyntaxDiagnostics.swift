@@ -40,6 +40,13 @@ enum SyntaxDiagnostics {
         .error("lex.unterminated-string", "unterminated string literal", at: range)
     }
 
+    /// `lex.bad-hex-string`: `hex"..."` whose digits are not pairs of hex digits.
+    static func badHexString(at range: SourceRange) -> Diagnostic {
+        .error(
+            "lex.bad-hex-string",
+            "a hex string holds pairs of hex digits, optionally separated by single underscores", at: range)
+    }
+
     // MARK: - Parser
 
     /// `parse.address-payable-conversion`: `address payable(x)`, which Solidity rejects.
@@ -145,7 +152,6 @@ enum UnsupportedConstruct: String, Sendable {
     case deleteInExpression = "'delete' inside an expression is not supported yet"
     case fixedPoint = "fixed-point numbers are not supported yet"
     case functionTypes = "function types are not supported yet"
-    case hexStrings = "hex string literals are not supported yet"
     case namedArguments = "named arguments are not supported yet"
     case qualifiedNames = "qualified names ('A.B') in types are not supported yet"
     case tryCatch = "try/catch is not supported yet"

@@ -57,3 +57,34 @@ import VigilSyntax
         #expect(parsed.dump.contains("YulAssign y.offset"))
     }
 }
+
+/// `hex"..."` is a string literal of the bytes its digits stand for.
+@Suite struct HexStringTests {
+    @Test func hexStringsAreTheirBytesAndJoinTheirNeighbours() {
+        let parsed = parse(
+            """
+            contract C {
+                bytes2 constant A = hex"00ff";
+                bytes4 constant B = hex"de_ad" hex'BEEF';
+                bytes constant C = hex"";
+                string constant D = "ab" hex"63";
+            }
+            """)
+        #expect(parsed.messages == [])
+        let dump = parsed.dump
+        #expect(dump.contains("String hex\"00ff\" @2:25"))
+        #expect(dump.contains("String hex\"deadbeef\" @3:25"))
+        #expect(dump.contains("String \"\" @4:24"))
+        #expect(dump.contains("String \"abc\" @5:25"))
+    }
+
+    @Test(arguments: ["hex\"0\"", "hex\"0g\"", "hex\"_00\"", "hex\"00_\"", "hex\"00__11\""])
+    func malformedDigitsAreReported(literal: String) {
+        let parsed = parse("contract C { bytes constant A = \(literal); }")
+        #expect(
+            parsed.messages == [
+                "1:33 lex.bad-hex-string: a hex string holds pairs of hex digits, optionally separated by single "
+                    + "underscores"
+            ])
+    }
+}

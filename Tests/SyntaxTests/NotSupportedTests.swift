@@ -36,9 +36,6 @@ struct UnsupportedCase: CustomTestStringConvertible, Sendable {
             source: "contract A {\n fixed128x18 f;\n function tail() public {} }",
             expected: "2:2 fixed-point numbers are not supported yet"),
         .init(
-            source: "contract A { function f() public {\n x = hex\"00ff\"; }\n function tail() public {} }",
-            expected: "2:6 hex string literals are not supported yet"),
-        .init(
             source: "contract A {\n using {f as +} for uint;\n function tail() public {} }",
             expected: "2:11 user-defined operators ('using {f as +} for T') are not supported yet"),
         .init(

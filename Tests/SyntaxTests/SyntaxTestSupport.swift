@@ -79,7 +79,7 @@ func sexpr(_ e: Expr?) -> String {
     switch e.kind {
     case .number(let n): return n.value.description
     case .bool(let b): return "\(b)"
-    case .string(let s): return "\"\(s)\""
+    case .string(let s): return "\"\(String(decoding: s, as: UTF8.self))\""
     case .identifier(let name): return name
     case .member(let base, let name): return "\(sexpr(base)).\(name.name)"
     case .index(let base, let index): return "\(sexpr(base))[\(sexpr(index))]"
