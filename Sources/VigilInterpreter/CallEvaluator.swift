@@ -84,6 +84,13 @@ extension Machine {
             let target = try evaluateNumber(try receiver(of: callee))
             _ = try evaluateAll(arguments)  // the callee sees them; the environment decides what it does
             return try interfaceCall(e, interface: interface, function: function, isView: isView, target: target)
+        case .creation(let contract):
+            var amount: BigInt = 0
+            if let option = options.first(where: { $0.name.name == "value" }) {
+                amount = try evaluateNumber(option.value)
+            }
+            _ = try evaluateAll(arguments)  // the constructor sees them; the environment decides what it does
+            return try creation(e, contract: contract, amount: amount)
         case .lowLevelCall:
             let target = try evaluateNumber(try receiver(of: callee))
             var amount: BigInt = 0

@@ -29,26 +29,60 @@ extension Machine {
         return h.success
     }
 
+    /// `new C{value: amount}(...)`: the ether leaves (too little reverts), the new contract's
+    /// code holds control (a handover of the schedule), then the creation yields the schedule's
+    /// address or reverts (and the revert propagates).
+    func creation(_ e: Expr, contract: String, amount: BigInt) throws(Interruption) -> Value {
+        let kind =
+            "new \(contract[(contract.lastIndex(of: ":").map(contract.index(after:)) ?? contract.startIndex)...])"
+        guard amount <= state.balance else {
+            throw .revert("\(kind) at line \(line(of: e.range)) sends more ether than the contract holds")
+        }
+        state.balance -= amount
+        let h = try nextHandover(for: kind, at: e)
+        let steps = try runHandover(h, at: e)
+        guard h.success else {
+            record(
+                e, kind: kind, target: 0, value: amount, forcedEther: h.forcedEther, calls: steps, outcome: "reverted")
+            throw .revert("\(kind) reverted at line \(line(of: e.range))")
+        }
+        guard let r = h.returned else {
+            throw .mismatch("the handover of \(kind) at line \(line(of: e.range)) needs the new address")
+        }
+        let address = try returnedValue(r, type: .address(payable: false), of: kind, at: e)
+        let created = try address.number()
+        guard created != 0, created != thisAddress else {
+            throw .mismatch("\(kind) at line \(line(of: e.range)) yields an address that cannot be a new contract's")
+        }
+        record(
+            e, kind: kind, target: created, value: amount, forcedEther: h.forcedEther, calls: steps,
+            outcome: "returned \(render(traceValue(address, type: .address(payable: false))))")
+        return address
+    }
+
     /// A call of an interface function: a `view` one returns a value of the schedule; any other
     /// one hands over control, then returns a value or reverts (and the revert propagates).
     func interfaceCall(
         _ e: Expr, interface: String, function: String, isView: Bool, target: BigInt
     ) throws(Interruption) -> Value {
         let returnType = model.interfaces[interface]?.functions[function]?.returnType
+        // `IERC20.transfer`, not `transfer`: the trace tells it from an ether transfer.
+        let kind =
+            "\(interface[(interface.lastIndex(of: ":").map(interface.index(after:)) ?? interface.startIndex)...]).\(function)"
         if isView {
             let event = try nextEvent(expecting: "a viewCall event for \(interface).\(function)", at: e)
             guard case .viewCall(let r) = event else {
                 throw kindMismatch(expected: "a viewCall event for \(interface).\(function)", found: event, at: e)
             }
             let value = try returnedValue(r, type: returnType, of: function, at: e)
-            record(e, kind: function, target: target, value: 0, outcome: outcomeText(value, returnType))
+            record(e, kind: kind, target: target, value: 0, outcome: outcomeText(value, returnType))
             return value
         }
         let h = try nextHandover(for: "\(interface).\(function)", at: e)
         let steps = try runHandover(h, at: e)
         guard h.success else {
             record(
-                e, kind: function, target: target, value: 0, forcedEther: h.forcedEther, calls: steps,
+                e, kind: kind, target: target, value: 0, forcedEther: h.forcedEther, calls: steps,
                 outcome: "reverted")
             throw .revert("\(interface).\(function) reverted at line \(line(of: e.range))")
         }
@@ -68,7 +102,7 @@ extension Machine {
             value = .none
         }
         record(
-            e, kind: function, target: target, value: 0, forcedEther: h.forcedEther, calls: steps,
+            e, kind: kind, target: target, value: 0, forcedEther: h.forcedEther, calls: steps,
             outcome: outcomeText(value, returnType))
         return value
     }

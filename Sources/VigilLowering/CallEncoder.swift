@@ -78,6 +78,9 @@ extension SymbolicExecutor {
             let returnType = model.interfaces[interface]?.functions[function]?.returnType
             if isView { return readViewCall(returnType) }
             return encodeInterfaceCall(returnType: returnType)
+        case .creation?:
+            for a in arguments { _ = eval(a) }
+            return .scalar(encodeCreation(value: value ?? .int(0)))
         case .assume?, .satisfy?, nil:
             return .scalar(.true)
         }

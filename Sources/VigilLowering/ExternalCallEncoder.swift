@@ -37,6 +37,26 @@ extension SymbolicExecutor {
         return .scalar(returned ?? .true)
     }
 
+    /// `new C{value: v}(...)`: the value leaves with the creation (too little ether reverts),
+    /// the new contract's code runs (a handover: Vigil treats it as code outside the run), and
+    /// the creation yields a fresh address, neither zero nor this contract's, or reverts.
+    func encodeCreation(value: Term) -> Term {
+        revert(when: Term.gt(value, state.balance))
+        state.balance = Term.ite(pc, Term.sub(state.balance, value), state.balance)
+        let (forced, slots) = encodeHandoverCalls()
+        let success = fresh("new.ok", .bool)
+        let address = freshValue("new.address", .address(payable: false))
+        constraints.append(Term.gt(address, .int(0)))
+        constraints.append(Term.not(Term.eq(address, thisAddress)))
+        // A new contract's address is nobody's yet: not the sender's, not the origin's.
+        constraints.append(Term.not(Term.eq(address, environment.sender)))
+        constraints.append(Term.not(Term.eq(address, environment.origin)))
+        record?.sites.append(
+            .handover(guardTerm: pc, forcedEther: forced, slots: slots, success: success, returned: address))
+        revert(when: Term.not(success))
+        return address
+    }
+
     /// While an external account holds control: ether may be forced in, then up to W calls of
     /// the contract's entry points, nested up to R levels (none during the constructor).
     private func encodeHandoverCalls() -> (Term, [SlotRecord]) {

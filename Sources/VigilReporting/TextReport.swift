@@ -103,7 +103,8 @@ public struct TextReport: Sendable {
             out += "\(indent)  \(call.summary) (line \(call.line)): \(call.effect)\n"
             if call.forcedEther != "0" { out += "\(indent)    ether forced in: \(call.forcedEther)\n" }
             for inner in call.calls { out += renderStep(inner, indent: indent + "    ") }
-            out += "\(indent)    returns \(call.outcome)\n"
+            let returned = call.outcome.hasPrefix("returned") || call.outcome == "reverted"
+            out += "\(indent)    \(returned ? call.outcome : "returns \(call.outcome)")\n"
         }
         out += emitted(before: step.calls.count)
         if let reason = step.reverted {

@@ -53,7 +53,7 @@ extension Analyzer {
         assemblyEffects[s.id] = AssemblyEffects(
             assigned: walk.assigned, writesMemory: walk.writesMemory, mayRevert: walk.mayRevert,
             changesState: walk.changesState)
-        if currentContract != nil { current.inlineAssembly.append(s.range) }
+        if currentContract != nil { current.abstractions.append(Abstraction(kind: .inlineAssembly, range: s.range)) }
     }
 
     private func walkYul(_ block: YulBlock, _ walk: inout YulWalk) {

@@ -9,6 +9,9 @@ extension Analyzer {
     ) -> SolType {
         var calleeExpr = callee
         while case .parenthesized(let inner) = calleeExpr.kind { calleeExpr = inner }
+        if case .newContract(let name) = calleeExpr.kind {
+            return creation(e, name, arguments: arguments, options: options ?? [])
+        }
         if options != nil {
             guard case .member(_, let name) = calleeExpr.kind, name.name == "call" else {
                 bag.add(SemaDiagnostics.notSupported("call options other than '.call{value: ...}'", e.range))
@@ -51,6 +54,48 @@ extension Analyzer {
             bag.error("sema.not-callable", "this expression cannot be called", at: callee.range)
             return .void
         }
+    }
+
+    /// `new C{value: v, salt: s}(args)`: the arguments of C's constructor; a contract of type `C`.
+    private func creation(
+        _ e: Expr, _ name: Identifier, arguments: [Expr], options: [(name: Identifier, value: Expr)]
+    ) -> SolType {
+        let key = global(name.name, from: name.range.file)
+        guard let (decl, _) = contractDecls[key], !decl.isAbstract else {
+            bag.error(
+                "sema.new-not-contract",
+                "'\(name.name)' is not a contract that can be created (an abstract contract, an interface and a "
+                    + "library cannot)", at: name.range)
+            for a in arguments { typeOf(a) }
+            return .void
+        }
+        var constructor: FunctionDecl?
+        for case .function(let f) in decl.members where f.kind == .constructor { constructor = f }
+        let parameters = constructor?.parameters ?? []
+        checkArguments(
+            "new \(name.name)", parameters.map { resolveType($0.type, in: key) ?? .void }, arguments,
+            at: e.range)
+        for option in options {
+            switch option.name.name {
+            case "value":
+                if constructor?.mutability != .payable {
+                    bag.error(
+                        "sema.new-value", "the constructor of '\(name.name)' is not payable: it takes no ether",
+                        at: option.name.range)
+                }
+                expect(option.value, .uint(256), what: "value")
+            case "salt":
+                expect(option.value, .fixedBytes(32), what: "salt")
+            default:
+                bag.add(SemaDiagnostics.notSupported("the option '\(option.name.name)' of 'new'", option.name.range))
+            }
+        }
+        calls[e.id] = .creation(contract: key)
+        if currentContract != nil { current.abstractions.append(Abstraction(kind: .creation, range: e.range)) }
+        context.writesState = true
+        context.readsState = true
+        context.handsOverControl = true
+        return .interface(key)
     }
 
     private func checkArguments(_ name: String, _ types: [SolType], _ args: [Expr], at range: SourceRange) {

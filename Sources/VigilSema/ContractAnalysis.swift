@@ -42,8 +42,8 @@ struct ContractScope {
     var environmentReads: Set<Reference> = []
     /// Internal calls (functions and modifiers) made by each function or modifier, for recursion detection.
     var callGraph: [String: [(callee: String, range: SourceRange)]] = [:]
-    /// The inline assembly blocks of its code (its bases' and linked libraries' too).
-    var inlineAssembly: [SourceRange] = []
+    /// The code of its own, its bases' and linked libraries' that the engines over-approximate.
+    var abstractions: [Abstraction] = []
 }
 
 /// Whether a modifier's body changes state, hands over control, or reads state.
@@ -266,7 +266,7 @@ extension Analyzer {
             ensures: namedByColumnWhereShared(ensures, range: \.range, name: \.name),
             asserts: namedByColumnWhereShared(current.asserts, range: \.range, name: \.name),
             trusted: trusted, rules: rules, environmentReads: current.environmentReads,
-            inlineAssembly: current.inlineAssembly)
+            abstractions: current.abstractions)
     }
 
     private func functionFor(_ f: FunctionDecl) -> FunctionInfo? {

@@ -151,6 +151,9 @@ extension Analyzer {
             return .bool
         case .string:
             return .string
+        case .newContract:
+            bag.error("sema.new-not-called", "'new C' creates a contract when called: 'new C(...)'", at: e.range)
+            return .void
         case .parenthesized(let inner):
             let t = typeOf(inner)
             if case .literal = t { return t }
@@ -291,7 +294,7 @@ extension Analyzer {
             references[e.id] = .typeName(t)
             return .void
         }
-        if interfaceDecls[key] != nil {
+        if interfaceDecls[key] != nil || contractDecls[key] != nil {
             references[e.id] = .typeName(.interface(key))
             return .void
         }
@@ -344,10 +347,6 @@ extension Analyzer {
         }
         if let construct = unsupportedGlobals[name] {
             bag.add(SemaDiagnostics.notSupported(construct, e.range))
-            return .void
-        }
-        if contractDecls[key] != nil {
-            bag.add(SemaDiagnostics.notSupported("using another contract by name", e.range))
             return .void
         }
         if name == "super" {

@@ -252,7 +252,6 @@ final class Analyzer {
             structs[name] = StructInfo(name: name, fields: fields, range: s.range)
         }
         for (name, decl) in interfaceDecls.sorted(by: { $0.key < $1.key }) {
-            var functions: [String: InterfaceFunctionInfo] = [:]
             checkOverrides(of: name, members: inheritedMembers(of: name))
             for member in decl.members {
                 switch member {
@@ -270,35 +269,58 @@ final class Analyzer {
                         at: decl.name.range)
                 }
             }
-            // Its own functions, then its bases' (an interface's bases' functions are its own
-            // too), one per signature; overloads are keyed by signature, as in contracts.
-            var declared: [(f: FunctionDecl, in: String, key: String)] = []
-            for c in linearization(of: name) {
-                for case .function(let f) in interfaceDecls[c]?.members ?? [] {
-                    let key = signatureKey(f, in: c)
-                    if let previous = declared.first(where: { $0.key == key }) {
-                        if c == name, previous.in == name {
-                            bag.add(
-                                SemaDiagnostics.duplicate(
-                                    "function", f.name.name, f.name.range, previous: previous.f.name.range))
-                        }
-                        continue
-                    }
-                    declared.append((f, c, key))
-                }
-            }
-            var nameCounts: [String: Int] = [:]
-            for d in declared { nameCounts[d.f.name.name, default: 0] += 1 }
-            var overloads: [String: [String]] = [:]
-            for d in declared {
-                let overloaded = (nameCounts[d.f.name.name] ?? 0) > 1
-                let key = overloaded ? d.key : d.f.name.name
-                if overloaded { overloads[d.f.name.name, default: []].append(key) }
-                functions[key] = interfaceFunction(d.f, named: key, in: d.in)
-            }
-            interfaces[name] = InterfaceInfo(
-                name: name, functions: functions, overloads: overloads, range: decl.range)
+            interfaces[name] = externalView(of: name, reportingDuplicates: true)
         }
+        // A contract's name is a type too: its external view, as an interface's (calls through it
+        // are external calls, to whatever code is at the address).
+        for name in contractOrder { interfaces[name] = externalView(of: name, reportingDuplicates: false) }
+    }
+
+    /// What code outside sees of an interface or contract: its external and public functions,
+    /// its bases' too (one per signature, the most derived), and a contract's public state
+    /// variables of value type as getters. Overloads are keyed by signature, as in contracts.
+    private func externalView(of name: String, reportingDuplicates: Bool) -> InterfaceInfo {
+        // A contract's own analysis reports what is wrong in its declarations, once.
+        let reported = bag
+        defer { if !reportingDuplicates { bag = reported } }
+        var declared: [(f: FunctionDecl, in: String, key: String)] = []
+        for c in linearization(of: name) {
+            for case .function(let f) in inheritable(c)?.members ?? []
+            where f.kind == .function
+                && (f.visibility == .external || f.visibility == .public || inheritable(c)?.kind == .interface)
+            {
+                let key = signatureKey(f, in: c)
+                if let previous = declared.first(where: { $0.key == key }) {
+                    if reportingDuplicates, c == name, previous.in == name {
+                        bag.add(
+                            SemaDiagnostics.duplicate(
+                                "function", f.name.name, f.name.range, previous: previous.f.name.range))
+                    }
+                    continue
+                }
+                declared.append((f, c, key))
+            }
+        }
+        var nameCounts: [String: Int] = [:]
+        for d in declared { nameCounts[d.f.name.name, default: 0] += 1 }
+        var functions: [String: InterfaceFunctionInfo] = [:]
+        var overloads: [String: [String]] = [:]
+        for d in declared {
+            let overloaded = (nameCounts[d.f.name.name] ?? 0) > 1
+            let key = overloaded ? d.key : d.f.name.name
+            if overloaded { overloads[d.f.name.name, default: []].append(key) }
+            functions[key] = interfaceFunction(d.f, named: key, in: d.in)
+        }
+        for c in linearization(of: name) {
+            for case .stateVariable(let v) in inheritable(c)?.members ?? []
+            where v.visibility == .public && functions[v.name.name] == nil {
+                guard let t = resolveType(v.type, in: c), t.isValueType else { continue }
+                functions[v.name.name] = InterfaceFunctionInfo(
+                    name: v.name.name, parameterTypes: [], returnType: t, isView: true, isPayable: false)
+            }
+        }
+        let range = inheritable(name)?.range ?? SourceRange(file: FileID(0), start: 0, end: 0)
+        return InterfaceInfo(name: name, functions: functions, overloads: overloads, range: range)
     }
 
     private func interfaceFunction(_ f: FunctionDecl, named name: String, in interface: String)
@@ -349,11 +371,7 @@ final class Analyzer {
                 return userType(t, in: contract)
             }
             let key = global(id.name, from: id.range.file)
-            if interfaceDecls[key] != nil { return .interface(key) }
-            if contractDecls[key] != nil {
-                bag.add(SemaDiagnostics.notSupported("using a contract as a type", id.range))
-                return nil
-            }
+            if interfaceDecls[key] != nil || contractDecls[key] != nil { return .interface(key) }
             bag.add(SemaDiagnostics.undeclared(id.name, id.range))
             return nil
         }

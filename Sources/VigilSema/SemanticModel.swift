@@ -55,6 +55,9 @@ public enum CallTarget: Hashable, Sendable {
     case arrayPush
     /// `a.pop()` on an array in storage.
     case arrayPop
+    /// `new C{value: v}(args)`: a contract created at a fresh address, whose code (its
+    /// constructor, and every later call into it) is treated as code outside the run.
+    case creation(contract: String)
     /// `to.call{value: v}("")`: hands over control; returns `(bool, bytes)`.
     case lowLevelCall
     /// `to.transfer(v)`: cannot re-enter; reverts on failure.
@@ -69,6 +72,18 @@ public enum CallTarget: Hashable, Sendable {
     case satisfy
     case old
     case sum
+}
+
+/// Code the engines over-approximate, which every result of its contract names.
+public struct Abstraction: Sendable, Hashable {
+    public enum Kind: String, Sendable {
+        /// Inline assembly: see `AssemblyEffects`.
+        case inlineAssembly = "inline assembly"
+        /// `new C(...)`: the new contract's code is treated as code outside the run.
+        case creation = "contract creation"
+    }
+    public let kind: Kind
+    public let range: SourceRange
 }
 
 /// A state variable with its resolved type.
@@ -251,9 +266,8 @@ public struct ContractInfo: Sendable {
     /// Which of `tx.origin`, `block.timestamp` and `block.number` (as `Reference`s) the
     /// contract's code and properties read.
     public let environmentReads: Set<Reference>
-    /// Where its code (its bases' and linked libraries' too) holds inline assembly, which the
-    /// engines abstract.
-    public let inlineAssembly: [SourceRange]
+    /// The code the engines over-approximate in its code (its bases' and linked libraries' too).
+    public let abstractions: [Abstraction]
 
     /// Every function a transaction may call, in source order, then `receive` and `fallback`.
     public var entryPoints: [FunctionInfo] {

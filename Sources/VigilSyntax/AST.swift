@@ -647,6 +647,8 @@ public struct Expr: Sendable {
     public indirect enum Kind: Sendable {
         case number(NumberLiteral)
         case bool(Bool)
+        /// `new C`, the callee of `new C(args)` (also with `{value: v, salt: s}`).
+        case newContract(Identifier)
         /// A string or hex string literal, as its bytes (adjacent literals joined).
         case string([UInt8])
         /// Any name, including `msg`, `block`, `tx`, `this`, `balance`, `result`, `reverted`,

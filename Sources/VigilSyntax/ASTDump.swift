@@ -317,6 +317,7 @@ struct ASTDumpWriter {
         case .number(let n):
             line("Number \(n.value) \(quoted(n.text))\(n.isAddressLiteral ? " address" : "")", e.range, role: role)
         case .bool(let b): line("Bool \(b)", e.range, role: role)
+        case .newContract(let name): line("New \(name.name)", e.range, role: role)
         case .string(let bytes):
             // Printable text as text, anything else as the hex string it may have been written as.
             let text =

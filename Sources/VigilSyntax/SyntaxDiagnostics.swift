@@ -148,7 +148,6 @@ enum UnsupportedConstruct: String, Sendable {
     case qualifiedModifiers = "modifiers named through a contract ('A.m') are not supported yet"
     case transientStorage = "transient storage ('transient') is not supported yet"
     case arrays = "array literals, slices and 'T[]' in expressions are not supported yet"
-    case contractCreation = "contract creation ('new') is not supported yet"
     case deleteInExpression = "'delete' inside an expression is not supported yet"
     case fixedPoint = "fixed-point numbers are not supported yet"
     case functionTypes = "function types are not supported yet"

@@ -297,10 +297,11 @@ final class ContractRun {
         ] + trustedAssumptions + abstractionAssumptions
     }
 
-    /// `abstracted: inline assembly at Math.sol:12` for each block in the contract's code.
+    /// `abstracted: inline assembly at Math.sol:12` (or `contract creation at ...`) for each piece
+    /// of the contract's code the engines over-approximate.
     var abstractionAssumptions: [String] {
         var seen: Set<String> = []
-        return contract.inlineAssembly.map { "abstracted: inline assembly at \(model.sources.briefly($0))" }
+        return contract.abstractions.map { "abstracted: \($0.kind.rawValue) at \(model.sources.briefly($0.range))" }
             .filter { seen.insert($0).inserted }
     }
 

@@ -109,7 +109,7 @@ import VigilTrace
             Self.bankSchedule([call("hook", [2], events: [handover(returned: 42)])]), invariant("trivial"))
         let step = try #require(ok.trace?.steps.last)
         #expect(step.changes == [StateChange(path: [.variable("seen")], old: .int(0), new: .int(42))])
-        #expect(step.externalCalls.first?.kind == "notify")
+        #expect(step.externalCalls.first?.kind == "IHook.notify")
         #expect(step.externalCalls.first?.outcome == "returned 42")
 
         let bump = call("bump", from: Account.attacker)

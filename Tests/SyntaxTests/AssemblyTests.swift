@@ -88,3 +88,14 @@ import VigilSyntax
             ])
     }
 }
+
+/// `new C(...)`: the callee is `new C`; options and arguments as in any call.
+@Suite struct ContractCreationTests {
+    @Test func newIsTheCalleeOfACall() {
+        let parsed = parse(
+            "contract F { function f() public { C c = new C{value: 1, salt: s}(2); L.D d = new L.D(); } }")
+        #expect(parsed.messages == [])
+        #expect(parsed.dump.contains("initializer: CallWithOptions @1:42\n            callee: New C @1:42"))
+        #expect(parsed.dump.contains("callee: New L.D @1:79"))
+    }
+}

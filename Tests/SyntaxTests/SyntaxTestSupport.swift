@@ -79,6 +79,7 @@ func sexpr(_ e: Expr?) -> String {
     switch e.kind {
     case .number(let n): return n.value.description
     case .bool(let b): return "\(b)"
+    case .newContract(let name): return "(new \(name.name))"
     case .string(let s): return "\"\(String(decoding: s, as: UTF8.self))\""
     case .identifier(let name): return name
     case .member(let base, let name): return "\(sexpr(base)).\(name.name)"
