@@ -35,15 +35,27 @@ extension Machine {
     func creation(_ e: Expr, contract: String, amount: BigInt) throws(Interruption) -> Value {
         let kind =
             "new \(contract[(contract.lastIndex(of: ":").map(contract.index(after:)) ?? contract.startIndex)...])"
+        let caught = tryCall == e.id
         guard amount <= state.balance else {
+            if caught {
+                triedCallFailed = true
+                return .int(0)
+            }
             throw .revert("\(kind) at line \(line(of: e.range)) sends more ether than the contract holds")
         }
+        let snapshot = state
         state.balance -= amount
         let h = try nextHandover(for: kind, at: e)
         let steps = try runHandover(h, at: e)
         guard h.success else {
             record(
                 e, kind: kind, target: 0, value: amount, forcedEther: h.forcedEther, calls: steps, outcome: "reverted")
+            // A `try` catches the failure: what the creation did is undone.
+            if caught {
+                state = snapshot
+                triedCallFailed = true
+                return .int(0)
+            }
             throw .revert("\(kind) reverted at line \(line(of: e.range))")
         }
         guard let r = h.returned else {
@@ -79,11 +91,18 @@ extension Machine {
             return value
         }
         let h = try nextHandover(for: "\(interface).\(function)", at: e)
+        let snapshot = state
         let steps = try runHandover(h, at: e)
         guard h.success else {
             record(
                 e, kind: kind, target: target, value: 0, forcedEther: h.forcedEther, calls: steps,
                 outcome: "reverted")
+            // A `try` catches the failure: what the call did is undone.
+            if tryCall == e.id {
+                state = snapshot
+                triedCallFailed = true
+                return returnType.map { _ in Value.int(0) } ?? Value.none
+            }
             throw .revert("\(interface).\(function) reverted at line \(line(of: e.range))")
         }
         let value: Value

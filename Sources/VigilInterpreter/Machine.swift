@@ -24,6 +24,9 @@ final class Machine {
     var invocations: [InvocationContext] = []
     /// True while the constructor runs: nothing can re-enter.
     var inConstructor = false
+    /// The call a `try` is running: its failure is caught (`triedCallFailed`), not a revert.
+    var tryCall: NodeID?
+    var triedCallFailed = false
     var origin: BigInt = 0
     var timestamp: BigInt = 0
     var blockNumber: BigInt = 0

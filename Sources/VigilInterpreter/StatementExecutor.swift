@@ -89,6 +89,28 @@ extension Machine {
             return .normal
         case .ruleCall:
             throw .mismatch("rules are replayed elsewhere")
+        case .tryStmt(let t):
+            let saved = (tryCall, triedCallFailed)
+            tryCall = t.call.id
+            triedCallFailed = false
+            let value: Value
+            do {
+                value = try evaluate(t.call)
+            } catch {
+                (tryCall, triedCallFailed) = saved
+                throw error
+            }
+            let failed = triedCallFailed
+            (tryCall, triedCallFailed) = saved
+            if !failed {
+                if let v = t.returns.first { frames[activeFrame].values[v.id] = value }
+                return try executeBlock(t.body)
+            }
+            guard let clause = t.catches.first(where: { $0.kind == nil }) else {
+                throw .revert("the call at line \(line(of: t.call.range)) failed, and no 'catch' clause catches it")
+            }
+            for p in clause.parameters { frames[activeFrame].values[p.id] = Value.none }
+            return try executeBlock(clause.body)
         case .assembly:
             // The engines over-approximate assembly; a trace through it is not confirmed.
             throw .unconfirmable(

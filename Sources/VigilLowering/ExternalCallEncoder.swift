@@ -26,22 +26,34 @@ extension SymbolicExecutor {
         return ok
     }
 
-    /// A non-`view` interface call: a handover, then it returns any value or reverts (propagating).
-    func encodeInterfaceCall(returnType: SolType?) -> SymbolicValue {
+    /// A non-`view` interface call: a handover, then it returns any value or reverts
+    /// (propagating, unless `caught` by a `try`: then what the call did is undone and
+    /// `triedSuccess` says whether it failed).
+    func encodeInterfaceCall(returnType: SolType?, caught: Bool) -> SymbolicValue {
+        let before = state
         let (forced, slots) = encodeHandoverCalls()
         let success = fresh("icall.ok", .bool)
         let returned = returnType.map { freshValue("icall.ret", $0) }
         record?.sites.append(
             .handover(guardTerm: pc, forcedEther: forced, slots: slots, success: success, returned: returned))
-        revert(when: Term.not(success))
+        if caught {
+            triedSuccess = success
+            state = SymbolicState.merge(Term.and(pc, Term.not(success)), before, state)
+        } else {
+            revert(when: Term.not(success))
+        }
         return .scalar(returned ?? .true)
     }
 
     /// `new C{value: v}(...)`: the value leaves with the creation (too little ether reverts),
     /// the new contract's code runs (a handover: Vigil treats it as code outside the run), and
     /// the creation yields a fresh address, neither zero nor this contract's, or reverts.
-    func encodeCreation(value: Term) -> Term {
-        revert(when: Term.gt(value, state.balance))
+    func encodeCreation(value: Term, caught: Bool) -> Term {
+        // Too little ether fails the creation: a revert, or a failure a `try` catches.
+        let canPay = Term.le(value, state.balance)
+        let outer = pc
+        let before = state
+        if caught { pc = Term.and(outer, canPay) } else { revert(when: Term.not(canPay)) }
         state.balance = Term.ite(pc, Term.sub(state.balance, value), state.balance)
         let (forced, slots) = encodeHandoverCalls()
         let success = fresh("new.ok", .bool)
@@ -53,7 +65,14 @@ extension SymbolicExecutor {
         constraints.append(Term.not(Term.eq(address, environment.origin)))
         record?.sites.append(
             .handover(guardTerm: pc, forcedEther: forced, slots: slots, success: success, returned: address))
-        revert(when: Term.not(success))
+        if caught {
+            let created = Term.and(canPay, success)
+            triedSuccess = created
+            state = SymbolicState.merge(Term.and(outer, Term.not(created)), before, state)
+            pc = outer
+        } else {
+            revert(when: Term.not(success))
+        }
         return address
     }
 

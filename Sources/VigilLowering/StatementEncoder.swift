@@ -77,7 +77,34 @@ extension SymbolicExecutor {
             break
         case .assembly:
             if let effects = model.assemblyEffects[s.id] { abstractAssembly(effects) }
+        case .tryStmt(let t):
+            executeTry(t)
         }
+    }
+
+    /// `try`: the call's failure is caught; on success the body runs with what it returned, on
+    /// failure the clause that catches every failure (with no such clause, the failure reverts).
+    func executeTry(_ t: TryStatement) {
+        let saved = (tryCall, triedSuccess)
+        tryCall = t.call.id
+        triedSuccess = nil
+        let returned = eval(t.call)
+        let success = triedSuccess ?? .true
+        (tryCall, triedSuccess) = saved
+        _ = branches(
+            success,
+            {
+                if let v = t.returns.first { self.locals[v.id] = .value(returned) }
+                self.execute(t.body)
+            },
+            {
+                guard let clause = t.catches.first(where: { $0.kind == nil }) else {
+                    self.revert(when: .true)
+                    return
+                }
+                for p in clause.parameters { self.locals[p.id] = .value(.scalar(.int(0))) }
+                self.execute(clause.body)
+            })
     }
 
     /// Inline assembly, over-approximated (docs/LANGUAGE-REFERENCE.md, "Inline assembly"): on

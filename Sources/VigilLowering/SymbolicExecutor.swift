@@ -89,6 +89,9 @@ final class SymbolicExecutor {
     var resultValue: SymbolicValue?
     /// Set while a rule's own statements run (not the code its calls run).
     var rule: RuleFrame?
+    /// The call a `try` is running: its failure is caught (recorded in `triedSuccess`), not a revert.
+    var tryCall: NodeID?
+    var triedSuccess: Term?
     /// Set for the Horn encoding: handovers become `Ext` applications instead of inlined calls.
     var horn: HornRecorder?
 

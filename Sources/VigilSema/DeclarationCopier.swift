@@ -108,6 +108,16 @@ struct DeclarationCopier {
                 body: stmt(body))
         case .whileStmt(let c, let body): kind = .whileStmt(condition: expr(c), body: stmt(body))
         case .breakStmt, .continueStmt, .placeholder, .assembly: kind = s.kind
+        case .tryStmt(let t):
+            let call = expr(t.call)
+            let returns = t.returns.map { variable($0) }
+            let body = block(t.body)
+            var catches: [CatchClause] = []
+            for c in t.catches {
+                let parameters = c.parameters.map { variable($0) }
+                catches.append(CatchClause(kind: c.kind, parameters: parameters, body: block(c.body), range: c.range))
+            }
+            kind = .tryStmt(TryStatement(call: call, returns: returns, body: body, catches: catches))
         case .returnStmt(let e): kind = .returnStmt(e.map { expr($0) })
         case .emit(let event, let args): kind = .emit(event: renamed(event), arguments: args.map { expr($0) })
         case .revertError(let error, let args):

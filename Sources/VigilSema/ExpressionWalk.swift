@@ -49,6 +49,10 @@ func forEachExpression(in s: Stmt, _ visit: (Expr) -> Void) {
         if case .function(_, let args) = c.target { for a in args { forEachExpression(in: a, visit) } }
         if let e = c.sender { forEachExpression(in: e, visit) }
         if let e = c.value { forEachExpression(in: e, visit) }
+    case .tryStmt(let t):
+        forEachExpression(in: t.call, visit)
+        forEachExpression(in: t.body, visit)
+        for c in t.catches { forEachExpression(in: c.body, visit) }
     case .breakStmt, .continueStmt, .placeholder, .assembly: break
     }
 }

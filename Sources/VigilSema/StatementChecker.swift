@@ -121,6 +121,8 @@ extension Analyzer {
             checkRuleCall(call)
         case .assembly(let a):
             checkAssembly(a, statement: s)
+        case .tryStmt(let t):
+            checkTry(t)
         }
     }
 
@@ -135,7 +137,61 @@ extension Analyzer {
         case .unchecked: "an 'unchecked' block"
         case .tupleVariable: "a tuple declaration"
         case .assembly: "inline assembly"
+        case .tryStmt: "'try'"
         default: nil
+        }
+    }
+
+    /// `try`: an external call or a contract creation, what it returns bound in the body, and
+    /// the clause that catches every failure.
+    private func checkTry(_ t: TryStatement) {
+        let returned = typeOf(t.call)
+        switch calls[t.call.id] {
+        case .interfaceFunction(_, _, isView: false)?, .creation?:
+            break
+        case .interfaceFunction(_, _, isView: true)?:
+            bag.add(SemaDiagnostics.notSupported("'try' on a call of a view function", t.call.range))
+        default:
+            bag.error("sema.try-target", "'try' needs an external function call or 'new C(...)'", at: t.call.range)
+        }
+        pushScope()
+        if !t.returns.isEmpty {
+            let types: [SolType] = if case .tuple(let ts) = returned { ts } else { returned == .void ? [] : [returned] }
+            if types.count != t.returns.count {
+                bag.error(
+                    "sema.try-returns",
+                    "the call returns \(types.count) value\(types.count == 1 ? "" : "s"), 'returns' names \(t.returns.count)",
+                    at: t.returns[0].range)
+            }
+            for (i, v) in t.returns.enumerated() {
+                let declared = declareVariable(v, contract: current.name)
+                if i < types.count, declared != types[i], !isImplicitlyConvertible(types[i], to: declared) {
+                    let type = types[i]
+                    bag.add(SemaDiagnostics.typeMismatch("the call returns '\(type)', not '\(declared)'", v.range))
+                }
+            }
+        }
+        checkBlock(t.body, newScope: true)
+        popScope()
+        for c in t.catches {
+            if let kind = c.kind {
+                bag.add(
+                    SemaDiagnostics.notSupported(
+                        "'catch \(kind.name)(...)' (catch every failure with 'catch')", c.range))
+            }
+            pushScope()
+            for p in c.parameters {
+                if declareVariable(p, contract: current.name) != .bytes, c.kind == nil {
+                    bag.error(
+                        "sema.catch-parameter", "the failure data of 'catch (...)' is 'bytes memory'", at: p.range)
+                }
+            }
+            checkBlock(c.body, newScope: true)
+            popScope()
+        }
+        let catchAll = t.catches.filter { $0.kind == nil }
+        if catchAll.count > 1 {
+            bag.error("sema.catch-twice", "only one 'catch' clause may catch every failure", at: catchAll[1].range)
         }
     }
 

@@ -107,6 +107,37 @@ public struct ImportDecl: Sendable {
     }
 }
 
+/// `try e returns (T v) { body } catch ... { }`: `e` is an external call or a contract creation.
+public struct TryStatement: Sendable {
+    public let call: Expr
+    /// The variables of `returns (...)`, bound to what the call returns (empty when not written).
+    public let returns: [VariableDecl]
+    public let body: Block
+    public let catches: [CatchClause]
+    public init(call: Expr, returns: [VariableDecl], body: Block, catches: [CatchClause]) {
+        self.call = call
+        self.returns = returns
+        self.body = body
+        self.catches = catches
+    }
+}
+
+/// `catch { }`, `catch (bytes memory data) { }`, `catch Error(string memory reason) { }`,
+/// `catch Panic(uint code) { }`.
+public struct CatchClause: Sendable {
+    /// `Error` or `Panic`; nil for the clause that catches every failure.
+    public let kind: Identifier?
+    public let parameters: [VariableDecl]
+    public let body: Block
+    public let range: SourceRange
+    public init(kind: Identifier?, parameters: [VariableDecl], body: Block, range: SourceRange) {
+        self.kind = kind
+        self.parameters = parameters
+        self.body = body
+        self.range = range
+    }
+}
+
 /// `A` or `A as B` in `import {A as B} from "path";`.
 public struct ImportedSymbol: Sendable {
     public let name: Identifier
@@ -552,6 +583,8 @@ public struct Stmt: Sendable {
         case placeholder
         /// `assembly { ... }`: Yul, which the engines abstract.
         case assembly(InlineAssembly)
+        /// `try call returns (T v) { ... } catch ... { ... }`
+        case tryStmt(TryStatement)
         /// `call f(args) from s value v;`, `try call ...`, `call any ...` in rules
         case ruleCall(RuleCall)
     }

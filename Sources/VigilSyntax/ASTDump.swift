@@ -234,6 +234,18 @@ struct ASTDumpWriter {
         case .delete(let target): node("Delete", s.range, role: role) { w in w.expr(target) }
         case .placeholder: line("Placeholder", s.range, role: role)
         case .ruleCall(let call): ruleCall(call, s.range, role: role)
+        case .tryStmt(let t):
+            node("Try", s.range, role: role) { w in
+                w.expr(t.call, role: "call")
+                for v in t.returns { w.variable("Returns", v) }
+                w.block(t.body, role: "body")
+                for c in t.catches {
+                    w.node("Catch\(c.kind.map { " \($0.name)" } ?? "")", c.range) { w in
+                        for p in c.parameters { w.variable("Parameter", p) }
+                        w.block(c.body)
+                    }
+                }
+            }
         case .assembly(let a):
             let flags = a.flags.isEmpty ? "" : " (" + a.flags.map(quoted).joined(separator: ", ") + ")"
             node("Assembly\(flags)", s.range, role: role) { w in

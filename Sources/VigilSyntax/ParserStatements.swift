@@ -53,7 +53,7 @@ extension SyntaxParser {
         case .keyword(.emit): return try parseEmit()
         case .keyword(.try):
             if startsRuleCall() { return try parseRuleCall() }
-            return skipTryCatch()
+            return try parseTry()
         case .keyword(.assembly): return try parseAssembly()
         case .keyword(.throw): throw abandonAsOldSolidity("'throw'", at: range(current))
         case .keyword(.var): throw abandonAsOldSolidity("'var'", at: range(current))
@@ -225,29 +225,24 @@ extension SyntaxParser {
         return makeStmt(.emit(event: event, arguments: arguments), from: start)
     }
 
-    /// `try e returns (...) { } catch ... { }` is reported and skipped; an empty block stands for it.
-    private mutating func skipTryCatch() -> Stmt {
+    /// `try e [returns (...)] { } catch [Error|Panic] [(...)] { } ...`
+    private mutating func parseTry() throws(ParseFailure) -> Stmt {
         let keyword = advance()
-        reportNotSupported(.tryCatch, at: range(keyword))
-        skipToBlockAndOver()
-        while consume(.catch) != nil { skipToBlockAndOver() }
-        return makeStmt(.block(Block(statements: [], range: range(from: keyword.start))), from: keyword.start)
+        let call = try parseExpression()
+        var returns: [VariableDecl] = []
+        if consume(.returns) != nil { returns = try parseParameterList() }
+        let body = try parseBlock("'{' to start the body of 'try'")
+        var catches: [CatchClause] = []
+        while at(.catch) {
+            let start = advance().start
+            let kind = at(.identifier) ? identifier(advance()) : nil
+            let parameters = at(.leftParen) ? try parseParameterList() : []
+            let clause = try parseBlock("'{' to start the 'catch' clause")
+            catches.append(CatchClause(kind: kind, parameters: parameters, body: clause, range: range(from: start)))
+        }
+        guard !catches.isEmpty else { throw failure(expected: "'catch' after the body of 'try'") }
+        return makeStmt(
+            .tryStmt(TryStatement(call: call, returns: returns, body: body, catches: catches)), from: keyword.start)
     }
 
-    /// Skips tokens up to the next `{` outside parentheses (call options `{value: v}` aside), then the
-    /// balanced block.
-    private mutating func skipToBlockAndOver() {
-        var parentheses = 0
-        while !at(.endOfFile) && !(at(.semicolon) && parentheses == 0) {
-            if at(.leftBrace) {
-                guard parentheses > 0 || startsCallOptions() else { break }
-                skipBalanced(.leftBrace, .rightBrace)
-                continue
-            }
-            if at(.leftParen) { parentheses += 1 }
-            if at(.rightParen) { parentheses = max(0, parentheses - 1) }
-            advance()
-        }
-        if at(.leftBrace) { skipBalanced(.leftBrace, .rightBrace) }
-    }
 }

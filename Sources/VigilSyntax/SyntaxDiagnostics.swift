@@ -153,6 +153,5 @@ enum UnsupportedConstruct: String, Sendable {
     case functionTypes = "function types are not supported yet"
     case namedArguments = "named arguments are not supported yet"
     case qualifiedNames = "qualified names ('A.B') in types are not supported yet"
-    case tryCatch = "try/catch is not supported yet"
     case userDefinedOperators = "user-defined operators ('using {f as +} for T') are not supported yet"
 }

@@ -1,6 +1,6 @@
-// Solidity's `try`/`catch` statement is outside the subset (only rules have
-// `try call`); reported at `try`.
-// @expect-error 12:9 "not supported yet"
+// `try` on a view function is outside the subset (its failure would need a model of view
+// calls that revert); reported at the call.
+// @expect-error 12:13 "'try' on a call of a view function is not supported yet"
 interface IFeed {
     function price() external view returns (uint);
 }

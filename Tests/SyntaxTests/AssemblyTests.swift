@@ -99,3 +99,27 @@ import VigilSyntax
         #expect(parsed.dump.contains("callee: New L.D @1:79"))
     }
 }
+
+/// `try call returns (...) { } catch ... { }` with every form of `catch`.
+@Suite struct TryCatchSyntaxTests {
+    @Test func everyCatchFormParses() {
+        let parsed = parse(
+            """
+            contract A { function f() public {
+             try b.g{value: 1}(2) returns (uint v) { x = v; } catch Error(string memory r) { } catch Panic(uint c) { } catch (bytes memory d) { } catch { }
+             x = 1; } }
+            """)
+        #expect(parsed.messages == [])
+        let dump = parsed.dump
+        #expect(dump.contains("Try @2:2\n          call: CallWithOptions @2:6"))
+        #expect(dump.contains("Returns uint256 v @2:32"))
+        #expect(dump.contains("Catch Error @2:51"))
+        #expect(dump.contains("Catch Panic @2:84"))
+        #expect(dump.contains("Catch @2:108\n            Parameter bytes memory d"))
+    }
+
+    @Test func aTryNeedsACatch() {
+        let parsed = parse("contract A { function f() public { try b.g() { } x = 1; } }")
+        #expect(parsed.messages == ["1:50 parse.expected: expected 'catch' after the body of 'try'"])
+    }
+}

@@ -165,6 +165,9 @@ func expressions(_ s: Stmt) -> [Expr] {
     case .returnStmt(let e): e.map { [$0] } ?? []
     case .emit(_, let arguments), .revertError(_, let arguments): arguments
     case .breakStmt, .continueStmt, .placeholder, .ruleCall, .assembly: []
+    case .tryStmt(let t):
+        [t.call] + t.body.statements.flatMap(expressions)
+            + t.catches.flatMap { $0.body.statements.flatMap(expressions) }
     }
 }
 

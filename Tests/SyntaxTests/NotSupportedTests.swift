@@ -20,14 +20,6 @@ struct UnsupportedCase: CustomTestStringConvertible, Sendable {
                 "contract A { function f() public { uint[] memory b = new uint[](3); }\n function tail() public {} }",
             expected: "1:54 array literals, slices and 'T[]' in expressions are not supported yet"),
         .init(
-            source: """
-                contract A { function f() public {
-                 try b.g{value: 1}(2) returns (uint v) { x = v; } catch Error(string memory) { } catch { }
-                 x = 1; }
-                 function tail() public {} }
-                """,
-            expected: "2:2 try/catch is not supported yet"),
-        .init(
             source: "contract A {\n function(uint) external callback;\n function tail() public {} }",
             expected: "2:2 function types are not supported yet"),
         .init(
