@@ -64,6 +64,9 @@ let package = Package(
             ]),
         // The `vigil` executable: a thin entry point.
         .executableTarget(name: "vigil", dependencies: ["VigilCLI"]),
+        // The front end's fuzzing harness (Fuzz/run.sh builds it with libFuzzer); built
+        // normally, it replays inputs.
+        .executableTarget(name: "vigil-fuzz", dependencies: ["VigilBasics", "VigilSyntax", "VigilSema"]),
         .testTarget(name: "BasicsTests", dependencies: ["VigilBasics"]),
         .testTarget(name: "SyntaxTests", dependencies: ["VigilSyntax"]),
         .testTarget(name: "SemaTests", dependencies: ["VigilSema"]),

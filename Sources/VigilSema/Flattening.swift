@@ -219,6 +219,8 @@ private final class Flattener {
     private func baseArguments() -> [BaseArguments] {
         var given: [BaseArguments] = []
         func record(_ base: String, _ arguments: [Expr], by y: String, at range: SourceRange) {
+            // An unknown base is reported by the linearization.
+            guard analyzer.inheritable(base) != nil else { return }
             if let previous = given.first(where: { $0.base == base }) {
                 analyzer.bag.error(
                     "sema.base-arguments-twice", "the arguments of the constructor of '\(base)' are given twice",
