@@ -71,6 +71,9 @@ extension Machine {
             return entries[key] ?? zeros.zero(of: type(of: e))
         case .call(let callee, let arguments):
             return try evaluateCall(e, callee: callee, arguments: arguments, options: [])
+        case .namedCall(let callee, _, let arguments):
+            let order = model.namedArgumentOrder[e.id] ?? Array(arguments.indices)
+            return try evaluateCall(e, callee: callee, arguments: order.map { arguments[$0] }, options: [])
         case .callOptions(let callee, let options, let arguments):
             return try evaluateCall(e, callee: callee, arguments: arguments, options: options)
         case .elementaryType:

@@ -57,6 +57,9 @@ extension SymbolicExecutor {
             return value
         case .call(let callee, let args):
             return evalCall(e, callee: callee, arguments: args, value: nil)
+        case .namedCall(let callee, _, let args):
+            let order = model.namedArgumentOrder[e.id] ?? Array(args.indices)
+            return evalCall(e, callee: callee, arguments: order.map { args[$0] }, value: nil)
         case .callOptions(let callee, let options, let args):
             let v = options.first { $0.name.name == "value" }.map { eval($0.value).scalarTerm }
             return evalCall(e, callee: callee, arguments: args, value: v)

@@ -147,6 +147,8 @@ struct DeclarationCopier {
         case .index(let base, let index): kind = .index(base: expr(base), index: expr(index))
         case .call(let callee, let args):
             kind = .call(callee: calleeCopy(callee, args.count), arguments: args.map { expr($0) })
+        case .namedCall(let callee, let names, let args):
+            kind = .namedCall(callee: calleeCopy(callee, args.count), names: names, arguments: args.map { expr($0) })
         case .callOptions(let callee, let options, let args):
             kind = .callOptions(
                 callee: calleeCopy(callee, args.count), options: options.map { ($0.name, expr($0.value)) },

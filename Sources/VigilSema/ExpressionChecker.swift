@@ -199,6 +199,8 @@ extension Analyzer {
             return v
         case .call(let callee, let args):
             return callType(e, callee: callee, arguments: args, options: nil)
+        case .namedCall(let callee, let names, let args):
+            return namedCallType(e, callee: callee, names: names, arguments: args)
         case .callOptions(let callee, let options, let args):
             return callType(e, callee: callee, arguments: args, options: options)
         case .elementaryType(let t):

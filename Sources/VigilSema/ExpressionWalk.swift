@@ -65,7 +65,7 @@ func forEachExpression(in e: Expr, _ visit: (Expr) -> Void) {
     case .index(let b, let i):
         forEachExpression(in: b, visit)
         forEachExpression(in: i, visit)
-    case .call(let c, let args):
+    case .call(let c, let args), .namedCall(let c, _, let args):
         forEachExpression(in: c, visit)
         for a in args { forEachExpression(in: a, visit) }
     case .callOptions(let c, let options, let args):

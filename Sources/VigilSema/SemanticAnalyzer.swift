@@ -74,6 +74,7 @@ final class Analyzer {
     var uncheckedExpressions: Set<NodeID> = []
     var arrays: [String: ArrayInfo] = [:]
     var assemblyEffects: [NodeID: AssemblyEffects] = [:]
+    var namedArgumentOrder: [NodeID: [Int]] = [:]
 
     // The contract and the body being checked.
     var currentContract: ContractScope?
@@ -89,7 +90,8 @@ final class Analyzer {
             sources: sources, units: units, contracts: contracts, interfaces: interfaces, structs: structs,
             enums: enums, types: types, references: references, calls: calls, constants: constants,
             variableTypes: variableTypes, storageLocals: storageLocals, uncheckedExpressions: uncheckedExpressions,
-            emittedEvents: emittedEvents, arrays: arrays, assemblyEffects: assemblyEffects)
+            emittedEvents: emittedEvents, arrays: arrays, namedArgumentOrder: namedArgumentOrder,
+            assemblyEffects: assemblyEffects)
     }
 
     func run() {
@@ -316,7 +318,8 @@ final class Analyzer {
             where v.visibility == .public && functions[v.name.name] == nil {
                 guard let t = resolveType(v.type, in: c), t.isValueType else { continue }
                 functions[v.name.name] = InterfaceFunctionInfo(
-                    name: v.name.name, parameterTypes: [], returnType: t, isView: true, isPayable: false)
+                    name: v.name.name, parameterTypes: [], parameterNames: [], returnType: t, isView: true,
+                    isPayable: false)
             }
         }
         let range = inheritable(name)?.range ?? SourceRange(file: FileID(0), start: 0, end: 0)
@@ -328,6 +331,7 @@ final class Analyzer {
     {
         InterfaceFunctionInfo(
             name: name, parameterTypes: f.parameters.map { resolveType($0.type, in: interface) ?? .void },
+            parameterNames: f.parameters.map { $0.name?.name ?? "" },
             returnType: f.returns.count > 1
                 ? .tuple(f.returns.map { resolveType($0.type, in: interface) ?? .void })
                 : f.returns.first.map { resolveType($0.type, in: interface) ?? .void },

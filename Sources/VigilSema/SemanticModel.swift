@@ -137,6 +137,8 @@ public struct FunctionInfo: Sendable {
 public struct InterfaceFunctionInfo: Sendable {
     public let name: String
     public let parameterTypes: [SolType]
+    /// As declared (empty strings for unnamed ones): for calls with named arguments.
+    public let parameterNames: [String]
     public let returnType: SolType?
     public let isView: Bool
     public let isPayable: Bool
@@ -303,6 +305,9 @@ public struct SemanticModel: Sendable {
     /// The arrays (in storage), by the name of the struct each is laid out as: `length` and
     /// `items`, a mapping from index to element (see `ArrayInfo`).
     public let arrays: [String: ArrayInfo]
+    /// For each call with named arguments (`f({b: y, a: x})`), the written position of the
+    /// argument of each parameter, in the parameters' order: the arguments to evaluate.
+    public let namedArgumentOrder: [NodeID: [Int]]
     /// What each inline assembly statement may do, by the statement's id.
     public let assemblyEffects: [NodeID: AssemblyEffects]
 

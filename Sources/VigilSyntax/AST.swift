@@ -680,6 +680,8 @@ public struct Expr: Sendable {
     public indirect enum Kind: Sendable {
         case number(NumberLiteral)
         case bool(Bool)
+        /// `f({a: x, b: y})`: arguments by parameter name, in the order written.
+        case namedCall(callee: Expr, names: [Identifier], arguments: [Expr])
         /// `new C`, the callee of `new C(args)` (also with `{value: v, salt: s}`).
         case newContract(Identifier)
         /// A string or hex string literal, as its bytes (adjacent literals joined).

@@ -138,6 +138,9 @@ extension SyntaxParser {
                 }
                 try expect(.rightBracket, "']' after the index")
                 expr = makeExpr(.index(base: expr, index: index), range(from: start))
+            case .leftParen where peek(1).kind == .leftBrace:
+                let (names, arguments) = try parseNamedArguments()
+                expr = makeExpr(.namedCall(callee: expr, names: names, arguments: arguments), range(from: start))
             case .leftParen:
                 let arguments = try parseArguments()
                 expr = makeExpr(.call(callee: expr, arguments: arguments), range(from: start))
@@ -182,7 +185,25 @@ extension SyntaxParser {
             .callOptions(callee: callee, options: options, arguments: arguments), range(from: callee.range.start))
     }
 
-    /// `( [e {, e}] )`; named arguments (`f({a: 1})`) are reported and skipped.
+    /// `({name: e, ...})`: the arguments of a call by the names of the parameters.
+    private mutating func parseNamedArguments() throws(ParseFailure) -> ([Identifier], [Expr]) {
+        advance()
+        advance()
+        var names: [Identifier] = []
+        var arguments: [Expr] = []
+        while !at(.rightBrace) {
+            names.append(try expectIdentifier("a parameter name"))
+            try expect(.colon, "':' after the parameter name")
+            arguments.append(try parseExpression())
+            if consume(.comma) == nil { break }
+        }
+        try expect(.rightBrace, "'}' after the named arguments")
+        try expect(.rightParen, "')' after the named arguments")
+        return (names, arguments)
+    }
+
+    /// `( [e {, e}] )`; named arguments (`f({a: 1})`) outside a call expression (in `emit`,
+    /// `revert`, a modifier or a base) are reported and skipped.
     mutating func parseArguments() throws(ParseFailure) -> [Expr] {
         try expect(.leftParen, "'('")
         if at(.leftBrace) {

@@ -123,3 +123,12 @@ import VigilSyntax
         #expect(parsed.messages == ["1:50 parse.expected: expected 'catch' after the body of 'try'"])
     }
 }
+
+/// `f({b: y, a: x})`: a call with its arguments by name, in the order written.
+@Suite struct NamedArgumentSyntaxTests {
+    @Test func namedArgumentsKeepTheirNamesAndOrder() {
+        let (e, parsed) = codeExpression("g({b: 1, a: x + 2})")
+        #expect(parsed.diagnostics.isEmpty)
+        #expect(sexpr(e) == "(call g{b, a} 1 (+ x 2))")
+    }
+}

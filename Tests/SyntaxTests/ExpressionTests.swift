@@ -141,7 +141,7 @@ func children(_ e: Expr) -> [Expr] {
     case .number, .bool, .string, .identifier, .elementaryType, .typeQuery, .newContract: []
     case .member(let base, _): [base]
     case .index(let base, let index): [base, index]
-    case .call(let callee, let arguments): [callee] + arguments
+    case .call(let callee, let arguments), .namedCall(let callee, _, let arguments): [callee] + arguments
     case .callOptions(let callee, let options, let arguments): [callee] + options.map(\.value) + arguments
     case .unary(_, let x), .incrementDecrement(_, _, let x), .parenthesized(let x): [x]
     case .binary(_, let a, let b), .assignment(_, let a, let b): [a, b]

@@ -85,6 +85,8 @@ func sexpr(_ e: Expr?) -> String {
     case .member(let base, let name): return "\(sexpr(base)).\(name.name)"
     case .index(let base, let index): return "\(sexpr(base))[\(sexpr(index))]"
     case .call(let callee, let arguments): return list("call \(sexpr(callee))", arguments)
+    case .namedCall(let callee, let names, let arguments):
+        return list("call \(sexpr(callee)){\(names.map(\.name).joined(separator: ", "))}", arguments)
     case .callOptions(let callee, let options, let arguments):
         let written = options.map { "\($0.name.name): \(sexpr($0.value))" }.joined(separator: ", ")
         return list("call \(sexpr(callee)){\(written)}", arguments)
