@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Cross-engine differential checking (issue 19, a first driver): generates random small
 contracts in Vigil's subset (state and mappings, checked arithmetic, branches, a bounded loop,
-modifiers, inheritance with super, a library with using-for, tuples, arrays in storage) with
+modifiers, inheritance with super, a library with using-for, tuples, arrays in storage,
+named arguments; with --handovers also try/catch on an interface call and contract creation
+with new, which hand over control and cost the bounded engine far more: it then runs with
+--reentrancy 1) with
 asserts, checks each with the bounded engine and the unbounded engine, and reports any
 property one engine proves and the other violates (a replayed trace is ground truth: a
 `proved` beside it is a wrong answer).
 
-    scripts/differential.py COUNT [SEED] [--vigil PATH] [--keep DIR]
+    scripts/differential.py COUNT [SEED] [--vigil PATH] [--keep DIR] [--handovers]
 
 Exit status 0 when no disagreement was found, 1 otherwise (the contracts are kept in DIR).
 """
@@ -25,7 +28,7 @@ def expr(r, vars_, depth=0):
 def cond(r, vars_):
     return f"{expr(r, vars_)} {r.choice(['<', '<=', '>', '>=', '==', '!='])} {expr(r, vars_)}"
 
-def contract(r, n):
+def contract(r, n, handovers=False):
     state = ["a", "b", "c"]
     lines = []
     lib = r.random() < 0.5
@@ -33,13 +36,16 @@ def contract(r, n):
         lines += ["library M {",
                   "    function cap(uint256 x, uint256 y) internal pure returns (uint256) { return x < y ? x : y; }",
                   "}", ""]
+    lines += ["interface IHook {", "    function ping(uint256 v) external returns (uint256);", "}", "",
+              "contract Leaf {}", ""]
     lines += ["abstract contract Base {", "    uint256 internal a;", "    uint256 internal b;",
               "    uint256[] internal xs;",
               "    function bump(uint256 v) internal virtual { a += v % 7; }", "}", ""]
     lines += [f"contract D{n} is Base {{"]
     if lib:
         lines += ["    using M for uint256;"]
-    lines += ["    uint256 internal c;", "    mapping(uint256 => uint256) internal m;", "    bool internal flag;", ""]
+    lines += ["    uint256 internal c;", "    mapping(uint256 => uint256) internal m;", "    bool internal flag;",
+              "    IHook internal hook;", ""]
     lines += ["    modifier guarded() { require(!flag); flag = true; _; flag = false; }", ""]
     lines += ["    function bump(uint256 v) internal override { super.bump(v); b += 1; }", ""]
     lines += ["    function pair(uint256 x) internal pure returns (uint256, uint256) { return (x % 3, x / 3); }", ""]
@@ -62,8 +68,15 @@ def contract(r, n):
                 body.append(f"{target} = {r.choice(vars_)}.cap({r.randint(1, 9)});")
             elif k < 0.76:
                 body.append(f"{{ (uint256 q, uint256 s) = pair({r.choice(vars_)}); {target} = q + s; }}")
-            elif k < 0.84:
+            elif k < 0.8:
                 body.append(f"xs.push({r.choice(vars_)} % 5);")
+            elif k < 0.83 and handovers:
+                body.append(f"try hook.ping({r.choice(vars_)}) returns (uint256 t) {{ {target} = t % 5; }} "
+                            f"catch {{ {r.choice(state)} += 1; }}")
+            elif k < 0.85:
+                body.append(f"{{ (uint256 q, uint256 s) = pair({{x: {r.choice(vars_)}}}); {target} = q * s; }}")
+            elif k < 0.86 and handovers:
+                body.append(f"{{ Leaf l = new Leaf(); if (address(l) == address(0)) {{ {target} = 1; }} }}")
             elif k < 0.9:
                 body.append(f"if (xs.length > 0) {{ {target} = xs[xs.length - 1]; }}")
             else:
@@ -76,9 +89,10 @@ def contract(r, n):
     lines.append("}")
     return "\n".join(lines) + "\n"
 
-def run(vigil, path, engine):
-    out = subprocess.run([vigil, "check", path, "--engine", engine, "--format", "json", "--quiet",
-                          "--depth", "3"], capture_output=True, text=True, timeout=600)
+def run(vigil, path, engine, handovers):
+    bounds = ["--depth", "3"] + (["--reentrancy", "1"] if handovers else [])
+    out = subprocess.run([vigil, "check", path, "--engine", engine, "--format", "json", "--quiet"] + bounds,
+                         capture_output=True, text=True, timeout=600)
     if out.returncode == 2:
         return None, out.stderr
     report = json.loads(out.stdout)
@@ -90,6 +104,7 @@ def main():
     p.add_argument("seed", type=int, nargs="?", default=1)
     p.add_argument("--vigil", default=".build/debug/vigil")
     p.add_argument("--keep", default=None)
+    p.add_argument("--handovers", action="store_true")
     args = p.parse_args()
     keep = args.keep or tempfile.mkdtemp(prefix="vigil-differential-")
     os.makedirs(keep, exist_ok=True)
@@ -98,13 +113,13 @@ def main():
     for n in range(args.count):
         path = os.path.join(keep, f"d{n}.sol")
         with open(path, "w") as f:
-            f.write(contract(r, n))
-        bmc, error = run(args.vigil, path, "bmc")
+            f.write(contract(r, n, args.handovers))
+        bmc, error = run(args.vigil, path, "bmc", args.handovers)
         if bmc is None:
             rejected += 1
             print(f"{path}: rejected: {error.strip().splitlines()[0] if error.strip() else '?'}")
             continue
-        prove, _ = run(args.vigil, path, "prove")
+        prove, _ = run(args.vigil, path, "prove", args.handovers)
         for prop, v in bmc.items():
             results += 1
             w = (prove or {}).get(prop)

@@ -226,7 +226,10 @@ extension Analyzer {
             }
             types[initializer.id] = .tuple(componentTypes)
         } else {
-            if case .call = initializer.kind {} else { return false }
+            switch initializer.kind {
+            case .call, .namedCall: break
+            default: return false
+            }
             let t = typeOf(initializer)
             if t == .callResult { return false }
             guard case .tuple(let values) = t, values.count == vars.count else {

@@ -1,10 +1,11 @@
 // Named arguments, `f({b: y, a: x})`, are the call with its arguments in the parameters'
 // order: for internal and library functions, interface functions and struct values. Each
 // assert below fails (or becomes unreachable) if the arguments are taken in the written order.
-// @expect assert@38 proved
 // @expect assert@39 proved
 // @expect assert@40 proved
-// @expect assert@41 violated
+// @expect assert@41 proved
+// @expect assert@42 violated
+// @expect assert@52 proved
 pragma solidity ^0.8.20;
 
 library Scale {
@@ -39,5 +40,15 @@ contract NamedArguments {
         assert(last.left == x && last.right == 2);
         assert(s == x / 2);
         assert(sink.put({amount: x, to: msg.sender}) == x);
+    }
+
+    function pair(uint256 a, uint256 b) internal pure returns (uint256, uint256) {
+        return (a, b);
+    }
+
+    // A tuple declaration from a call with named arguments was "not supported yet".
+    function g(uint256 x) public pure {
+        (uint256 p, uint256 q) = pair({b: 1, a: x});
+        assert(p == x && q == 1);
     }
 }
