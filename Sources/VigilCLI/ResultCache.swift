@@ -103,16 +103,13 @@ extension SourceUnit {
     /// its own. Names are compared as written (without the path of `path:Name`): a file more
     /// than needed may count, never one less.
     fileprivate func matters(to contract: ContractInfo) -> Bool {
-        func written(_ name: String) -> Substring {
-            name[(name.lastIndex(of: ":").map(name.index(after:)) ?? name.startIndex)...]
-        }
-        let names = Set(([contract.name] + contract.bases).map(written))
+        let names = Set(([contract.name] + contract.bases).map(writtenName))
         return items.contains { item in
             switch item {
             case .pragma, .importDecl: false
-            case .spec(let spec): names.contains(written(spec.contract.name))
+            case .spec(let spec): names.contains(writtenName(spec.contract.name))
             case .contract(let c):
-                c.kind != .contract || names.contains(written(c.name.name))
+                c.kind != .contract || names.contains(writtenName(c.name.name))
                     || c.members.contains { member in
                         switch member {
                         case .structDecl, .enumDecl, .userType: true

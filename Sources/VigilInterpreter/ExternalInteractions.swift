@@ -34,7 +34,7 @@ extension Machine {
     /// address or reverts (and the revert propagates).
     func creation(_ e: Expr, contract: String, amount: BigInt) throws(Interruption) -> Value {
         let kind =
-            "new \(contract[(contract.lastIndex(of: ":").map(contract.index(after:)) ?? contract.startIndex)...])"
+            "new \(writtenName(contract))"
         let caught = tryCall == e.id
         guard amount <= state.balance else {
             if caught {
@@ -80,7 +80,7 @@ extension Machine {
         let returnType = model.interfaces[interface]?.functions[function]?.returnType
         // `IERC20.transfer`, not `transfer`: the trace tells it from an ether transfer.
         let kind =
-            "\(interface[(interface.lastIndex(of: ":").map(interface.index(after:)) ?? interface.startIndex)...]).\(function)"
+            "\(writtenName(interface)).\(function)"
         if isView {
             let event = try nextEvent(expecting: "a viewCall event for \(interface).\(function)", at: e)
             guard case .viewCall(let r) = event else {

@@ -322,12 +322,14 @@ public struct SemanticModel: Sendable {
     /// The contracts a name given by a user selects: `Name` every contract of that name (several
     /// files of a run may declare one), `path:Name` the one of the file whose path ends with `path`.
     public func contracts(matching name: String) -> [ContractInfo] {
-        contracts.filter { c in
-            guard c.name != name, let colon = c.name.lastIndex(of: ":") else { return c.name == name }
-            let written = c.name[c.name.index(after: colon)...]
-            return written == name || c.name.hasSuffix("/" + name)
-        }
+        contracts.filter { c in c.name == name || writtenName(c.name) == name || c.name.hasSuffix("/" + name) }
     }
+}
+
+/// The name a declaration is written with: its run-wide key without the `path:` that a name
+/// several files declare carries (`src/a.sol:Vault` is `Vault`; see FileScopes.swift).
+public func writtenName(_ key: String) -> String {
+    key.lastIndex(of: ":").map { String(key[key.index(after: $0)...]) } ?? key
 }
 
 /// A qualified name `C.N` split into the key of its owner and the member's name; nil for a name

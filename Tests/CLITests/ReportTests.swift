@@ -108,6 +108,33 @@ import VigilVerifier
     }
 }
 
+/// An interface call's outcome reads `returned 7` or `reverted`, not `returns returned 7`.
+@Suite struct InterfaceCallReportTests {
+    @Test func anInterfaceCallSaysWhatItReturned() {
+        let step = StepRecord(
+            kind: .transaction, function: "pay", args: [], sender: "user1", value: "0", forcedEther: "0", block: nil,
+            line: 3,
+            calls: [
+                CallRecord(
+                    kind: "IToken.transfer", target: "user2", value: "0", line: 4, forcedEther: "0", calls: [],
+                    outcome: "returned 7"),
+                CallRecord(
+                    kind: "IToken.burn", target: "user2", value: "0", line: 5, forcedEther: "0", calls: [],
+                    outcome: "reverted"),
+            ],
+            state: [], events: [], reverted: nil, returned: nil, ruleCall: false)
+        #expect(
+            TextReport().renderStep(step, indent: "") == """
+                pay() from user1  (line 3)
+                  IToken.transfer to user2 (line 4): hands over control
+                    returned 7
+                  IToken.burn to user2 (line 5): hands over control
+                    reverted
+
+                """)
+    }
+}
+
 /// Same input, same bytes across processes: each process hashes with a seed of its own, so a
 /// result that followed a dictionary's order would differ between them.
 @Suite struct ProcessDeterminismTests {
