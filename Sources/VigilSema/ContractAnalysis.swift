@@ -258,6 +258,7 @@ extension Analyzer {
             }
         }
         detectRecursion()
+        checkMemoryAliasing(functionDecls)
         return ContractInfo(
             name: contractName, bases: Array(linearization(of: contractName).dropFirst()), decl: decl,
             stateVariables: current.stateVariables, functions: current.functions,
@@ -409,6 +410,31 @@ extension Analyzer {
             state[n] = 2
         }
         for n in current.callGraph.keys.sorted() where state[n] == nil { visit(n) }
+    }
+
+    /// Reports writes into memory objects that another name may share (see MemoryAliasing.swift).
+    private func checkMemoryAliasing(_ functions: [FunctionDecl]) {
+        var aliasing = MemoryAliasing(
+            types: types, references: references, calls: calls, variableTypes: variableTypes, sources: sources,
+            isReference: { if case .structType = $0 { true } else { false } })
+        let calledInternally = Set(current.callGraph.values.flatMap { $0.map(\.callee) })
+        for f in functions {
+            guard let body = f.body else { continue }
+            // A constructor's parameters may be a derived constructor's objects.
+            var onlyTransactions = f.kind == .receive || f.kind == .fallback
+            if f.kind == .function, let info = current.functions.values.first(where: { $0.decl.id == f.id }) {
+                onlyTransactions = info.isEntryPoint && !calledInternally.contains(info.name)
+            }
+            let found = aliasing.check(
+                parameters: f.parameters, returns: f.returns, modifierArguments: f.modifiers.flatMap(\.arguments),
+                body: body, parametersAreCopies: onlyTransactions)
+            for d in found { bag.add(d) }
+        }
+        for (_, m) in current.modifiers.sorted(by: { $0.key < $1.key }) {
+            let found = aliasing.check(
+                parameters: m.parameters, returns: [], modifierArguments: [], body: m.body, parametersAreCopies: false)
+            for d in found { bag.add(d) }
+        }
     }
 
     // MARK: - Scopes
