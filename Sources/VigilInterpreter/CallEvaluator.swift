@@ -77,6 +77,12 @@ extension Machine {
             return .none
         case .structConstructor:
             return .structure(try evaluateAll(arguments))
+        case .newArray:
+            // `n` zero elements; `bytes` and `string` have no value.
+            guard let n = arguments.first else { throw .mismatch("internal: 'new' without a length") }
+            let length = try evaluate(n)
+            guard model.array(type(of: e)) != nil else { return .none }
+            return .structure([length, .mapping([:])])
         case .conversion(let t):
             guard let argument = arguments.first else { throw .mismatch("internal: conversion without a value") }
             return try convert(try evaluate(argument), to: t, at: e)

@@ -78,8 +78,8 @@ extension Machine {
             return try evaluateCall(e, callee: callee, arguments: arguments, options: options)
         case .elementaryType:
             throw .mismatch("a type is not a value")
-        case .newContract:
-            throw .mismatch("internal: 'new C' without its call")
+        case .newContract, .newArray:
+            throw .mismatch("internal: 'new' without its call")
         case .typeQuery:
             throw .mismatch("internal: type(...) without a constant value")
         case .unary(let op, let operand):

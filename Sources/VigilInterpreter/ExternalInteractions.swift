@@ -87,7 +87,9 @@ extension Machine {
                 throw kindMismatch(expected: "a viewCall event for \(interface).\(function)", found: event, at: e)
             }
             let value = try returnedValue(r, type: returnType, of: function, at: e)
-            record(e, kind: kind, target: target, value: 0, outcome: outcomeText(value, returnType))
+            record(
+                e, kind: kind, target: target, value: 0, outcome: outcomeText(value, returnType),
+                handsOverControl: false)
             return value
         }
         let h = try nextHandover(for: "\(interface).\(function)", at: e)
@@ -101,7 +103,7 @@ extension Machine {
             if tryCall == e.id {
                 state = snapshot
                 triedCallFailed = true
-                return returnType.map { _ in Value.int(0) } ?? Value.none
+                return returnType.map { zeros.zero(of: $0) } ?? Value.none
             }
             throw .revert("\(interface).\(function) reverted at line \(line(of: e.range))")
         }
@@ -158,7 +160,7 @@ extension Machine {
         guard v >= 0, v < ReplayLimits.uint256Limit else {
             throw .mismatch("the balance read at line \(line(of: e.range)) is not a uint256")
         }
-        record(e, kind: "balance", target: address, value: 0, outcome: "returned \(v)")
+        record(e, kind: "balance", target: address, value: 0, outcome: "returned \(v)", handsOverControl: false)
         return v
     }
 
@@ -217,26 +219,15 @@ extension Machine {
         )
     }
 
-    private func returnedValue(_ r: BigInt, type: SolType?, of function: String, at e: Expr) throws(Interruption)
+    private func returnedValue(_ r: [BigInt], type: SolType?, of function: String, at e: Expr) throws(Interruption)
         -> Value
     {
         guard let type else { return .none }
-        switch type {
-        case .bool:
-            guard r == 0 || r == 1 else {
-                throw .mismatch("\(function) at line \(line(of: e.range)) returns a non-bool")
-            }
-            return .bool(r == 1)
-        case .uint, .int, .address, .enumType, .interface, .fixedBytes:
-            guard type.contains(r) else {
-                throw .mismatch("\(function) at line \(line(of: e.range)) returns \(r), not a value of type \(type)")
-            }
-            return .int(r)
-        case .string, .bytes:
-            return .none  // opaque: nothing the contract does depends on the contents
-        default:
-            throw .mismatch("\(function) returns a \(type), which a schedule cannot give")
-        }
+        var leaves = r[...]
+        let what = "what \(function) returns at line \(line(of: e.range))"
+        let value = try scheduledValue(&leaves, type: type, what: what)
+        guard leaves.isEmpty else { throw .mismatch("the schedule gives \(what) too many numbers") }
+        return value
     }
 
     private func outcomeText(_ value: Value, _ type: SolType?) -> String {
@@ -246,12 +237,12 @@ extension Machine {
 
     private func record(
         _ e: Expr, kind: String, target: BigInt, value: BigInt, forcedEther: BigInt = 0, calls: [TraceStep] = [],
-        outcome: String
+        outcome: String, handsOverControl: Bool = true
     ) {
         guard !invocations.isEmpty else { return }
         invocations[invocations.count - 1].records.append(
             ExternalCallRecord(
                 kind: kind, target: .address(target), value: value, line: line(of: e.range), forcedEther: forcedEther,
-                calls: calls, outcome: outcome))
+                calls: calls, outcome: outcome, handsOverControl: handsOverControl))
     }
 }

@@ -94,13 +94,13 @@ extension Machine {
     {
         let name = invocation.function
         let parameterTypes = function?.parameterTypes ?? []
-        guard invocation.arguments.count == parameterTypes.count else {
-            throw .mismatch(
-                "'\(name)' takes \(parameterTypes.count) arguments, the schedule gives \(invocation.arguments.count)")
-        }
+        var leaves = invocation.arguments[...]
         var arguments: [Value] = []
-        for (i, (t, a)) in zip(parameterTypes, invocation.arguments).enumerated() {
-            arguments.append(try argumentValue(a, type: t, function: name, position: i + 1))
+        for (i, t) in parameterTypes.enumerated() {
+            arguments.append(try scheduledValue(&leaves, type: t, what: "argument \(i + 1) of '\(name)'"))
+        }
+        guard leaves.isEmpty else {
+            throw .mismatch("the schedule gives '\(name)' more argument values than its parameters take")
         }
         try checkSender(invocation.sender, of: name)
         guard invocation.value >= 0, invocation.value < ReplayLimits.uint256Limit else {
@@ -141,19 +141,57 @@ extension Machine {
     func argumentValue(_ a: BigInt, type: SolType, function: String, position: Int) throws(Interruption)
         -> Value
     {
+        var leaves = [a][...]
+        return try scheduledValue(&leaves, type: type, what: "argument \(position) of '\(function)'")
+    }
+
+    /// The value of type `type` that the next numbers of a schedule give (`what` names it in a
+    /// mismatch): one number for an elementary type, a struct's fields in order, a fixed-size
+    /// array's elements, a dynamic array's length and then that many elements, several values
+    /// one after the other.
+    func scheduledValue(_ leaves: inout ArraySlice<BigInt>, type: SolType, what: String) throws(Interruption)
+        -> Value
+    {
+        switch type {
+        case .tuple(let types):
+            var values: [Value] = []
+            for t in types { values.append(try scheduledValue(&leaves, type: t, what: what)) }
+            return .structure(values)
+        case .structType(let name):
+            guard let array = model.array(type) else {
+                var values: [Value] = []
+                for f in model.structs[name]?.fields ?? [] {
+                    values.append(try scheduledValue(&leaves, type: f.type, what: what))
+                }
+                return .structure(values)
+            }
+            var length = BigInt(array.size ?? 0)
+            if array.size == nil {
+                guard let n = leaves.popFirst(), n >= 0, n <= BigInt(ReplayLimits.argumentArrayLength) else {
+                    throw .mismatch("\(what) has no array length the replay accepts")
+                }
+                length = n
+            }
+            var items: [BigInt: Value] = [:]
+            for i in 0..<Int(length) {
+                items[BigInt(i)] = try scheduledValue(&leaves, type: array.element, what: what)
+            }
+            return .structure([.int(length), .mapping(items)])
+        default:
+            break
+        }
+        guard let a = leaves.popFirst() else { throw .mismatch("the schedule gives \(what) too few numbers") }
         switch type {
         case .bool:
-            guard a == 0 || a == 1 else { throw .mismatch("argument \(position) of '\(function)' is not a bool") }
+            guard a == 0 || a == 1 else { throw .mismatch("\(what) is not a bool") }
             return .bool(a == 1)
         case .uint, .int, .address, .enumType, .interface, .fixedBytes:
-            guard type.contains(a) else {
-                throw .mismatch("argument \(position) of '\(function)' (\(a)) is not a value of type \(type)")
-            }
+            guard type.contains(a) else { throw .mismatch("\(what) (\(a)) is not a value of type \(type)") }
             return .int(a)
         case .string, .bytes:
             return .none  // opaque: nothing the contract does depends on the contents
         default:
-            throw .mismatch("argument \(position) of '\(function)' has type \(type), which a schedule cannot give")
+            throw .mismatch("\(what) has type \(type), which a schedule cannot give")
         }
     }
 

@@ -87,9 +87,11 @@ final class Machine {
         for event in invocation.events {
             switch event {
             case .handover(let h):
-                if let r = h.returned { set.insert(r) }
+                for r in h.returned ?? [] { set.insert(r) }
                 for call in h.calls { collectCandidates(call, into: &set) }
-            case .viewCall(let r), .otherBalance(let r):
+            case .viewCall(let r):
+                for v in r { set.insert(v) }
+            case .otherBalance(let r):
                 set.insert(r)
             case .etherSent:
                 break

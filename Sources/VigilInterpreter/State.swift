@@ -72,4 +72,6 @@ enum ReplayLimits {
     static let maximumBalance = BigInt(1) << 128
     static let addressLimit = BigInt(1) << 160
     static let uint256Limit = BigInt(1) << 256
+    /// Elements of an array a schedule gives as an argument.
+    static let argumentArrayLength = 10_000
 }

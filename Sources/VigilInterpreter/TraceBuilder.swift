@@ -22,6 +22,14 @@ extension Machine {
             return .text("0x" + String(repeating: "0", count: max(0, 2 * n - hex.count)) + hex)
         case (.int(let i), _):
             return .int(i)
+        case (.structure(let parts), .structType) where model.array(type) != nil && parts.count == 2:
+            // An array: its elements, up to 16 of them.
+            guard let array = model.array(type), case .int(let length) = parts[0], case .mapping(let items) = parts[1]
+            else { return .text("") }
+            let shown = (0..<Int(min(length, 16))).map { i in
+                render(traceValue(items[BigInt(i)] ?? zeros.zero(of: array.element), type: array.element))
+            }
+            return .text("[" + shown.joined(separator: ", ") + (length > 16 ? ", ... (\(length) elements)" : "") + "]")
         case (.structure(let fields), .structType(let name)):
             let types = model.structs[name]?.fields.map(\.type) ?? []
             let shown = fields.enumerated().map { i, f in

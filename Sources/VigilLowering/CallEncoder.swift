@@ -52,6 +52,13 @@ extension SymbolicExecutor {
             return .scalar(.true)
         case .structConstructor?:
             return .record(arguments.map { eval($0) })
+        case .newArray?:
+            // `n` zero elements; `bytes` and `string` are opaque values.
+            let n = eval(arguments[0])
+            let t = type(of: e)
+            guard model.array(t) != nil, case .record(var fields) = layout.zero(t) else { return layout.zero(t) }
+            fields[0] = n
+            return .record(fields)
         case .conversion(let target)?:
             let v = eval(arguments[0]).scalarTerm
             if !inProperty, case .enumType = target, let check = builtInChecks[e.id] {

@@ -169,15 +169,15 @@ extension SymbolicExecutor {
         let value = ctor.isPayable ? freshValue("constructor.value", .uint(256)) : Term.int(0)
         environment.value = value
         let args = zip(ctor.decl.parameters, ctor.parameterTypes).map { p, t in
-            freshValue("constructor.\(p.name?.name ?? "arg")", t)
+            freshArgument("constructor.\(p.name?.name ?? "arg")", t)
         }
-        amountChoices += zip(args, ctor.parameterTypes).filter { $0.1.isInteger }.map(\.0)
-        let frame = FrameRecord(function: ctor, arguments: args, sender: env.sender, value: value)
+        amountChoices += zip(args, ctor.parameterTypes).filter { $0.1.isInteger }.compactMap { $0.0.0.term }
+        let frame = FrameRecord(function: ctor, arguments: args.map(\.1), sender: env.sender, value: value)
         record = frame
         addEther(value)
         runInitializers()
         locals = [:]
-        for (p, a) in zip(ctor.decl.parameters, args) { locals[p.id] = .value(.scalar(a)) }
+        for (p, a) in zip(ctor.decl.parameters, args) { locals[p.id] = .value(a.0) }
         _ = runFunctionBody(ctor)
         return frame
     }

@@ -6,14 +6,14 @@ import VigilSema
 /// arguments, sender and value, and its external interactions in execution order.
 public final class FrameRecord {
     public let function: FunctionInfo
-    public let arguments: [Term]
+    public let arguments: [ArgumentTerms]
     public let sender: Term
     public let value: Term
     public internal(set) var sites: [SiteRecord] = []
     /// Where the call reverts (within the guard it was made under).
     public internal(set) var reverted: Term = .false
 
-    init(function: FunctionInfo, arguments: [Term], sender: Term, value: Term) {
+    init(function: FunctionInfo, arguments: [ArgumentTerms], sender: Term, value: Term) {
         self.function = function
         self.arguments = arguments
         self.sender = sender
@@ -36,9 +36,9 @@ public final class SlotRecord {
 
 /// An external interaction as encoded; it happened when its guard holds in the model.
 public enum SiteRecord {
-    case handover(guardTerm: Term, forcedEther: Term, slots: [SlotRecord], success: Term, returned: Term?)
+    case handover(guardTerm: Term, forcedEther: Term, slots: [SlotRecord], success: Term, returned: ArgumentTerms?)
     case etherSent(guardTerm: Term, success: Term)
-    case viewCall(guardTerm: Term, value: Term)
+    case viewCall(guardTerm: Term, value: ArgumentTerms)
     case otherBalance(guardTerm: Term, value: Term)
 }
 

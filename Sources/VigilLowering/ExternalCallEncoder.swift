@@ -33,16 +33,16 @@ extension SymbolicExecutor {
         let before = state
         let (forced, slots) = encodeHandoverCalls()
         let success = fresh("icall.ok", .bool)
-        let returned = returnType.map { freshValue("icall.ret", $0) }
+        let returned = returnType.map { freshArgument("icall.ret", $0) }
         record?.sites.append(
-            .handover(guardTerm: pc, forcedEther: forced, slots: slots, success: success, returned: returned))
+            .handover(guardTerm: pc, forcedEther: forced, slots: slots, success: success, returned: returned?.1))
         if caught {
             triedSuccess = success
             state = SymbolicState.merge(Term.and(pc, Term.not(success)), before, state)
         } else {
             revert(when: Term.not(success))
         }
-        return .scalar(returned ?? .true)
+        return returned?.0 ?? .scalar(.true)
     }
 
     /// `new C{value: v}(...)`: the value leaves with the creation (too little ether reverts),
@@ -64,7 +64,7 @@ extension SymbolicExecutor {
         constraints.append(Term.not(Term.eq(address, environment.sender)))
         constraints.append(Term.not(Term.eq(address, environment.origin)))
         record?.sites.append(
-            .handover(guardTerm: pc, forcedEther: forced, slots: slots, success: success, returned: address))
+            .handover(guardTerm: pc, forcedEther: forced, slots: slots, success: success, returned: .value(address)))
         if caught {
             let created = Term.and(canPay, success)
             triedSuccess = created
@@ -142,7 +142,7 @@ extension SymbolicExecutor {
     /// Arguments and value are fresh choices unless given (a rule's call states them).
     @discardableResult
     func runExternalFrame(
-        _ f: FunctionInfo, guardTerm: Term, environment env: CallEnvironment, arguments given: [Term]? = nil,
+        _ f: FunctionInfo, guardTerm: Term, environment env: CallEnvironment, arguments given: [SymbolicValue]? = nil,
         value givenValue: Term? = nil
     ) -> FrameRecord {
         let savedPC = pc
@@ -160,15 +160,15 @@ extension SymbolicExecutor {
         environment = env
         environment.value = value
         let args =
-            given
+            given.map { $0.map { ($0, ArgumentTerms.value($0.term ?? .int(0))) } }
             ?? zip(f.decl.parameters, f.parameterTypes).map { p, t in
-                freshValue("\(f.name).\(p.name?.name ?? "arg")", t)
+                freshArgument("\(f.name).\(p.name?.name ?? "arg")", t)
             }
-        let frame = FrameRecord(function: f, arguments: args, sender: env.sender, value: value)
+        let frame = FrameRecord(function: f, arguments: args.map(\.1), sender: env.sender, value: value)
         amountChoices.append(value)
-        amountChoices += zip(args, f.parameterTypes).filter { $0.1.isInteger }.map(\.0)
+        amountChoices += zip(args, f.parameterTypes).filter { $0.1.isInteger }.compactMap { $0.0.0.term }
         record = frame
-        for (p, a) in zip(f.decl.parameters, args) { locals[p.id] = .value(.scalar(a)) }
+        for (p, a) in zip(f.decl.parameters, args) { locals[p.id] = .value(a.0) }
         addEther(value)
         let entryState = state
         let entryLocals = locals
@@ -228,9 +228,9 @@ extension SymbolicExecutor {
 
     /// A `view` interface call: any value, a different one at every call.
     func readViewCall(_ returnType: SolType?) -> SymbolicValue {
-        let v = freshValue("view.ret", returnType ?? .uint(256))
-        record?.sites.append(.viewCall(guardTerm: pc, value: v))
-        return .scalar(v)
+        let (value, terms) = freshArgument("view.ret", returnType ?? .uint(256))
+        record?.sites.append(.viewCall(guardTerm: pc, value: terms))
+        return value
     }
 
     /// `a.balance` for an address that is not the contract: any value.

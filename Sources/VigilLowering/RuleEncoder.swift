@@ -180,12 +180,12 @@ extension SymbolicExecutor {
     /// (ether forced in before it, a later block, handovers); without `try` it must succeed.
     private func encodeRuleCall(_ call: RuleCall, _ rule: RuleFrame) {
         let function: FunctionInfo
-        var arguments: [Term]?
+        var arguments: [SymbolicValue]?
         switch call.target {
         case .function(let name, let args):
             guard let f = contract.functions[name.name] else { return }
             function = f
-            arguments = args.map { eval($0).scalarTerm }
+            arguments = args.map { eval($0) }
         case .any:
             guard let f = rule.anyFunction else { return }
             function = f
@@ -200,9 +200,10 @@ extension SymbolicExecutor {
         }
         if let given = arguments {
             // Mathematical values from the rule must fit the parameters' types.
-            let fits = zip(given, function.parameterTypes).filter { $0.1.isInteger || $0.1.isAddressLike }.map {
-                Term.and(Term.ge($0.0, .int($0.1.minValue)), Term.le($0.0, .int($0.1.maxValue)))
-            }
+            let fits = zip(given, function.parameterTypes).filter { $0.1.isInteger || $0.1.isAddressLike }
+                .compactMap { v, t in
+                    v.term.map { Term.and(Term.ge($0, .int(t.minValue)), Term.le($0, .int(t.maxValue))) }
+                }
             pc = Term.and([pc] + fits)
         }
         let from: Term

@@ -131,12 +131,17 @@ final class SymbolicExecutor {
 
     /// A fresh value of a Solidity type, constrained to the type's range.
     func freshValue(_ name: String, _ type: SolType) -> Term {
-        if type == .bool { return fresh(name, .bool) }
-        let t = fresh(name, .int)
+        let t = fresh(name, type == .bool ? .bool : .int)
+        constrain(t, to: type)
+        return t
+    }
+
+    /// Keeps an integer term within the range of `type` (booleans need nothing).
+    func constrain(_ t: Term, to type: SolType) {
+        guard type != .bool, t.sort == .int else { return }
         constraints.append(Term.ge(t, .int(type.minValue)))
         constraints.append(Term.le(t, .int(type.maxValue)))
         ranges.register(t, type.minValue, type.maxValue)
-        return t
     }
 
     /// A fresh sender: neither `this` nor the zero address.

@@ -98,7 +98,7 @@ extension StepRecord {
                 CallRecord(
                     kind: c.kind, target: names.format(c.target), value: c.value.description, line: c.line,
                     forcedEther: c.forcedEther.description, calls: c.calls.map { StepRecord($0, names: names) },
-                    outcome: c.outcome)
+                    outcome: c.outcome, readOnly: c.handsOverControl ? nil : true)
             },
             state: s.changes.map {
                 ChangeRecord(path: names.format($0.path), old: names.format($0.old), new: names.format($0.new))

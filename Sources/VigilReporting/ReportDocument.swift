@@ -279,15 +279,20 @@ public struct CallRecord: Codable, Sendable, Equatable {
     public var forcedEther: String
     public var calls: [StepRecord]
     public var outcome: String
+    /// True for what cannot call back (a `view` call, a balance read); absent otherwise.
+    public var readOnly: Bool?
 
     enum CodingKeys: String, CodingKey {
         case kind, target, value, line, calls, outcome
         case forcedEther = "forced_ether"
+        case readOnly = "read_only"
     }
 
     /// What the interaction does, in words: a `transfer` or `send` only sends ether (its
-    /// recipient cannot call back), any other call hands over control.
+    /// recipient cannot call back), a `view` call or a balance read only reads, any other call
+    /// hands over control.
     public var effect: String {
-        kind == "transfer" || kind == "send" ? "sends ether (no call back)" : "hands over control"
+        if readOnly == true { return "reads (no call back)" }
+        return kind == "transfer" || kind == "send" ? "sends ether (no call back)" : "hands over control"
     }
 }

@@ -127,11 +127,26 @@ public struct EventRecord: Codable, Sendable, Equatable {
     public var forcedEther: String?
     public var calls: [InvocationRecord]?
     public var success: Bool?
+    /// A returned number; `returned_parts` instead for a struct, an array or several values.
     public var returned: String?
+    public var returnedParts: [String]?
 
     enum CodingKeys: String, CodingKey {
         case kind, calls, success, returned
         case forcedEther = "forced_ether"
+        case returnedParts = "returned_parts"
+    }
+
+    /// A returned value: one number as `returned`, several as `returned_parts`.
+    private mutating func setReturned(_ values: [BigInt]) {
+        if values.count == 1 { returned = values[0].description } else { returnedParts = values.map(\.description) }
+    }
+
+    private func returnedValues() throws(ScheduleRecordError) -> [BigInt]? {
+        if let returnedParts {
+            return try returnedParts.map { r throws(ScheduleRecordError) in try number(r, "returned_parts") }
+        }
+        return try returned.map { r throws(ScheduleRecordError) in [try number(r, "returned")] }
     }
 
     init(_ e: ExternalEvent) {
@@ -141,13 +156,13 @@ public struct EventRecord: Codable, Sendable, Equatable {
             forcedEther = h.forcedEther.description
             calls = h.calls.map(InvocationRecord.init)
             success = h.success
-            returned = h.returned?.description
+            if let r = h.returned { setReturned(r) }
         case .etherSent(let s):
             kind = "ether_sent"
             success = s
         case .viewCall(let v):
             kind = "view_call"
-            returned = v.description
+            setReturned(v)
         case .otherBalance(let v):
             kind = "other_balance"
             returned = v.description
@@ -162,11 +177,11 @@ public struct EventRecord: Codable, Sendable, Equatable {
                     forcedEther: try number(forcedEther ?? "", "forced_ether"),
                     calls: try (calls ?? []).map { c throws(ScheduleRecordError) in try c.invocation() },
                     success: success ?? false,
-                    returned: try returned.map { r throws(ScheduleRecordError) in try number(r, "returned") }))
+                    returned: try returnedValues()))
         case "ether_sent":
             return .etherSent(success: success ?? false)
         case "view_call":
-            return .viewCall(returned: try number(returned ?? "", "returned"))
+            return .viewCall(returned: try returnedValues() ?? [])
         case "other_balance":
             return .otherBalance(try number(returned ?? "", "returned"))
         default:

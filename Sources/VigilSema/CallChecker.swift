@@ -12,6 +12,7 @@ extension Analyzer {
         if case .newContract(let name) = calleeExpr.kind {
             return creation(e, name, arguments: arguments, options: options ?? [])
         }
+        if case .newArray(let type) = calleeExpr.kind { return newArray(e, type, arguments: arguments) }
         if options != nil {
             guard case .member(_, let name) = calleeExpr.kind, name.name == "call" else {
                 bag.add(SemaDiagnostics.notSupported("call options other than '.call{value: ...}'", e.range))
@@ -54,6 +55,38 @@ extension Analyzer {
             bag.error("sema.not-callable", "this expression cannot be called", at: callee.range)
             return .void
         }
+    }
+
+    /// Whether `e` names a location in storage: a path from a state variable or a `storage` local.
+    func isInStorage(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .member(let b, _), .index(let b, _), .parenthesized(let b): return isInStorage(b)
+        case .identifier:
+            switch references[e.id] {
+            case .stateVariable?: return true
+            case .local(let id)?: return storageLocals.contains(id)
+            default: return false
+            }
+        default: return false
+        }
+    }
+
+    /// `new T[](n)`, `new bytes(n)`, `new string(n)`: an array in memory of `n` zero elements.
+    private func newArray(_ e: Expr, _ type: TypeName, arguments: [Expr]) -> SolType {
+        let t = resolveType(type, in: currentContract?.name) ?? .void
+        checkArguments("new \(t)", [.uint(256)], arguments, at: e.range)
+        if arrayInfo(t)?.size != nil {
+            bag.error("sema.new-fixed-array", "'new' makes dynamic arrays; '\(t)' has a fixed size", at: type.range)
+            return .void
+        }
+        guard arrayInfo(t) != nil || t == .bytes || t == .string else {
+            if t != .void {
+                bag.error("sema.new-not-array", "'new \(t)' is neither a contract nor a dynamic array", at: type.range)
+            }
+            return .void
+        }
+        calls[e.id] = .newArray
+        return t
     }
 
     /// `new C{value: v, salt: s}(args)`: the arguments of C's constructor; a contract of type `C`.
@@ -474,10 +507,6 @@ extension Analyzer {
                 for a in arguments { typeOf(a) }
                 return .void
             }
-            if case .tuple? = f.returnType {
-                bag.add(
-                    SemaDiagnostics.notSupported("calling an interface function that returns several values", e.range))
-            }
             calls[e.id] = .interfaceFunction(interface: i, function: f.name, isView: f.isView)
             context.readsState = true
             checkArguments(f.name, f.parameterTypes, arguments, at: e.range)
@@ -499,6 +528,14 @@ extension Analyzer {
                 "sema.unknown-member",
                 array.size == nil
                     ? "an array has no function '\(name.name)'" : "a fixed-size array has no '\(name.name)'",
+                at: name.range)
+            for a in arguments { typeOf(a) }
+            return .void
+        }
+        guard isInStorage(base) else {
+            bag.error(
+                "sema.unknown-member",
+                "'\(name.name)' is only available on arrays in storage, not in memory or calldata",
                 at: name.range)
             for a in arguments { typeOf(a) }
             return .void

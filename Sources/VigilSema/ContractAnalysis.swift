@@ -447,9 +447,6 @@ extension Analyzer {
     func declareVariable(_ v: VariableDecl, contract: String?, isParameter: Bool = false) -> SolType {
         let t = resolveType(v.type, in: contract) ?? .void
         variableTypes[v.id] = t
-        if arrayInfo(t) != nil, v.location != .storage {
-            bag.add(SemaDiagnostics.notSupported("an array in memory or calldata (arrays in storage are)", v.range))
-        }
         guard let name = v.name else { return t }
         if context.scopes.last?[name.name] != nil {
             bag.error("sema.duplicate-declaration", "duplicate declaration of '\(name.name)'", at: name.range)

@@ -141,6 +141,7 @@ struct DeclarationCopier {
         let kind: Expr.Kind
         switch e.kind {
         case .number, .bool, .string, .elementaryType, .newContract: kind = e.kind
+        case .newArray(let t): kind = .newArray(typeName(t))
         case .typeQuery(let t, let member): kind = .typeQuery(type: typeName(t), member: member)
         case .identifier(let name): kind = .identifier(renames[name] ?? name)
         case .member(let base, let name): kind = .member(base: expr(base), name: name)

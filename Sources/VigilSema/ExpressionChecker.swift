@@ -154,6 +154,9 @@ extension Analyzer {
         case .newContract:
             bag.error("sema.new-not-called", "'new C' creates a contract when called: 'new C(...)'", at: e.range)
             return .void
+        case .newArray:
+            bag.error("sema.new-not-called", "'new T[]' makes an array when called: 'new T[](n)'", at: e.range)
+            return .void
         case .parenthesized(let inner):
             let t = typeOf(inner)
             if case .literal = t { return t }

@@ -58,6 +58,8 @@ public enum CallTarget: Hashable, Sendable {
     /// `new C{value: v}(args)`: a contract created at a fresh address, whose code (its
     /// constructor, and every later call into it) is treated as code outside the run.
     case creation(contract: String)
+    /// `new T[](n)`, `new bytes(n)`, `new string(n)`: `n` zero elements in memory.
+    case newArray
     /// `to.call{value: v}("")`: hands over control; returns `(bool, bytes)`.
     case lowLevelCall
     /// `to.transfer(v)`: cannot re-enter; reverts on failure.

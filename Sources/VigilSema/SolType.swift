@@ -39,7 +39,8 @@ public indirect enum SolType: Hashable, Sendable, CustomStringConvertible {
         case .bool: "bool"
         case .address(let p): p ? "address payable" : "address"
         case .mapping(let k, let v): "mapping(\(k) => \(v))"
-        case .structType(let n): "struct \(n)"
+        // Arrays are laid out as structs named by their type (`uint256[3]`).
+        case .structType(let n): n.hasSuffix("]") ? n : "struct \(n)"
         case .enumType(let n, _): "enum \(n)"
         case .interface(let n): n
         case .string: "string"

@@ -684,6 +684,8 @@ public struct Expr: Sendable {
         case namedCall(callee: Expr, names: [Identifier], arguments: [Expr])
         /// `new C`, the callee of `new C(args)` (also with `{value: v, salt: s}`).
         case newContract(Identifier)
+        /// `new T[]`, `new bytes`, `new string`: the callee of `new T[](n)`, an array in memory.
+        case newArray(TypeName)
         /// A string or hex string literal, as its bytes (adjacent literals joined).
         case string([UInt8])
         /// Any name, including `msg`, `block`, `tx`, `this`, `balance`, `result`, `reverted`,

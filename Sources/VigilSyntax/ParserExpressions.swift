@@ -251,23 +251,12 @@ extension SyntaxParser {
             reportNotSupported(.fixedPoint, at: range(token))
             throw ParseFailure()
         case .keyword(.new):
-            // `new C(...)` creates a contract; `new T[](n)` and `new bytes(n)` are arrays in memory.
+            // `new C(...)` creates a contract; `new T[](n)`, `new bytes(n)` and `new string(n)`
+            // make arrays in memory.
             advance()
-            guard at(.identifier) else {
-                reportNotSupported(.arrays, at: range(token))
-                throw ParseFailure()
-            }
-            var name = identifier(advance())
-            while at(.period), peek().kind == .identifier {
-                advance()
-                let part = advance()
-                name = Identifier(name.name + "." + text(part), name.range.union(range(part)))
-            }
-            if at(.leftBracket) {
-                reportNotSupported(.arrays, at: range(token))
-                throw ParseFailure()
-            }
-            return makeExpr(.newContract(name), range(from: token.start))
+            let type = try parseType(what: "contract or array type after 'new'")
+            if case .named(let name) = type { return makeExpr(.newContract(name), range(from: token.start)) }
+            return makeExpr(.newArray(type), range(from: token.start))
         case .leftBracket:
             reportNotSupported(.arrays, at: range(token))
             throw ParseFailure()

@@ -64,7 +64,9 @@ public struct Transaction: Sendable, Hashable, Codable {
 public struct Invocation: Sendable, Hashable, Codable {
     /// The function's name, or `constructor`, `receive`, `fallback`.
     public var function: String
-    /// Argument values in order (booleans as 0 and 1, addresses and enums as integers).
+    /// Argument values in order (booleans as 0 and 1, addresses and enums as integers); a struct
+    /// gives its fields in order, a fixed-size array its elements, a dynamic array its length and
+    /// then that many elements.
     public var arguments: [BigInt]
     public var sender: BigInt
     public var value: BigInt
@@ -86,8 +88,9 @@ public enum ExternalEvent: Sendable, Hashable, Codable {
     case handover(Handover)
     /// A `transfer` or `send`: whether the recipient accepted the ether.
     case etherSent(success: Bool)
-    /// A `view` interface call returned this value.
-    case viewCall(returned: BigInt)
+    /// A `view` interface call returned this value: one number for an elementary type; for a
+    /// struct, an array or several values, their numbers in the order of `Invocation.arguments`.
+    case viewCall(returned: [BigInt])
     /// `a.balance` of another account read this value.
     case otherBalance(BigInt)
 }
@@ -100,10 +103,11 @@ public struct Handover: Sendable, Hashable, Codable {
     public var calls: [Invocation]
     /// For `.call`: the returned bool. For an interface call: false means it reverted.
     public var success: Bool
-    /// For an interface function with a return value: the value returned.
-    public var returned: BigInt?
+    /// For an interface function with a return value (and a creation's new address): the value
+    /// returned, as `ExternalEvent.viewCall` gives one.
+    public var returned: [BigInt]?
 
-    public init(forcedEther: BigInt, calls: [Invocation], success: Bool, returned: BigInt?) {
+    public init(forcedEther: BigInt, calls: [Invocation], success: Bool, returned: [BigInt]?) {
         self.forcedEther = forcedEther
         self.calls = calls
         self.success = success

@@ -61,10 +61,13 @@ public struct ExternalCallRecord: Sendable, Hashable, Codable {
     public var calls: [TraceStep]
     /// What the external call returned (`true`, a value, `reverted`).
     public var outcome: String
+    /// False for what cannot call back: a `view` interface call, reading another account's balance.
+    public var handsOverControl: Bool
     public init(
         kind: String, target: TraceValue, value: BigInt, line: Int, forcedEther: BigInt, calls: [TraceStep],
-        outcome: String
+        outcome: String, handsOverControl: Bool = true
     ) {
+        self.handsOverControl = handsOverControl
         self.kind = kind
         self.target = target
         self.value = value

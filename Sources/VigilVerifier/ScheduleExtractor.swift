@@ -73,17 +73,32 @@ struct ScheduleExtractor {
                     .handover(
                         Handover(
                             forcedEther: try int(forced), calls: calls, success: try bool(success),
-                            returned: try returned.map { try int($0) })))
+                            returned: try returned.map { try leaves($0) })))
             case .etherSent(let guardTerm, let success):
                 if try bool(guardTerm) { events.append(.etherSent(success: try bool(success))) }
             case .viewCall(let guardTerm, let value):
-                if try bool(guardTerm) { events.append(.viewCall(returned: try int(value))) }
+                if try bool(guardTerm) { events.append(.viewCall(returned: try leaves(value))) }
             case .otherBalance(let guardTerm, let value):
                 if try bool(guardTerm) { events.append(.otherBalance(try int(value))) }
             }
         }
         return Invocation(
-            function: frame.function.name, arguments: try frame.arguments.map { try int($0) },
+            function: frame.function.name, arguments: try frame.arguments.flatMap { try leaves($0) },
             sender: try int(frame.sender), value: try int(frame.value), events: events)
+    }
+
+    /// An argument's values as a schedule records them: a struct's fields in order, a dynamic
+    /// array's length and then that many elements.
+    private func leaves(_ argument: ArgumentTerms) throws -> [BigInt] {
+        switch argument {
+        case .value(let t): return [try int(t)]
+        case .parts(let parts): return try parts.flatMap { try leaves($0) }
+        case .dynamic(let length, let elements):
+            let n = try int(length)
+            guard n >= 0, n <= BigInt(elements.count) else {
+                throw SolverError("an array argument's length is unbounded")
+            }
+            return [n] + (try elements.prefix(Int(n)).flatMap { try leaves($0) })
+        }
     }
 }

@@ -128,7 +128,7 @@ import VigilTrace
 
     @Test func viewCallsReturnAnyValueEachTime() throws {
         let fixture = try Fixture(Self.bank)
-        let events: [ExternalEvent] = [.viewCall(returned: 5), .viewCall(returned: 7)]
+        let events: [ExternalEvent] = [.viewCall(returned: [5]), .viewCall(returned: [7])]
         let step = try #require(
             fixture.replay(Self.bankSchedule([call("quote", events: events)]), invariant("trivial")).trace?.steps.last)
         #expect(step.changes == [StateChange(path: [.variable("lastPrice")], old: .int(0), new: .int(12))])

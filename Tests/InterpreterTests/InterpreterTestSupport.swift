@@ -95,7 +95,7 @@ func schedule(
 func handover(_ calls: [Invocation] = [], success: Bool = true, returned: BigInt? = nil, forcedEther: BigInt = 0)
     -> ExternalEvent
 {
-    .handover(Handover(forcedEther: forcedEther, calls: calls, success: success, returned: returned))
+    .handover(Handover(forcedEther: forcedEther, calls: calls, success: success, returned: returned.map { [$0] }))
 }
 
 func invariant(_ name: String) -> PropertyReference { PropertyReference(kind: .invariant, name: name) }

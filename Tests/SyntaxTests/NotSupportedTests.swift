@@ -17,8 +17,8 @@ struct UnsupportedCase: CustomTestStringConvertible, Sendable {
             expected: "1:40 array literals, slices and 'T[]' in expressions are not supported yet"),
         .init(
             source:
-                "contract A { function f() public { uint[] memory b = new uint[](3); }\n function tail() public {} }",
-            expected: "1:54 array literals, slices and 'T[]' in expressions are not supported yet"),
+                "contract A { function f() public { uint[3] memory b = [uint(1), 2, 3]; }\n function tail() public {} }",
+            expected: "1:55 array literals, slices and 'T[]' in expressions are not supported yet"),
         .init(
             source: "contract A {\n function(uint) external callback;\n function tail() public {} }",
             expected: "2:2 function types are not supported yet"),
