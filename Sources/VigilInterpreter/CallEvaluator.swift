@@ -77,6 +77,16 @@ extension Machine {
             return .none
         case .structConstructor:
             return .structure(try evaluateAll(arguments))
+        case .modularArithmetic(let multiply):
+            guard arguments.count == 3 else { throw .mismatch("internal: modular arithmetic takes 3 values") }
+            let a = try evaluateNumber(arguments[0])
+            let b = try evaluateNumber(arguments[1])
+            let n = try evaluateNumber(arguments[2])
+            if n == 0 {
+                judgeModulusCheck(e, modulus: arguments[2])
+                throw .revert("modulo by zero at line \(line(of: e.range))")
+            }
+            return .int((multiply ? a * b : a + b) % n)
         case .newArray:
             // `n` zero elements; `bytes` and `string` have no value.
             guard let n = arguments.first else { throw .mismatch("internal: 'new' without a length") }

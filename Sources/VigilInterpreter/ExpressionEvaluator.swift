@@ -169,6 +169,9 @@ extension Machine {
             let address = try evaluateNumber(base)
             if address == thisAddress { return .int(state.balance) }
             return .int(try readOtherBalance(of: address, at: e))
+        case .codeSize?:
+            guard case .member(let account, _) = base.kind else { throw .mismatch("internal: '.code.length'") }
+            return .int(try readCodeSize(of: try evaluateNumber(account), at: e))
         case let reference?:
             return try evaluateEnvironment(reference, e)
         case nil:
@@ -252,6 +255,14 @@ extension Machine {
                 line: line(of: right.range),
                 parts: [NamedValue(name: text(of: e.range) + " (exact)", value: .int(exact))])
         }
+    }
+
+    /// When `addmod`/`mulmod` at `e` is the judged built-in check: its modulus is zero here.
+    func judgeModulusCheck(_ e: Expr, modulus: Expr) {
+        guard violation == nil, propertyDepth == 0, judgedAsserts.contains(e.id), judgedBuiltIn == .divisionByZero
+        else { return }
+        violation = Violation(
+            line: line(of: modulus.range), parts: [NamedValue(name: text(of: modulus.range), value: .int(0))])
     }
 
     /// A literal type (a constant that was never given a type) computes as `int256`/`uint256`.

@@ -164,6 +164,29 @@ extension Machine {
         return v
     }
 
+    /// `a.code.length`: the schedule's value, the same for an address throughout the replay;
+    /// the code at this contract is empty while its constructor runs, and only then.
+    func readCodeSize(of address: BigInt, at e: Expr) throws(Interruption) -> BigInt {
+        let event = try nextEvent(expecting: "a codeSize event", at: e)
+        guard case .codeSize(let v) = event else {
+            throw kindMismatch(expected: "a codeSize event", found: event, at: e)
+        }
+        guard v >= 0, v < ReplayLimits.uint256Limit else {
+            throw .mismatch("the code size read at line \(line(of: e.range)) is not a uint256")
+        }
+        if address == thisAddress, inConstructor {
+            guard v == 0 else { throw .mismatch("the contract has no code while its constructor runs") }
+        } else {
+            if address == thisAddress, v == 0 { throw .mismatch("the contract's own code is not empty") }
+            if let known = codeSizes[address], known != v {
+                throw .mismatch("the code size of \(address) reads \(known), then \(v) at line \(line(of: e.range))")
+            }
+            codeSizes[address] = v
+        }
+        record(e, kind: "code.length", target: address, value: 0, outcome: "returned \(v)", handsOverControl: false)
+        return v
+    }
+
     // MARK: - Handovers
 
     /// Forced ether, then the environment's calls back into the contract, each a revert boundary.

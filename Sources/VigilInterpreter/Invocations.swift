@@ -235,6 +235,7 @@ extension Machine {
         case .etherSent: "an etherSent event"
         case .viewCall: "a viewCall event"
         case .otherBalance: "an otherBalance event"
+        case .codeSize: "a codeSize event"
         }
     }
 }

@@ -24,6 +24,8 @@ final class Machine {
     var invocations: [InvocationContext] = []
     /// True while the constructor runs: nothing can re-enter.
     var inConstructor = false
+    /// `a.code.length` as read so far: one value per address in a run.
+    var codeSizes: [BigInt: BigInt] = [:]
     /// The call a `try` is running: its failure is caught (`triedCallFailed`), not a revert.
     var tryCall: NodeID?
     var triedCallFailed = false
@@ -91,7 +93,7 @@ final class Machine {
                 for call in h.calls { collectCandidates(call, into: &set) }
             case .viewCall(let r):
                 for v in r { set.insert(v) }
-            case .otherBalance(let r):
+            case .otherBalance(let r), .codeSize(let r):
                 set.insert(r)
             case .etherSent:
                 break

@@ -52,6 +52,14 @@ extension SymbolicExecutor {
             return .scalar(.true)
         case .structConstructor?:
             return .record(arguments.map { eval($0) })
+        case .modularArithmetic(let multiply)?:
+            let a = eval(arguments[0]).scalarTerm
+            let b = eval(arguments[1]).scalarTerm
+            let n = eval(arguments[2]).scalarTerm
+            let zero = Term.eq(n, .int(0))
+            if !inProperty, let check = builtInChecks[e.id] { judgeCodeCheck(check.name, failsWhen: zero) }
+            revert(when: zero)
+            return .scalar(Term.mod(multiply ? Term.mul(a, b) : Term.add(a, b), n))
         case .newArray?:
             // `n` zero elements; `bytes` and `string` are opaque values.
             let n = eval(arguments[0])

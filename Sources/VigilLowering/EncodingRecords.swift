@@ -40,6 +40,7 @@ public enum SiteRecord {
     case etherSent(guardTerm: Term, success: Term)
     case viewCall(guardTerm: Term, value: ArgumentTerms)
     case otherBalance(guardTerm: Term, value: Term)
+    case codeSize(guardTerm: Term, value: Term)
 }
 
 /// The choices of one top-level transaction (or the constructor, with one candidate).

@@ -40,6 +40,9 @@ extension SymbolicExecutor {
                 return fields[index]
             case .otherBalance?:
                 return readOtherBalance(eval(base).scalarTerm)
+            case .codeSize?:
+                guard case .member(let account, _) = base.kind else { return .scalar(.int(0)) }
+                return readCodeSize(eval(account).scalarTerm)
             default:
                 return evalReference(e)
             }

@@ -241,6 +241,19 @@ extension SymbolicExecutor {
         return .scalar(Term.ite(isThis, state.balance, v))
     }
 
+    /// `a.code.length`: one value per address in a run; the code at `this` is not empty, except
+    /// while its constructor runs.
+    func readCodeSize(_ address: Term) -> SymbolicValue {
+        let sizes = Term.constant("codesize", .array(index: .int, element: .int))
+        let size = Term.select(sizes, address)
+        constraints.append(Term.ge(size, .int(0)))
+        constraints.append(Term.gt(Term.select(sizes, thisAddress), .int(0)))
+        let value =
+            record?.function.kind == .constructor ? Term.ite(Term.eq(address, thisAddress), .int(0), size) : size
+        record?.sites.append(.codeSize(guardTerm: pc, value: value))
+        return .scalar(value)
+    }
+
     // MARK: - Properties
 
     /// The truth of a property expression in the current state (mathematical integers);

@@ -121,7 +121,7 @@ public struct InvocationRecord: Codable, Sendable, Equatable {
 
 /// The outside world's answer at one external interaction, tagged by `kind`: `handover`
 /// (forced ether, re-entrant calls, success, returned value), `ether_sent` (success),
-/// `view_call` (returned) or `other_balance` (returned).
+/// `view_call` (returned), `other_balance` (returned) or `code_size` (returned).
 public struct EventRecord: Codable, Sendable, Equatable {
     public var kind: String
     public var forcedEther: String?
@@ -166,6 +166,9 @@ public struct EventRecord: Codable, Sendable, Equatable {
         case .otherBalance(let v):
             kind = "other_balance"
             returned = v.description
+        case .codeSize(let v):
+            kind = "code_size"
+            returned = v.description
         }
     }
 
@@ -184,6 +187,8 @@ public struct EventRecord: Codable, Sendable, Equatable {
             return .viewCall(returned: try returnedValues() ?? [])
         case "other_balance":
             return .otherBalance(try number(returned ?? "", "returned"))
+        case "code_size":
+            return .codeSize(try number(returned ?? "", "returned"))
         default:
             throw ScheduleRecordError(description: "the schedule has an event of unknown kind '\(kind)'")
         }

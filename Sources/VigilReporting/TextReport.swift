@@ -149,8 +149,11 @@ extension StepRecord {
 }
 
 extension CallRecord {
-    /// `call to attacker value 1`
-    public var summary: String { "\(kind) to \(target)" + (value != "0" ? " value \(value)" : "") }
+    /// `call to attacker value 1`; a read of another account: `balance of user1`, `code.length of this`.
+    public var summary: String {
+        if readOnly == true, kind == "balance" || kind == "code.length" { return "\(kind) of \(target)" }
+        return "\(kind) to \(target)" + (value != "0" ? " value \(value)" : "")
+    }
 }
 
 extension NamedText {

@@ -24,6 +24,9 @@ extension Analyzer {
             return conversion(e, to: t.solType, arguments: arguments)
         case .identifier("keccak256") where lookupLocal("keccak256") == nil && current.functions["keccak256"] == nil:
             return hashCall(e, arguments: arguments)
+        case .identifier(let name)
+        where ["addmod", "mulmod"].contains(name) && lookupLocal(name) == nil && current.functions[name] == nil:
+            return modularArithmetic(e, multiply: name == "mulmod", arguments: arguments)
         case .identifier(let name):
             return namedCall(e, callee: calleeExpr, name: name, arguments: arguments)
         case .member(let base, let name):
@@ -69,6 +72,17 @@ extension Analyzer {
             }
         default: return false
         }
+    }
+
+    /// `addmod(a, b, n)`, `mulmod(a, b, n)`: `(a + b) % n` and `(a * b) % n` computed exactly; a
+    /// modulus that may be zero is a built-in check (Solidity's panic).
+    private func modularArithmetic(_ e: Expr, multiply: Bool, arguments: [Expr]) -> SolType {
+        checkArguments(multiply ? "mulmod" : "addmod", [.uint(256), .uint(256), .uint(256)], arguments, at: e.range)
+        calls[e.id] = .modularArithmetic(multiply: multiply)
+        if arguments.count == 3, constants[arguments[2].id].map({ $0 == 0 }) ?? true {
+            recordBuiltInCheck(.divisionByZero, at: e, located: arguments[2])
+        }
+        return .uint(256)
     }
 
     /// `new T[](n)`, `new bytes(n)`, `new string(n)`: an array in memory of `n` zero elements.

@@ -6,7 +6,7 @@ import VigilSyntax
 let unsupportedGlobals: [String: String] = [
     "keccak256": "hashing ('keccak256')", "sha256": "hashing ('sha256')", "ripemd160": "hashing ('ripemd160')",
     "ecrecover": "'ecrecover'", "selfdestruct": "'selfdestruct'", "suicide": "'selfdestruct'",
-    "gasleft": "'gasleft'", "blockhash": "'blockhash'", "addmod": "'addmod'", "mulmod": "'mulmod'",
+    "gasleft": "'gasleft'", "blockhash": "'blockhash'",
     "abi": "'abi.*' functions", "now": "'now' (use block.timestamp)",
     "bytes": "'bytes' operations", "string": "'string' operations",
 ]
@@ -384,6 +384,16 @@ extension Analyzer {
                 return identifierType(e, name.name)
             }
         }
+        // `a.code.length`: the size of the code at `a`.
+        if name.name == "length", case .member(let account, let code) = base.kind, code.name == "code" {
+            let at = typeOf(account)
+            if at.isAddressLike {
+                types[base.id] = .bytes
+                references[e.id] = .codeSize
+                context.readsState = true
+                return .uint(256)
+            }
+        }
         let bt = typeOf(base)
         if case .magic(let m)? = references[base.id] {
             let table: [String: (Reference, SolType)] = [
@@ -458,8 +468,10 @@ extension Analyzer {
             }
             if ["transfer", "send", "call"].contains(name.name) || bt.isInterfaceFunction(name.name, interfaces) {
                 bag.error("sema.member-not-called", "'\(name.name)' must be called", at: name.range)
-            } else if ["delegatecall", "staticcall", "code", "codehash"].contains(name.name) {
+            } else if ["delegatecall", "staticcall", "codehash"].contains(name.name) {
                 bag.add(SemaDiagnostics.notSupported("'\(name.name)'", name.range))
+            } else if name.name == "code" {
+                bag.add(SemaDiagnostics.notSupported("'.code' other than '.code.length'", name.range))
             } else {
                 bag.error("sema.unknown-member", "'\(bt)' has no member '\(name.name)'", at: name.range)
             }

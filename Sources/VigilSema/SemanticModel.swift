@@ -25,6 +25,9 @@ public enum Reference: Hashable, Sendable {
     case selfBalance
     /// `a.balance` for an address other than `this`: any value.
     case otherBalance
+    /// `a.code.length`: the size of the code at an address (one value per address in a run;
+    /// `this` has code, except while its constructor runs).
+    case codeSize
     /// `result` in an `ensures`.
     case result
     /// `reverted` in a rule, after a `try call`.
@@ -60,6 +63,8 @@ public enum CallTarget: Hashable, Sendable {
     case creation(contract: String)
     /// `new T[](n)`, `new bytes(n)`, `new string(n)`: `n` zero elements in memory.
     case newArray
+    /// `addmod(a, b, n)` or `mulmod(a, b, n)`: exact, reverting (Solidity's panic) when `n` is zero.
+    case modularArithmetic(multiply: Bool)
     /// `to.call{value: v}("")`: hands over control; returns `(bool, bytes)`.
     case lowLevelCall
     /// `to.transfer(v)`: cannot re-enter; reverts on failure.

@@ -93,6 +93,8 @@ public enum ExternalEvent: Sendable, Hashable, Codable {
     case viewCall(returned: [BigInt])
     /// `a.balance` of another account read this value.
     case otherBalance(BigInt)
+    /// `a.code.length` read this value (the same for an address throughout a run).
+    case codeSize(BigInt)
 }
 
 /// What happened while an external account held control.

@@ -80,6 +80,8 @@ struct ScheduleExtractor {
                 if try bool(guardTerm) { events.append(.viewCall(returned: try leaves(value))) }
             case .otherBalance(let guardTerm, let value):
                 if try bool(guardTerm) { events.append(.otherBalance(try int(value))) }
+            case .codeSize(let guardTerm, let value):
+                if try bool(guardTerm) { events.append(.codeSize(try int(value))) }
             }
         }
         return Invocation(
