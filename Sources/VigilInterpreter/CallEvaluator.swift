@@ -77,6 +77,14 @@ extension Machine {
             return .none
         case .structConstructor:
             return .structure(try evaluateAll(arguments))
+        case .functionValue:
+            let value = try evaluateNumber(callee)
+            guard let function = contract.function(value: Int(clamping: value)) else {
+                for a in arguments { _ = try evaluate(a) }
+                throw .revert(
+                    "call of a function value that names no function (panic 0x51) at line \(line(of: e.range))")
+            }
+            return try runFunction(function, arguments: try evaluateAll(arguments))
         case .modularArithmetic(let multiply):
             guard arguments.count == 3 else { throw .mismatch("internal: modular arithmetic takes 3 values") }
             let a = try evaluateNumber(arguments[0])

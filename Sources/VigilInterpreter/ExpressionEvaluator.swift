@@ -148,6 +148,8 @@ extension Machine {
         case .reverted:
             guard let ruleReverted else { throw .mismatch("'reverted' before any 'try call'") }
             return .bool(ruleReverted)
+        case .function(let name):
+            return .int(BigInt(contract.functionValue(of: name)))
         default:
             throw .mismatch("internal: '\(text(of: e.range))' is not a value")
         }

@@ -17,6 +17,8 @@ extension Machine {
         case (.int(let i), .enumType(let name, _)):
             guard let members = model.enums[name]?.members, i >= 0, i < BigInt(members.count) else { return .int(i) }
             return .enumMember("\(shortName(name)).\(members[Int(i)])")
+        case (.int(let i), .function):
+            return .text(contract.function(value: Int(clamping: i)).map { writtenName($0.name) } ?? "none")
         case (.int(let i), .fixedBytes(let n)):
             let hex = String(i, radix: 16)
             return .text("0x" + String(repeating: "0", count: max(0, 2 * n - hex.count)) + hex)

@@ -53,6 +53,7 @@ struct ZeroValues {
         case .structType(let name): .structure((structs[name]?.fields ?? []).map { zero(of: $0.type) })
         case .tuple(let types): .structure(types.map { zero(of: $0) })
         case .string, .bytes, .callResult, .void: .none
+        case .function: .int(0)
         }
     }
 }

@@ -52,6 +52,8 @@ extension SymbolicExecutor {
             return .scalar(.true)
         case .structConstructor?:
             return .record(arguments.map { eval($0) })
+        case .functionValue?:
+            return callFunctionValue(eval(callee).scalarTerm, arguments.map { eval($0) }, type: type(of: callee))
         case .modularArithmetic(let multiply)?:
             let a = eval(arguments[0]).scalarTerm
             let b = eval(arguments[1]).scalarTerm
@@ -166,6 +168,29 @@ extension SymbolicExecutor {
             }
             return .value(eval(a))
         }
+    }
+
+    /// A call through a function value: each function the value may name runs on the paths
+    /// where it does; a value naming none (0, never assigned) reverts, Solidity's panic.
+    func callFunctionValue(_ value: Term, _ args: [SymbolicValue], type: SolType) -> SymbolicValue {
+        guard case .function(let parameters, let returns) = type else { return .scalar(.true) }
+        let candidates = contract.functionValues.compactMap { contract.functions[$0] }.filter {
+            $0.parameterTypes == parameters && $0.returnTypes == returns
+        }
+        let names = candidates.map { Term.eq(value, .int(BigInt(contract.functionValue(of: $0.name)))) }
+        let entry = pc
+        var exits: [Term] = []
+        var result: SymbolicValue?
+        for (f, named) in zip(candidates, names) {
+            pc = Term.and(entry, named)
+            let returned = callInternal(f, args.map { .value($0) }) ?? .scalar(.true)
+            result = result.map { mergeValues(pc, returned, $0) } ?? returned
+            exits.append(pc)
+        }
+        pc = entry
+        revert(when: Term.not(Term.or([.false] + names)))
+        pc = Term.and(pc, Term.or([.false] + exits))
+        return result ?? .scalar(.true)
     }
 
     func callInternal(_ f: FunctionInfo, _ args: [LocalBinding]) -> SymbolicValue? {

@@ -148,6 +148,7 @@ extension SymbolicExecutor {
         case .result?: return resultValue ?? .scalar(.int(0))
         case .reverted?: return .scalar(rule?.reverted ?? .false)
         case .enumMember(_, let index)?: return .scalar(.int(index))
+        case .function(let name)?: return .scalar(.int(BigInt(contract.functionValue(of: name))))
         default: return .scalar(.int(0))
         }
     }

@@ -157,7 +157,11 @@ extension Analyzer {
     // MARK: Named callees
 
     private func namedCall(_ e: Expr, callee: Expr, name: String, arguments: [Expr]) -> SolType {
-        typeOf(callee)
+        let calleeType = typeOf(callee)
+        current.functionValueUses[callee.id] = nil
+        if case .function(let parameters, let returns) = calleeType, references[callee.id] != .function(name) {
+            return functionValueCall(e, parameters: parameters, returns: returns, arguments: arguments)
+        }
         switch references[callee.id] {
         case .builtin(let b)?:
             return builtinCall(e, b, arguments: arguments)
@@ -185,6 +189,20 @@ extension Analyzer {
         default:
             bag.error("sema.not-callable", "'\(name)' is not a function", at: callee.range)
             return .void
+        }
+    }
+
+    /// `op(a, b)` through a function value: any function the contract names as a value may run
+    /// (for recursion, purity and memory checks); the engines run the one it names.
+    private func functionValueCall(_ e: Expr, parameters: [SolType], returns: [SolType], arguments: [Expr]) -> SolType {
+        checkArguments("the function value", parameters, arguments, at: e.range)
+        calls[e.id] = .functionValue
+        // (What it may do is the function type's to say, and solc holds values to their types.)
+        if let owner = context.owner { current.functionValueCallers.append((owner, e.range)) }
+        switch returns.count {
+        case 0: return .void
+        case 1: return returns[0]
+        default: return .tuple(returns)
         }
     }
 

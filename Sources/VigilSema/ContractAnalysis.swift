@@ -44,6 +44,11 @@ struct ContractScope {
     var callGraph: [String: [(callee: String, range: SourceRange)]] = [:]
     /// The code of its own, its bases' and linked libraries' that the engines over-approximate.
     var abstractions: [Abstraction] = []
+    /// Functions named as values (not called) so far, by the expression naming each; a callee's
+    /// name is removed again (see `ContractInfo.functionValues`).
+    var functionValueUses: [NodeID: String] = [:]
+    /// The functions and modifiers that call through a function value.
+    var functionValueCallers: [(owner: String, range: SourceRange)] = []
 }
 
 /// Whether a modifier's body changes state, hands over control, or reads state.
@@ -267,7 +272,7 @@ extension Analyzer {
             ensures: namedByColumnWhereShared(ensures, range: \.range, name: \.name),
             asserts: namedByColumnWhereShared(current.asserts, range: \.range, name: \.name),
             trusted: trusted, rules: rules, environmentReads: current.environmentReads,
-            abstractions: current.abstractions)
+            abstractions: current.abstractions, functionValues: functionValues)
     }
 
     private func functionFor(_ f: FunctionDecl) -> FunctionInfo? {
@@ -389,7 +394,15 @@ extension Analyzer {
         current.callGraph[owner, default: []].append((callee, range))
     }
 
+    /// The functions the contract names as values, sorted: a function value is its position in
+    /// this list plus one.
+    var functionValues: [String] { Set(current.functionValueUses.values).sorted() }
+
     private func detectRecursion() {
+        // A call through a function value may call any function named as a value.
+        for (owner, range) in current.functionValueCallers {
+            for f in functionValues { current.callGraph[owner, default: []].append((f, range)) }
+        }
         var state: [String: Int] = [:]  // 1 visiting, 2 done
         var stack: [String] = []
         var reported = false
@@ -417,7 +430,7 @@ extension Analyzer {
         var aliasing = MemoryAliasing(
             types: types, references: references, calls: calls, variableTypes: variableTypes, sources: sources,
             isReference: { if case .structType = $0 { true } else { false } })
-        let calledInternally = Set(current.callGraph.values.flatMap { $0.map(\.callee) })
+        let calledInternally = Set(current.callGraph.values.flatMap { $0.map(\.callee) } + functionValues)
         for f in functions {
             guard let body = f.body else { continue }
             // A constructor's parameters may be a derived constructor's objects.

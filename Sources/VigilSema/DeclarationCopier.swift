@@ -36,6 +36,11 @@ struct DeclarationCopier {
         case .mapping(let k, let v, let r): .mapping(key: typeName(k), value: typeName(v), range: r)
         case .named(let id): typeRenames[id.name].map { .named(Identifier($0, id.range)) } ?? t
         case .array(let element, let length, let r): .array(element: typeName(element), length: length, range: r)
+        case .function(let f):
+            .function(
+                FunctionTypeName(
+                    parameters: f.parameters.map(typeName), returns: f.returns.map(typeName), isExternal: f.isExternal,
+                    mutability: f.mutability, range: f.range))
         }
     }
 

@@ -284,7 +284,10 @@ extension Analyzer {
         }
         if current.functions[name] != nil || current.overloads[name] != nil {
             references[e.id] = .function(name)
-            return .void
+            // Named as a value unless it turns out to be a callee (see `namedCall`).
+            guard let f = current.functions[name], current.overloads[name] == nil else { return .void }
+            current.functionValueUses[e.id] = name
+            return .function(parameters: f.parameterTypes, returns: f.returnTypes)
         }
         // A file-level name of this file's scope: a free function or constant is linked into the
         // contract under its run-wide key.

@@ -180,7 +180,7 @@ struct MemoryAliasing {
     /// An internal call, a struct value or a modifier holds its memory arguments by reference.
     private mutating func sharesArguments(of call: Expr, callee: Expr, _ args: [Expr]) {
         switch calls[call.id] {
-        case .internalFunction?, .structConstructor?:
+        case .internalFunction?, .structConstructor?, .functionValue?:
             for a in args { share(a, "it is passed to '\(text(callee))'") }
         case .boundFunction?:
             if case .member(let receiver, _) = callee.kind { share(receiver, "it is passed to '\(text(callee))'") }
@@ -279,7 +279,7 @@ struct MemoryAliasing {
         case .tuple(let parts): return parts.allSatisfy { $0.map(isFresh) ?? true }
         case .call(let callee, let args), .namedCall(let callee, _, let args):
             switch calls[e.id] {
-            case .internalFunction?, .structConstructor?:
+            case .internalFunction?, .structConstructor?, .functionValue?:
                 return args.allSatisfy { !isMemoryObject($0) || isFresh($0) }
             case .boundFunction?:
                 let receiverFresh: Bool =

@@ -355,6 +355,22 @@ final class Analyzer {
                 return nil
             }
             return .mapping(key: key, value: value)
+        case .function(let f):
+            if f.isExternal {
+                bag.add(SemaDiagnostics.notSupported("an external function type", f.range))
+                return nil
+            }
+            var parameters: [SolType] = []
+            var returns: [SolType] = []
+            for p in f.parameters {
+                guard let t = resolveType(p, in: contract) else { return nil }
+                parameters.append(t)
+            }
+            for r in f.returns {
+                guard let t = resolveType(r, in: contract) else { return nil }
+                returns.append(t)
+            }
+            return .function(parameters: parameters, returns: returns)
         case .array(let element, let length, _):
             guard let e = resolveType(element, in: contract) else { return nil }
             var size: Int?

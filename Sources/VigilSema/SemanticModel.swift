@@ -63,6 +63,8 @@ public enum CallTarget: Hashable, Sendable {
     case creation(contract: String)
     /// `new T[](n)`, `new bytes(n)`, `new string(n)`: `n` zero elements in memory.
     case newArray
+    /// `op(a, b)` through a function value: the function it names (Solidity's panic for none).
+    case functionValue
     /// `addmod(a, b, n)` or `mulmod(a, b, n)`: exact, reverting (Solidity's panic) when `n` is zero.
     case modularArithmetic(multiply: Bool)
     /// `to.call{value: v}("")`: hands over control; returns `(bool, bytes)`.
@@ -125,6 +127,14 @@ public struct FunctionInfo: Sendable {
         self.mutability = mutability
         self.parameterTypes = parameterTypes
         self.returnType = returnType
+    }
+    /// The types of its return values, in order (none, one, or a tuple's components).
+    public var returnTypes: [SolType] {
+        switch returnType {
+        case nil: []
+        case .tuple(let ts)?: ts
+        case let t?: [t]
+        }
     }
     /// True for public and external functions, `receive` and `fallback`: what transactions may call.
     public var isEntryPoint: Bool {
@@ -277,6 +287,17 @@ public struct ContractInfo: Sendable {
     public let environmentReads: Set<Reference>
     /// The code the engines over-approximate in its code (its bases' and linked libraries' too).
     public let abstractions: [Abstraction]
+    /// The internal functions its code names as values (`op = _add;`), sorted: the value of a
+    /// function is its position here plus one; 0 is the value of no function.
+    public let functionValues: [String]
+
+    /// The function a function value names; nil for 0 and unknown values.
+    public func function(value: Int) -> FunctionInfo? {
+        functionValues.indices.contains(value - 1) ? functions[functionValues[value - 1]] : nil
+    }
+
+    /// The function value of `name` (0 when the code never names it as a value).
+    public func functionValue(of name: String) -> Int { (functionValues.firstIndex(of: name) ?? -1) + 1 }
 
     /// Every function a transaction may call, in source order, then `receive` and `fallback`.
     public var entryPoints: [FunctionInfo] {

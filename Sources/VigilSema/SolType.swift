@@ -31,6 +31,9 @@ public indirect enum SolType: Hashable, Sendable, CustomStringConvertible {
     case fixedBytes(Int)
     /// No value (a call of a function without return value, a statement).
     case void
+    /// An internal function value (`function (uint256) pure returns (bool)`): which of the
+    /// contract's functions it names (see `ContractInfo.functionValues`), 0 for none.
+    case function(parameters: [SolType], returns: [SolType])
 
     public var description: String {
         switch self {
@@ -50,6 +53,9 @@ public indirect enum SolType: Hashable, Sendable, CustomStringConvertible {
         case .tuple(let ts): "(" + ts.map(\.description).joined(separator: ", ") + ")"
         case .fixedBytes(let n): "bytes\(n)"
         case .void: "()"
+        case .function(let ps, let rs):
+            "function (\(ps.map(\.description).joined(separator: ", ")))"
+                + (rs.isEmpty ? "" : " returns (\(rs.map(\.description).joined(separator: ", ")))")
         }
     }
 

@@ -525,6 +525,8 @@ public indirect enum TypeName: Sendable {
     case named(Identifier)  // struct, enum or interface
     /// `T[]` (no length) or `T[N]`.
     case array(element: TypeName, length: Expr?, range: SourceRange)
+    /// `function (T, ...) [internal|external] [pure|view|payable] [returns (T, ...)]`
+    case function(FunctionTypeName)
 
     public var range: SourceRange {
         switch self {
@@ -532,7 +534,37 @@ public indirect enum TypeName: Sendable {
         case .mapping(_, _, let r): r
         case .named(let id): id.range
         case .array(_, _, let r): r
+        case .function(let f): f.range
         }
+    }
+}
+
+/// A function type as written, with `text` writing each of its types:
+/// `function (uint256, uint256) pure returns (bool)`.
+public func functionTypeText(_ f: FunctionTypeName, _ text: (TypeName) -> String) -> String {
+    var out = "function (" + f.parameters.map(text).joined(separator: ", ") + ")"
+    if f.isExternal { out += " external" }
+    if f.mutability != .nonpayable { out += " \(f.mutability.rawValue)" }
+    if !f.returns.isEmpty { out += " returns (" + f.returns.map(text).joined(separator: ", ") + ")" }
+    return out
+}
+
+/// A function type: `function (uint256, uint256) pure returns (bool)`.
+public struct FunctionTypeName: Sendable {
+    public let parameters: [TypeName]
+    public let returns: [TypeName]
+    /// `external` (a contract's address and selector); internal otherwise.
+    public let isExternal: Bool
+    public let mutability: Mutability
+    public let range: SourceRange
+    public init(
+        parameters: [TypeName], returns: [TypeName], isExternal: Bool, mutability: Mutability, range: SourceRange
+    ) {
+        self.parameters = parameters
+        self.returns = returns
+        self.isExternal = isExternal
+        self.mutability = mutability
+        self.range = range
     }
 }
 

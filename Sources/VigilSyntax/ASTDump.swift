@@ -407,6 +407,7 @@ struct ASTDumpWriter {
         case .mapping(let key, let value, _): "mapping(\(typeText(key)) => \(typeText(value)))"
         case .named(let name): name.name
         case .array(let element, let length, _): "\(typeText(element))[\(length == nil ? "" : "N")]"
+        case .function(let f): functionTypeText(f, typeText)
         }
     }
 

@@ -38,9 +38,7 @@ extension SyntaxParser {
                 throw abandonAsOldSolidity(
                     "an unnamed function ('function() { ... }', the old fallback)", at: range(start))
             }
-            reportNotSupported(.functionTypes, at: range(start))
-            skipFunctionType()
-            type = .named(Identifier("function", range(from: start.start)))
+            type = .function(try parseFunctionType())
         case .identifier:
             advance()
             type = .named(identifier(start))
@@ -82,20 +80,29 @@ extension SyntaxParser {
         return .mapping(key: key, value: value, range: range(from: start))
     }
 
-    /// Skips `function (params) attributes [returns (...)]` after reporting it.
-    private mutating func skipFunctionType() {
-        advance()
-        if at(.leftParen) { skipBalanced(.leftParen, .rightParen) }
+    /// `function (T, ...) [internal|external] [pure|view|payable] [returns (T, ...)]`, from `function`.
+    private mutating func parseFunctionType() throws(ParseFailure) -> FunctionTypeName {
+        let start = advance()
+        let parameters = try parseParameterList().map(\.type)
+        var isExternal = false
+        var mutability = Mutability.nonpayable
+        var returns: [TypeName] = []
         while true {
             switch current.kind {
-            case .keyword(.external), .keyword(.internal), .keyword(.public), .keyword(.private),
-                .keyword(.pure), .keyword(.view), .keyword(.payable):
+            case .keyword(.external), .keyword(.public):
                 advance()
+                isExternal = true
+            case .keyword(.internal), .keyword(.private):
+                advance()
+            case .keyword(.pure), .keyword(.view), .keyword(.payable):
+                mutability = Mutability(rawValue: text(advance())) ?? .nonpayable
             case .keyword(.returns):
                 advance()
-                if at(.leftParen) { skipBalanced(.leftParen, .rightParen) }
+                returns = try parseParameterList().map(\.type)
             default:
-                return
+                return FunctionTypeName(
+                    parameters: parameters, returns: returns, isExternal: isExternal, mutability: mutability,
+                    range: range(from: start.start))
             }
         }
     }

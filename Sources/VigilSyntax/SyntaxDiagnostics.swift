@@ -150,7 +150,6 @@ enum UnsupportedConstruct: String, Sendable {
     case arrays = "array literals, slices and 'T[]' in expressions are not supported yet"
     case deleteInExpression = "'delete' inside an expression is not supported yet"
     case fixedPoint = "fixed-point numbers are not supported yet"
-    case functionTypes = "function types are not supported yet"
     case namedArguments = "named arguments in 'emit', 'revert', a modifier or a base are not supported yet"
     case qualifiedNames = "qualified names ('A.B') in types are not supported yet"
     case userDefinedOperators = "user-defined operators ('using {f as +} for T') are not supported yet"

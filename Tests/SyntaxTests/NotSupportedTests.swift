@@ -20,9 +20,6 @@ struct UnsupportedCase: CustomTestStringConvertible, Sendable {
                 "contract A { function f() public { uint[3] memory b = [uint(1), 2, 3]; }\n function tail() public {} }",
             expected: "1:55 array literals, slices and 'T[]' in expressions are not supported yet"),
         .init(
-            source: "contract A {\n function(uint) external callback;\n function tail() public {} }",
-            expected: "2:2 function types are not supported yet"),
-        .init(
             source: "contract A { function f() public {\n emit E({a: 1, b: 2}); }\n function tail() public {} }",
             expected: "2:9 named arguments in 'emit', 'revert', a modifier or a base are not supported yet"),
         .init(
@@ -31,10 +28,6 @@ struct UnsupportedCase: CustomTestStringConvertible, Sendable {
         .init(
             source: "contract A {\n using {f as +} for uint;\n function tail() public {} }",
             expected: "2:11 user-defined operators ('using {f as +} for T') are not supported yet"),
-        .init(
-            source:
-                "contract A { function f(function(uint) view returns (uint) op) internal {}\n function tail() public {} }",
-            expected: "1:25 function types are not supported yet"),
         .init(
             source: "contract A { function f() public {\n x = delete y; }\n function tail() public {} }",
             expected: "2:6 'delete' inside an expression is not supported yet"),

@@ -113,5 +113,6 @@ func typeText(_ type: TypeName) -> String {
     case .mapping(let key, let value, _): "mapping(\(typeText(key)) => \(typeText(value)))"
     case .named(let name): name.name
     case .array(let element, let length, _): "\(typeText(element))[\(length.map { sexpr($0) } ?? "")]"
+    case .function(let f): functionTypeText(f, typeText)
     }
 }
