@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Cross-engine differential checking (issue 19, a first driver): generates random small
 contracts in Vigil's subset (state and mappings, checked arithmetic, branches, a bounded loop,
-modifiers, inheritance with super, a library with using-for, tuples, arrays in storage,
-named arguments; with --handovers also try/catch on an interface call and contract creation
+modifiers, inheritance with super, a library with using-for, tuples, arrays in storage and
+in memory, named arguments, internal function values, addmod/mulmod, code sizes, array and
+struct arguments; with --handovers also try/catch on an interface call and contract creation
 with new, which hand over control and cost the bounded engine far more: it then runs with
 --reentrancy 1) with
 asserts, checks each with the bounded engine and the unbounded engine, and reports any
@@ -49,6 +50,9 @@ def contract(r, n, handovers=False):
     lines += ["    modifier guarded() { require(!flag); flag = true; _; flag = false; }", ""]
     lines += ["    function bump(uint256 v) internal override { super.bump(v); b += 1; }", ""]
     lines += ["    function pair(uint256 x) internal pure returns (uint256, uint256) { return (x % 3, x / 3); }", ""]
+    lines += ["    function twice(uint256 v) internal pure returns (uint256) { return 2 * (v % 100); }",
+              "    function third(uint256 v) internal pure returns (uint256) { return v / 3; }", ""]
+    lines += ["    struct P { uint256 p; uint256 q; }", ""]
     for f in range(r.randint(2, 4)):
         params = ["x", "y"][: r.randint(1, 2)]
         vars_ = state + params
@@ -77,14 +81,37 @@ def contract(r, n, handovers=False):
                 body.append(f"{{ (uint256 q, uint256 s) = pair({{x: {r.choice(vars_)}}}); {target} = q * s; }}")
             elif k < 0.86 and handovers:
                 body.append(f"{{ Leaf l = new Leaf(); if (address(l) == address(0)) {{ {target} = 1; }} }}")
-            elif k < 0.9:
+            elif k < 0.88:
                 body.append(f"if (xs.length > 0) {{ {target} = xs[xs.length - 1]; }}")
+            elif k < 0.9:
+                body.append(f"{{ uint256[] memory t = new uint256[](2); t[{r.choice(vars_)} % 2] = {expr(r, vars_)}; "
+                            f"{target} = t[0] + t[1]; }}")
+            elif k < 0.92:
+                body.append(f"{{ uint256[] memory t = xs; if (t.length > 1) {{ {target} = t[1]; }} }}")
+            elif k < 0.94:
+                body.append(f"{{ function(uint256) pure returns (uint256) g = {cond(r, vars_)} ? twice : third; "
+                            f"{target} = g({r.choice(vars_)}); }}")
+            elif k < 0.96:
+                fn = r.choice(["addmod", "mulmod"])
+                body.append(f"{target} = {fn}({expr(r, vars_)}, {expr(r, vars_)}, {r.choice(vars_)} % 5);")
+            elif k < 0.97:
+                body.append(f"if (msg.sender.code.length == {r.randint(0, 2)}) {{ {target} += 1; }}")
             else:
                 body.append(f"{target} = {expr(r, vars_)};")
         body.append(f"assert({cond(r, state)});")
         modifier = " guarded" if r.random() < 0.3 else ""
         lines.append(f"    function f{f}({', '.join('uint256 ' + p for p in params)}) public{modifier} {{")
         lines += ["        " + s for s in body]
+        lines.append("    }")
+    if r.random() < 0.3:
+        lines.append(f"    function fa(uint256[] calldata v) public {{")
+        lines.append(f"        if (v.length > {r.randint(0, 2)}) {{ {r.choice(state)} = v[{r.randint(0, 2)}] % 5; }}")
+        lines.append(f"        assert({cond(r, state)});")
+        lines.append("    }")
+    if r.random() < 0.3:
+        lines.append(f"    function fs(P calldata s) public {{")
+        lines.append(f"        {r.choice(state)} = (s.p + s.q) % {r.randint(2, 9)};")
+        lines.append(f"        assert({cond(r, state)});")
         lines.append("    }")
     lines.append("}")
     return "\n".join(lines) + "\n"
