@@ -217,7 +217,17 @@ extension SymbolicExecutor {
                 ? truncatedDivision(op, a, b) : (op == .divide ? Term.div(a, b) : Term.mod(a, b))
             if op == .modulo || inProperty { return raw }
         case .power:
-            raw = power(a, constantRight ?? 0)
+            guard let n = constantRight else {
+                // A variable exponent: exact up to 8; beyond, any value of the type, and checked
+                // arithmetic may overflow.
+                let beyond = Term.gt(b, .int(8))
+                raw = (0...8).reversed().reduce(abstracted(t)) { rest, k in
+                    Term.ite(Term.eq(b, .int(BigInt(k))), power(a, BigInt(k)), rest)
+                }
+                if !unchecked && !inProperty { revert(when: Term.and(beyond, fresh("power.overflows", .bool))) }
+                break
+            }
+            raw = power(a, n)
         case .shiftLeft:
             guard let n = constantRight, n <= 512 else { return abstracted(t) }
             let shifted = Term.mul(a, .int(BigInt(1) << Int(n)))

@@ -583,6 +583,7 @@ extension Analyzer {
             if case .literal(let b) = rt {
                 _ = convertLiteral(r, b, to: .uint(256), what: "shift amount")
             } else if case .uint = rt {
+                if constants[r.id] == nil { noteArithmeticAbstraction(e) }
             } else if rt != .void {
                 bag.add(SemaDiagnostics.typeMismatch("the shift amount must be unsigned, not '\(rt)'", r.range))
             }
@@ -599,10 +600,16 @@ extension Analyzer {
             let lt = typeOf(l)
             let rt = typeOf(r)
             guard case .literal(let b) = rt else {
-                if rt != .void {
-                    bag.add(SemaDiagnostics.notSupported("'**' with a non-constant exponent", r.range))
+                guard rt != .void, lt != .void else { return .void }
+                guard case .uint = rt, lt.isInteger else {
+                    bag.add(
+                        SemaDiagnostics.notSupported(
+                            "'**' with a non-constant exponent (other than a typed integer base and an unsigned exponent)",
+                            e.range))
+                    return .void
                 }
-                return .void
+                noteArithmeticAbstraction(e)
+                return lt
             }
             if case .literal(let a) = lt { return foldOrReport(e, op, a, b) }
             _ = convertLiteral(r, b, to: .uint(256), what: "exponent")
@@ -623,6 +630,9 @@ extension Analyzer {
             if !t.isInteger, !(bitwise && t.isFixedBytes), t != .void {
                 bag.add(SemaDiagnostics.typeMismatch("'\(op.rawValue)' needs integers, not '\(t)'", e.range))
                 return .void
+            }
+            if bitwise, t.isInteger, t.bitWidth > 64, constants[l.id] == nil, constants[r.id] == nil {
+                noteArithmeticAbstraction(e)
             }
             // A constant defined from constants (`uint constant NEXT = BASE + 1;`) is constant too.
             if let a = constants[l.id], let b = constants[r.id], let v = Self.typedFold(op, a, b), t.contains(v) {
@@ -680,7 +690,27 @@ extension Analyzer {
         }
     }
 
-    /// The common type of two operands; literals take the other operand's type.
+    /// Arithmetic the engines over-approximate (any value of its type), which every result of
+    /// the contract lists; properties evaluate it the same way but name no code.
+    private func noteArithmeticAbstraction(_ e: Expr) {
+        guard currentContract != nil, !context.mode.isProperty else { return }
+        current.abstractions.append(Abstraction(kind: .arithmetic, range: e.range))
+    }
+
+    /// For a literal beside an integer type it does not fit, as solc types `256 - n` with `uint8
+    /// n`: the smallest integer type of the other's sign that holds it (solc's mobile type), the
+    /// common type of both; nil when the literal fits, or is not an integer of that sign.
+    private func wideningFor(_ v: Rational, _ other: SolType) -> SolType? {
+        guard let n = v.integer, other.isInteger, !other.contains(n) else { return nil }
+        for bits in stride(from: 8, through: 256, by: 8) {
+            let wide: SolType = other.isSigned ? .int(bits) : .uint(bits)
+            if wide.contains(n) { return wide }
+        }
+        return nil
+    }
+
+    /// The common type of two operands; literals take the other operand's type (or the
+    /// smallest wider one that holds them, as solc).
     func unify(_ l: Expr, _ lt: SolType, _ r: Expr, _ rt: SolType, at range: SourceRange) -> SolType {
         if lt == .void || rt == .void { return .void }
         switch (lt, rt) {
@@ -690,9 +720,11 @@ extension Analyzer {
             _ = convertLiteral(r, b, to: t, what: "operand")
             return t
         case (.literal(let a), _):
-            return convertLiteral(l, a, to: rt, what: "operand") ? rt : .void
+            let t = wideningFor(a, rt) ?? rt
+            return convertLiteral(l, a, to: t, what: "operand") ? t : .void
         case (_, .literal(let b)):
-            return convertLiteral(r, b, to: lt, what: "operand") ? lt : .void
+            let t = wideningFor(b, lt) ?? lt
+            return convertLiteral(r, b, to: t, what: "operand") ? t : .void
         case (.uint(let a), .uint(let b)):
             return .uint(max(a, b))
         case (.int(let a), .int(let b)):

@@ -90,6 +90,9 @@ public struct Abstraction: Sendable, Hashable {
         case inlineAssembly = "inline assembly"
         /// `new C(...)`: the new contract's code is treated as code outside the run.
         case creation = "contract creation"
+        /// `x ** y` with a variable exponent, a shift by a variable amount, `&`, `|` or `^` of two
+        /// variables wider than 64 bits: any value of the type (a power may also overflow).
+        case arithmetic = "arithmetic"
     }
     public let kind: Kind
     public let range: SourceRange
