@@ -176,6 +176,18 @@ extension Machine {
             return .int(v)
         case .address, .interface:
             return .int(try value.number())
+        case .fixedBytes(let n) where type(of: argument(of: e)) == .bytes:
+            // `bytes32(b)`: the first bytes of `b`, zeros past its end.
+            if case .none = value { throw Value.environmentBytes }
+            guard case .structure(let parts) = value, parts.count == 2, case .int(let length) = parts[0],
+                case .mapping(let items) = parts[1]
+            else { throw .mismatch("internal: bytes without contents") }
+            var result = BigInt(0)
+            for i in 0..<n {
+                let byte = BigInt(i) < length ? try (items[BigInt(i)] ?? .int(0)).number() : 0
+                result = result << 8 | byte
+            }
+            return .int(result)
         case .fixedBytes(let n):
             // Between sizes the bytes keep their places: a wider value gains zero bytes on the right.
             guard case .fixedBytes(let m) = type(of: argument(of: e)) else { return value }

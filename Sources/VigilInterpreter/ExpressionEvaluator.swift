@@ -39,8 +39,8 @@ extension Machine {
             return .int(i)
         case .bool(let b):
             return .bool(b)
-        case .string:
-            return .none
+        case .string(let bytes):
+            return Value.bytes(bytes, contents: model.bytesContents)
         case .parenthesized(let inner):
             return try evaluate(inner)
         case .tuple(let components):
@@ -158,7 +158,9 @@ extension Machine {
     private func evaluateMember(_ e: Expr, base: Expr) throws(Interruption) -> Value {
         switch model.references[e.id] {
         case .structField(_, let index)?:
-            guard case .structure(let fields) = try evaluate(base), fields.indices.contains(index) else {
+            let value = try evaluate(base)
+            if case .none = value { throw Value.environmentBytes }
+            guard case .structure(let fields) = value, fields.indices.contains(index) else {
                 throw .mismatch("internal: field of a non-struct")
             }
             return fields[index]

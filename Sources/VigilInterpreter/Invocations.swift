@@ -157,8 +157,9 @@ extension Machine {
             var values: [Value] = []
             for t in types { values.append(try scheduledValue(&leaves, type: t, what: what)) }
             return .structure(values)
-        case .structType(let name):
+        case .structType, .bytes, .string:
             guard let array = model.array(type) else {
+                guard case .structType(let name) = type else { break }
                 var values: [Value] = []
                 for f in model.structs[name]?.fields ?? [] {
                     values.append(try scheduledValue(&leaves, type: f.type, what: what))

@@ -1,4 +1,5 @@
 import BigInt
+import VigilBasics
 import VigilSema
 import VigilSyntax
 import VigilTrace
@@ -24,6 +25,19 @@ extension Machine {
             return .text("0x" + String(repeating: "0", count: max(0, 2 * n - hex.count)) + hex)
         case (.int(let i), _):
             return .int(i)
+        case (.structure(let parts), .bytes), (.structure(let parts), .string):
+            // A string as its text when it is printable, bytes in hex; the first 96 bytes.
+            guard parts.count == 2, case .int(let length) = parts[0], case .mapping(let items) = parts[1] else {
+                return .text("")
+            }
+            let bytes = (0..<Int(min(length, 96))).map { i -> UInt8 in
+                if case .int(let b)? = items[BigInt(i)] { UInt8(clamping: b) } else { 0 }
+            }
+            let more = length > 96 ? "... (\(length) bytes)" : ""
+            if type == .string, bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7f && $0 != 0x22 && $0 != 0x5c }) {
+                return .text("\"" + String(decoding: bytes, as: UTF8.self) + "\"" + more)
+            }
+            return .text("0x" + hexDigits(bytes) + more)
         case (.structure(let parts), .structType) where model.array(type) != nil && parts.count == 2:
             // An array: its elements, up to 16 of them.
             guard let array = model.array(type), case .int(let length) = parts[0], case .mapping(let items) = parts[1]

@@ -43,6 +43,8 @@ enum Interruption: Error {
 /// Zero values of types, which need the struct declarations of the model.
 struct ZeroValues {
     let structs: [String: StructInfo]
+    /// Whether `bytes` and `string` values are arrays of `bytes1` (see `SemanticModel.bytesContents`).
+    let bytesContents: Bool
 
     /// The value a variable of `type` holds before anything is written to it.
     func zero(of type: SolType) -> Value {
@@ -52,13 +54,22 @@ struct ZeroValues {
         case .mapping: .mapping([:])
         case .structType(let name): .structure((structs[name]?.fields ?? []).map { zero(of: $0.type) })
         case .tuple(let types): .structure(types.map { zero(of: $0) })
-        case .string, .bytes, .callResult, .void: .none
+        case .string, .bytes: bytesContents ? .structure([.int(0), .mapping([:])]) : .none
+        case .callResult, .void: .none
         case .function: .int(0)
         }
     }
 }
 
 extension Value {
+    /// A `bytes` or `string` literal's value: its bytes, or no value when contents are opaque.
+    static func bytes(_ bytes: [UInt8], contents: Bool) -> Value {
+        guard contents else { return .none }
+        var items: [BigInt: Value] = [:]
+        for (i, b) in bytes.enumerated() where b != 0 { items[BigInt(i)] = .int(BigInt(b)) }
+        return .structure([.int(BigInt(bytes.count)), .mapping(items)])
+    }
+
     /// True for the zero value of any type (an empty mapping, a struct of zeros).
     var isZero: Bool {
         switch self {
@@ -108,10 +119,17 @@ extension Value {
         case (.field(let i), .structure(let fields)):
             guard fields.indices.contains(i) else { throw .mismatch("internal: no field \(i)") }
             return try fields[i].read(steps.dropFirst(), zeros: zeros)
+        case (_, .none):
+            throw Self.environmentBytes
         default:
             throw .mismatch("internal: a path does not fit \(kindName)")
         }
     }
+
+    /// Reading the contents of bytes the environment chose (`msg.data`, a call's returned or
+    /// failure data), which a schedule does not give: the engines choose any, the replay cannot.
+    static let environmentBytes = Interruption.unconfirmable(
+        "the contents of msg.data, or of the data a call returned or failed with, are not replayed")
 
     /// Replaces the value at `steps` below this one with `new`.
     mutating func write(_ steps: ArraySlice<PathStep>, _ new: Value, zeros: ZeroValues) throws(Interruption) {

@@ -20,9 +20,9 @@ extension SymbolicExecutor {
     /// The bounded engine gives a dynamic array at most `bounds.loops` elements (results say so);
     /// the Horn encoding any length.
     func freshArgument(_ name: String, _ t: SolType) -> (SymbolicValue, ArgumentTerms) {
-        if case .structType = t {
+        if case .structType = model.layoutType(t) {
             let value = freshLike(layout.zero(t), name)
-            return (value, argumentTerms(value, t))
+            return (value, argumentTerms(value, model.layoutType(t)))
         }
         if case .tuple(let types) = t {
             let parts = types.map { freshArgument(name, $0) }
@@ -45,6 +45,8 @@ extension SymbolicExecutor {
             }
             let length = fields[0].scalarTerm
             let items = fields[1]
+            // `bytes` and `string` hold up to 64 bytes in the bounded engine (a selector and two words).
+            let bound = name == SemanticModel.bytesLayout ? max(bounds.loops, 64) : bounds.loops
             func element(_ i: Int) -> ArgumentTerms {
                 argumentTerms(readPath(items, [.index(.int(i))]), array.element)
             }
@@ -54,8 +56,8 @@ extension SymbolicExecutor {
             }
             constrain(length, to: .uint(256))
             guard horn == nil else { return .dynamic(length: length, elements: []) }
-            constraints.append(Term.le(length, .int(bounds.loops)))
-            return .dynamic(length: length, elements: (0..<bounds.loops).map(element))
+            constraints.append(Term.le(length, .int(bound)))
+            return .dynamic(length: length, elements: (0..<bound).map(element))
         default:
             return .value(value.term ?? .int(0))
         }

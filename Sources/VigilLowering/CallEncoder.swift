@@ -69,6 +69,11 @@ extension SymbolicExecutor {
             guard model.array(t) != nil, case .record(var fields) = layout.zero(t) else { return layout.zero(t) }
             fields[0] = n
             return .record(fields)
+        case .conversion(let target)? where [.bytes, .string].contains(type(of: arguments[0])):
+            // `bytes(s)`, `string(b)` keep the value; `bytes32(b)` reads its first bytes.
+            let v = eval(arguments[0])
+            guard case .fixedBytes(let n) = target else { return v }
+            return .scalar(leadingBytes(v, n))
         case .conversion(let target)?:
             let v = eval(arguments[0]).scalarTerm
             if !inProperty, case .enumType = target, let check = builtInChecks[e.id] {

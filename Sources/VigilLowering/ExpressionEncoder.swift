@@ -25,8 +25,8 @@ extension SymbolicExecutor {
             return .scalar(.int(lit.value.integer ?? 0))
         case .bool(let b):
             return .scalar(.bool(b))
-        case .string:
-            return .scalar(.int(0))
+        case .string(let bytes):
+            return bytesValue(bytes)
         case .parenthesized(let inner):
             return eval(inner)
         case .tuple(let components):
@@ -149,6 +149,7 @@ extension SymbolicExecutor {
         case .reverted?: return .scalar(rule?.reverted ?? .false)
         case .enumMember(_, let index)?: return .scalar(.int(index))
         case .function(let name)?: return .scalar(.int(BigInt(contract.functionValue(of: name))))
+        case .msgData?: return anyBytes("msg.data")
         default: return .scalar(.int(0))
         }
     }

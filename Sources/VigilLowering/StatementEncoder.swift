@@ -28,7 +28,7 @@ extension SymbolicExecutor {
         case .tupleVariable(let vars, let initializer):
             let ok = eval(initializer)
             if let first = vars.first, let first { locals[first.id] = .value(ok) }
-            if vars.count > 1, let second = vars[1] { locals[second.id] = .value(.scalar(.int(0))) }
+            if vars.count > 1, let second = vars[1] { locals[second.id] = .value(anyBytes("call.data")) }
         case .expression(let e):
             _ = eval(e)
         case .block(let b):
@@ -102,7 +102,7 @@ extension SymbolicExecutor {
                     self.revert(when: .true)
                     return
                 }
-                for p in clause.parameters { self.locals[p.id] = .value(.scalar(.int(0))) }
+                for p in clause.parameters { self.locals[p.id] = .value(self.anyBytes("catch.data")) }
                 self.execute(clause.body)
             })
     }

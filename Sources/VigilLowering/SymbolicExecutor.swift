@@ -101,7 +101,7 @@ final class SymbolicExecutor {
         builtInChecks = Dictionary(
             contract.asserts.filter { $0.builtIn != nil }.map { ($0.call, $0) }, uniquingKeysWith: { a, _ in a })
         self.bounds = bounds
-        self.layout = TypeLayout(structs: model.structs)
+        self.layout = TypeLayout(structs: model.structs, bytesContents: model.bytesContents)
         self.entryPoints = contract.entryPoints.filter {
             entryFilter?.contains($0.name) ?? EntrySelection.matters($0, in: contract)
         }
@@ -114,7 +114,9 @@ final class SymbolicExecutor {
             if case .mapping = inner { rows[i] = Term.constArray(index: .int, value: .int(0)) }
         }
         state = SymbolicState(
-            variables: contract.stateVariables.map { TypeLayout(structs: model.structs).zero($0.type) },
+            variables: contract.stateVariables.map {
+                TypeLayout(structs: model.structs, bytesContents: model.bytesContents).zero($0.type)
+            },
             balance: .int(0), sums: sums, rowSums: rows)
         environment = CallEnvironment(
             sender: .int(0), value: .int(0), origin: .int(0), timestamp: .int(0), blockNumber: .int(0), level: 0)

@@ -36,6 +36,8 @@ enum Accessor {
 /// The SMT sort and zero value of Solidity types.
 struct TypeLayout {
     let structs: [String: StructInfo]
+    /// Whether `bytes` and `string` values are arrays of `bytes1` (see `SemanticModel.bytesContents`).
+    let bytesContents: Bool
 
     /// The sort of a scalar or mapping (structs have no single sort).
     func sort(_ t: SolType) -> Sort {
@@ -49,6 +51,7 @@ struct TypeLayout {
     /// The zero value: what state holds before it is written and what `delete` writes.
     /// A mapping of structs becomes a record of mappings, one per field.
     func zero(_ t: SolType) -> SymbolicValue {
+        if bytesContents, t == .bytes || t == .string { return zero(.structType(SemanticModel.bytesLayout)) }
         switch t {
         case .structType(let name):
             return .record((structs[name]?.fields ?? []).map { zero($0.type) })
@@ -59,6 +62,7 @@ struct TypeLayout {
                 keys.append(k)
                 leaf = v
             }
+            if bytesContents, leaf == .bytes || leaf == .string { leaf = .structType(SemanticModel.bytesLayout) }
             guard case .structType(let name) = leaf else { return .array(scalarZero(t)) }
             return .record(
                 (structs[name]?.fields ?? []).map { field in
@@ -72,6 +76,7 @@ struct TypeLayout {
     func scalarZero(_ t: SolType) -> Term {
         switch t {
         case .bool: .false
+
         case .mapping(_, let v): Term.constArray(index: .int, value: scalarZero(v))
         default: .int(0)
         }

@@ -431,6 +431,11 @@ extension Analyzer {
             if coerce(a, from: source, to: target, what: "the converted value") { constants[e.id] = constants[a.id] }
             return target
         }
+        if source == .bytes, case .fixedBytes = target {
+            // `bytes32(b)`: the first bytes of `b`, zero-padded; its contents are modelled.
+            _ = contentsInfo(source)
+            return target
+        }
         if allowsExplicitConversion(from: source, to: target) {
             if case .enumType = target, source != target { recordBuiltInCheck(.enumOutOfRange, at: e, located: a) }
             // `IERC20(address(1))`: an address constant seen through another address type is still constant.
@@ -484,7 +489,9 @@ extension Analyzer {
             default: false
             }
         if !native, let t = boundCall(e, base: base, baseType: bt, name: name, arguments: arguments) { return t }
-        if let array = arrayInfo(bt) { return arrayCall(e, base: base, array: array, name: name, arguments: arguments) }
+        if bt == .bytes || arrayInfo(bt) != nil, let array = contentsInfo(bt) {
+            return arrayCall(e, base: base, array: array, name: name, arguments: arguments)
+        }
         if bt == .string || bt == .bytes || bt.isFixedBytes {
             bag.add(SemaDiagnostics.notSupported("'.\(name.name)(...)' of a '\(bt)' value", name.range))
             for a in arguments { typeOf(a) }

@@ -429,7 +429,12 @@ extension Analyzer {
     private func checkMemoryAliasing(_ functions: [FunctionDecl]) {
         var aliasing = MemoryAliasing(
             types: types, references: references, calls: calls, variableTypes: variableTypes, sources: sources,
-            isReference: { if case .structType = $0 { true } else { false } })
+            isReference: {
+                switch $0 {
+                case .structType, .bytes, .string: true
+                default: false
+                }
+            })
         let calledInternally = Set(current.callGraph.values.flatMap { $0.map(\.callee) } + functionValues)
         for f in functions {
             guard let body = f.body else { continue }

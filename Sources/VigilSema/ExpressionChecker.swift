@@ -184,7 +184,7 @@ extension Analyzer {
             return memberType(e, base: base, name: name)
         case .index(let base, let index):
             let bt = typeOf(base)
-            if let array = arrayInfo(bt) {
+            if let array = contentsInfo(bt) {
                 expect(index, .uint(256), what: "array index")
                 // Within bounds for sure only for a constant index below a fixed length.
                 if !(array.size.map { n in constants[index.id].map { $0 < BigInt(n) } ?? false } ?? false) {
@@ -481,8 +481,12 @@ extension Analyzer {
             return .void
         case .void:
             return .void
+        case .bytes where name.name == "length":
+            // `b.length`: the contents of `bytes` values are modelled from now on.
+            _ = contentsInfo(bt)
+            references[e.id] = .structField(structName: SemanticModel.bytesLayout, index: 0)
+            return .uint(256)
         case .string, .bytes, .fixedBytes:
-            // `string` and `bytes` values are opaque: stored, passed, returned and emitted only.
             bag.add(SemaDiagnostics.notSupported("'.\(name.name)' of a '\(bt)' value", name.range))
             return .void
         default:
@@ -499,6 +503,14 @@ extension Analyzer {
     func arrayInfo(_ t: SolType) -> ArrayInfo? {
         guard case .structType(let name) = t else { return nil }
         return arrays[name]
+    }
+
+    /// The array whose elements a use of `t`'s contents reads: an array's, or `bytes1[]` for a
+    /// `bytes` value (whose contents are then modelled; see `SemanticModel.bytesContents`).
+    func contentsInfo(_ t: SolType) -> ArrayInfo? {
+        guard t == .bytes else { return arrayInfo(t) }
+        bytesContents = true
+        return arrays[SemanticModel.bytesLayout]
     }
 
     /// True for `this` and `address(this)` (possibly parenthesised).

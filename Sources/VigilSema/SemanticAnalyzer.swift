@@ -75,6 +75,9 @@ final class Analyzer {
     var arrays: [String: ArrayInfo] = [:]
     var assemblyEffects: [NodeID: AssemblyEffects] = [:]
     var namedArgumentOrder: [NodeID: [Int]] = [:]
+    /// Whether the code reads or writes the contents of a `bytes` or `string` value (see
+    /// `SemanticModel.bytesContents`).
+    var bytesContents = false
 
     // The contract and the body being checked.
     var currentContract: ContractScope?
@@ -91,10 +94,12 @@ final class Analyzer {
             enums: enums, types: types, references: references, calls: calls, constants: constants,
             variableTypes: variableTypes, storageLocals: storageLocals, uncheckedExpressions: uncheckedExpressions,
             emittedEvents: emittedEvents, arrays: arrays, namedArgumentOrder: namedArgumentOrder,
-            assemblyEffects: assemblyEffects)
+            assemblyEffects: assemblyEffects, bytesContents: bytesContents)
     }
 
     func run() {
+        // `bytes` and `string` are laid out as `bytes1[]` when their contents are read.
+        _ = arrayType(of: .fixedBytes(1), size: nil)
         collectDeclarations()
         linearizeAll()
         resolveTypeDeclarations()

@@ -341,11 +341,26 @@ public struct SemanticModel: Sendable {
     public let namedArgumentOrder: [NodeID: [Int]]
     /// What each inline assembly statement may do, by the statement's id.
     public let assemblyEffects: [NodeID: AssemblyEffects]
+    /// Whether the code of the run reads or writes the contents of a `bytes` or `string` value
+    /// (`b.length`, `b[i]`, a slice, `bytes32(b)`). Then every `bytes` and `string` value is an
+    /// array of `bytes1` to every stage; otherwise they are opaque and cost the engines nothing.
+    public let bytesContents: Bool
 
-    /// The array a value of type `t` is, if it is one.
+    /// The array a value of type `t` is, if it is one (`bytes` and `string` too, when their
+    /// contents are read).
     public func array(_ t: SolType?) -> ArrayInfo? {
+        if bytesContents, t == .bytes || t == .string { return arrays[Self.bytesLayout] }
         guard case .structType(let name)? = t else { return nil }
         return arrays[name]
+    }
+
+    /// The array type `bytes` and `string` are laid out as when their contents are read.
+    public static let bytesLayout = "bytes1[]"
+
+    /// The type a value of type `t` is laid out as: `bytes1[]` for `bytes` and `string` when
+    /// their contents are read, `t` itself otherwise.
+    public func layoutType(_ t: SolType) -> SolType {
+        bytesContents && (t == .bytes || t == .string) ? .structType(Self.bytesLayout) : t
     }
 
     public func contract(named name: String) -> ContractInfo? { contracts.first { $0.name == name } }

@@ -301,13 +301,16 @@ final class ContractRun {
     /// unbounded engine has none).
     var argumentAssumptions: [String] {
         func hasDynamicArray(_ t: SolType, _ depth: Int = 0) -> Bool {
-            guard depth < 16, case .structType(let name) = t else { return false }
+            guard depth < 16, case .structType(let name) = model.layoutType(t) else { return false }
             if let array = model.array(t) { return array.size == nil || hasDynamicArray(array.element, depth + 1) }
             return (model.structs[name]?.fields ?? []).contains { hasDynamicArray($0.type, depth + 1) }
         }
         let functions = contract.entryPoints + [contract.constructor].compactMap { $0 }
         guard functions.contains(where: { $0.parameterTypes.contains { hasDynamicArray($0) } }) else { return [] }
-        return ["bounds: an array given to a call holds at most \(bounds.loops) elements (--loops)"]
+        return [
+            "bounds: an array given to a call holds at most \(bounds.loops) elements (--loops)"
+                + (model.bytesContents ? ", bytes and a string at most \(max(bounds.loops, 64)) bytes" : "")
+        ]
     }
 
     /// `abstracted: inline assembly at Math.sol:12` (or `contract creation at ...`) for each piece

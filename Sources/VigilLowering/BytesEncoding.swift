@@ -1,0 +1,34 @@
+import BigInt
+import SMT
+import VigilSema
+
+// `bytes` and `string` values: opaque (a placeholder) unless the run reads their contents; then
+// arrays of `bytes1`, a length and the bytes (see `SemanticModel.bytesContents`).
+
+extension SymbolicExecutor {
+    /// A literal's value: its bytes, or the opaque placeholder.
+    func bytesValue(_ bytes: [UInt8]) -> SymbolicValue {
+        guard model.bytesContents else { return .scalar(.int(0)) }
+        var items = Term.constArray(index: .int, value: .int(0))
+        for (i, b) in bytes.enumerated() where b != 0 { items = Term.store(items, .int(BigInt(i)), .int(BigInt(b))) }
+        return .record([.scalar(.int(BigInt(bytes.count))), .array(items)])
+    }
+
+    /// Bytes the environment chooses (`msg.data`, what a call returned or failed with): any
+    /// length and contents, each byte below 256 as far as a schedule can give them.
+    func anyBytes(_ name: String) -> SymbolicValue {
+        guard model.bytesContents else { return .scalar(.int(0)) }
+        return freshArgument(name, .bytes).0
+    }
+
+    /// `bytesN(b)`: the first `n` bytes of `b`, the most significant first, zeros past its end.
+    func leadingBytes(_ value: SymbolicValue, _ n: Int) -> Term {
+        guard case .record(let fields) = value, fields.count == 2, let items = fields[1].term else { return .int(0) }
+        let length = fields[0].scalarTerm
+        return Term.add(
+            (0..<n).map { i -> Term in
+                let byte = Term.ite(Term.lt(.int(BigInt(i)), length), Term.select(items, .int(BigInt(i))), .int(0))
+                return Term.mul(byte, .int(BigInt(1) << (8 * (n - 1 - i))))
+            })
+    }
+}
