@@ -51,6 +51,19 @@ extension Machine {
             return try evaluateName(e)
         case .member(let base, _):
             return try evaluateMember(e, base: base)
+        case .slice(let base, let start, let end):
+            let value = try evaluate(base)
+            let from = try start.map { s throws(Interruption) in try evaluateNumber(s) } ?? 0
+            let end = try end.map { x throws(Interruption) in try evaluateNumber(x) }
+            if case .none = value { return .none }  // bytes the environment chose
+            guard case .structure(let parts) = value, parts.count == 2, case .int(let length) = parts[0],
+                case .mapping(let items) = parts[1]
+            else { throw .mismatch("internal: a slice of no array") }
+            let to = end ?? length
+            guard from <= to, to <= length else { throw .revert("slice out of bounds at line \(line(of: e.range))") }
+            var sliced: [BigInt: Value] = [:]
+            for (k, v) in items where k >= from && k < to { sliced[k - from] = v }
+            return .structure([.int(to - from), .mapping(sliced)])
         case .index(let base, let index) where model.array(type(of: base)) != nil:
             let array = model.array(type(of: base))!
             guard case .structure(let fields) = try evaluate(base), fields.count == 2 else {

@@ -21,6 +21,23 @@ extension SymbolicExecutor {
         return freshArgument(name, .bytes).0
     }
 
+    /// `b[start:end]` of bytes or an array of values in call data: reverts unless `start <= end
+    /// <= b.length`; the slice's first `bound` elements are the array's from `start` on (the
+    /// bounded engine gives no array more), any later ones any value.
+    func slice(_ value: SymbolicValue, start: Term?, end: Term?, bound: Int) -> SymbolicValue {
+        guard case .record(let fields) = value, fields.count == 2, let items = fields[1].term else { return value }
+        let length = fields[0].scalarTerm
+        let from = start ?? .int(0)
+        let to = end ?? length
+        revert(when: Term.or(Term.gt(from, to), Term.gt(to, length)))
+        let sliced = fresh("slice", items.sort)
+        for i in 0..<bound {
+            let k = Term.int(BigInt(i))
+            constraints.append(Term.eq(Term.select(sliced, k), Term.select(items, Term.add(from, k))))
+        }
+        return .record([.scalar(Term.sub(to, from)), .array(sliced)])
+    }
+
     /// `bytesN(b)`: the first `n` bytes of `b`, the most significant first, zeros past its end.
     func leadingBytes(_ value: SymbolicValue, _ n: Int) -> Term {
         guard case .record(let fields) = value, fields.count == 2, let items = fields[1].term else { return .int(0) }

@@ -46,6 +46,11 @@ extension SymbolicExecutor {
             default:
                 return evalReference(e)
             }
+        case .slice(let base, let start, let end):
+            let b = eval(base)
+            let s = start.map { eval($0).scalarTerm }
+            let bound = type(of: base) == .bytes ? max(bounds.loops, 64) : bounds.loops
+            return slice(b, start: s, end: end.map { eval($0).scalarTerm }, bound: bound)
         case .index(let base, let index) where model.array(type(of: base)) != nil:
             let array = model.array(type(of: base))!
             let b = eval(base)

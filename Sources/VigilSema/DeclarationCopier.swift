@@ -151,6 +151,8 @@ struct DeclarationCopier {
         case .identifier(let name): kind = .identifier(renames[name] ?? name)
         case .member(let base, let name): kind = .member(base: expr(base), name: name)
         case .index(let base, let index): kind = .index(base: expr(base), index: expr(index))
+        case .slice(let base, let start, let end):
+            kind = .slice(base: expr(base), start: start.map { expr($0) }, end: end.map { expr($0) })
         case .call(let callee, let args):
             kind = .call(callee: calleeCopy(callee, args.count), arguments: args.map { expr($0) })
         case .namedCall(let callee, let names, let args):

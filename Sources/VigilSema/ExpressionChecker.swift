@@ -182,6 +182,8 @@ extension Analyzer {
             return identifierType(e, name)
         case .member(let base, let name):
             return memberType(e, base: base, name: name)
+        case .slice(let base, let start, let end):
+            return sliceType(e, base: base, start: start, end: end)
         case .index(let base, let index):
             let bt = typeOf(base)
             if let array = contentsInfo(bt) {
@@ -486,6 +488,9 @@ extension Analyzer {
             _ = contentsInfo(bt)
             references[e.id] = .structField(structName: SemanticModel.bytesLayout, index: 0)
             return .uint(256)
+        case .string where name.name == "length":
+            bag.error("sema.unknown-member", "a 'string' has no length; 'bytes(s).length' has", at: name.range)
+            return .void
         case .string, .bytes, .fixedBytes:
             bag.add(SemaDiagnostics.notSupported("'.\(name.name)' of a '\(bt)' value", name.range))
             return .void
@@ -503,6 +508,38 @@ extension Analyzer {
     func arrayInfo(_ t: SolType) -> ArrayInfo? {
         guard case .structType(let name) = t else { return nil }
         return arrays[name]
+    }
+
+    /// `b[start:end]`: a slice of `bytes` or a dynamic array of values in call data, of the same type.
+    private func sliceType(_ e: Expr, base: Expr, start: Expr?, end: Expr?) -> SolType {
+        let bt = typeOf(base)
+        for bound in [start, end].compactMap({ $0 }) { expect(bound, .uint(256), what: "slice bound") }
+        guard bt != .void else { return .void }
+        guard bt == .bytes || arrayInfo(bt).map({ $0.size == nil }) == true, isCalldata(base) else {
+            bag.error(
+                "sema.slice", "only 'bytes' and dynamic arrays in calldata can be sliced, not '\(bt)'", at: e.range)
+            return .void
+        }
+        if case .structType? = contentsInfo(bt)?.element {
+            bag.add(SemaDiagnostics.notSupported("a slice of an array of structs or arrays", e.range))
+            return .void
+        }
+        return bt
+    }
+
+    /// Whether `e` is in call data: a `calldata` parameter or local, `msg.data`, or a slice or
+    /// element of one.
+    private func isCalldata(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .parenthesized(let b), .slice(let b, _, _), .index(let b, _), .member(let b, _):
+            if case .msgData? = references[e.id] { return true }
+            return isCalldata(b)
+        case .identifier:
+            if case .local(let id)? = references[e.id] { return calldataLocals.contains(id) }
+            return false
+        default:
+            return false
+        }
     }
 
     /// The array whose elements a use of `t`'s contents reads: an array's, or `bytes1[]` for a

@@ -65,6 +65,10 @@ func forEachExpression(in e: Expr, _ visit: (Expr) -> Void) {
     case .index(let b, let i):
         forEachExpression(in: b, visit)
         forEachExpression(in: i, visit)
+    case .slice(let b, let s, let end):
+        forEachExpression(in: b, visit)
+        if let s { forEachExpression(in: s, visit) }
+        if let end { forEachExpression(in: end, visit) }
     case .call(let c, let args), .namedCall(let c, _, let args):
         forEachExpression(in: c, visit)
         for a in args { forEachExpression(in: a, visit) }

@@ -149,6 +149,10 @@ struct MemoryAliasing {
         case .index(let b, let i):
             visit(b)
             visit(i)
+        case .slice(let b, let s, let end):
+            visit(b)
+            if let s { visit(s) }
+            if let end { visit(end) }
         case .call(let callee, let args), .namedCall(let callee, _, let args):
             visit(callee)
             for a in args { visit(a) }

@@ -70,6 +70,8 @@ final class Analyzer {
     var constants: [NodeID: BigInt] = [:]
     var variableTypes: [NodeID: SolType] = [:]
     var storageLocals: Set<NodeID> = []
+    /// Parameters and locals declared `calldata` (only these, `msg.data` and their slices can be sliced).
+    var calldataLocals: Set<NodeID> = []
     var emittedEvents: [NodeID: EventDecl] = [:]
     var uncheckedExpressions: Set<NodeID> = []
     var arrays: [String: ArrayInfo] = [:]

@@ -727,6 +727,8 @@ public struct Expr: Sendable {
         case member(base: Expr, name: Identifier)
         /// `base[index]`
         case index(base: Expr, index: Expr)
+        /// `base[start:end]` (either bound may be left out): a slice of a calldata array.
+        case slice(base: Expr, start: Expr?, end: Expr?)
         /// `callee(args)`; also `uint8(x)` with an `.elementaryType` callee.
         case call(callee: Expr, arguments: [Expr])
         /// `callee{value: v}(args)`, the call options as written.

@@ -350,6 +350,12 @@ struct ASTDumpWriter {
                 w.expr(base, role: "base")
                 w.expr(index, role: "index")
             }
+        case .slice(let base, let start, let end):
+            node("Slice", e.range, role: role) { w in
+                w.expr(base, role: "base")
+                if let start { w.expr(start, role: "start") }
+                if let end { w.expr(end, role: "end") }
+            }
         case .call(let callee, let arguments):
             node("Call", e.range, role: role) { w in
                 w.expr(callee, role: "callee")

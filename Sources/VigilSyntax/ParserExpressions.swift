@@ -127,15 +127,19 @@ extension SyntaxParser {
                 expr = makeExpr(.member(base: expr, name: name), range(from: start))
             case .leftBracket:
                 advance()
-                if at(.rightBracket) || at(.colon) {
+                if at(.rightBracket) {
                     reportNotSupported(.arrays, at: range(current))
                     throw ParseFailure()
                 }
-                let index = try parseExpression()
-                if at(.colon) {
-                    reportNotSupported(.arrays, at: range(current))
-                    throw ParseFailure()
+                let index = at(.colon) ? nil : try parseExpression()
+                if consume(.colon) != nil {
+                    // `b[start:end]`, `b[:end]`, `b[start:]`
+                    let end = at(.rightBracket) ? nil : try parseExpression()
+                    try expect(.rightBracket, "']' after the slice")
+                    expr = makeExpr(.slice(base: expr, start: index, end: end), range(from: start))
+                    continue
                 }
+                guard let index else { throw failure(expected: "index") }
                 try expect(.rightBracket, "']' after the index")
                 expr = makeExpr(.index(base: expr, index: index), range(from: start))
             case .leftParen where peek(1).kind == .leftBrace:

@@ -141,6 +141,7 @@ func children(_ e: Expr) -> [Expr] {
     case .number, .bool, .string, .identifier, .elementaryType, .typeQuery, .newContract, .newArray: []
     case .member(let base, _): [base]
     case .index(let base, let index): [base, index]
+    case .slice(let base, let start, let end): [base] + [start, end].compactMap { $0 }
     case .call(let callee, let arguments), .namedCall(let callee, _, let arguments): [callee] + arguments
     case .callOptions(let callee, let options, let arguments): [callee] + options.map(\.value) + arguments
     case .unary(_, let x), .incrementDecrement(_, _, let x), .parenthesized(let x): [x]

@@ -85,6 +85,8 @@ func sexpr(_ e: Expr?) -> String {
     case .identifier(let name): return name
     case .member(let base, let name): return "\(sexpr(base)).\(name.name)"
     case .index(let base, let index): return "\(sexpr(base))[\(sexpr(index))]"
+    case .slice(let base, let start, let end):
+        return "\(sexpr(base))[\(start.map { sexpr($0) } ?? ""):\(end.map { sexpr($0) } ?? "")]"
     case .call(let callee, let arguments): return list("call \(sexpr(callee))", arguments)
     case .namedCall(let callee, let names, let arguments):
         return list("call \(sexpr(callee)){\(names.map(\.name).joined(separator: ", "))}", arguments)
