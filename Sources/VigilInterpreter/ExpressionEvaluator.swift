@@ -64,6 +64,12 @@ extension Machine {
             var sliced: [BigInt: Value] = [:]
             for (k, v) in items where k >= from && k < to { sliced[k - from] = v }
             return .structure([.int(to - from), .mapping(sliced)])
+        case .index(let base, let index) where type(of: base).isFixedBytes:
+            guard case .fixedBytes(let n) = type(of: base) else { throw .mismatch("internal: a byte of no bytesN") }
+            let v = try evaluateNumber(base)
+            let key = try evaluateNumber(index)
+            try checkIndex(e, index, key, length: BigInt(n))
+            return .int((v >> (8 * (n - 1 - Int(key)))) & 0xff)
         case .index(let base, let index) where model.array(type(of: base)) != nil:
             let array = model.array(type(of: base))!
             guard case .structure(let fields) = try evaluate(base), fields.count == 2 else {

@@ -51,6 +51,16 @@ extension SymbolicExecutor {
             let s = start.map { eval($0).scalarTerm }
             let bound = type(of: base) == .bytes ? max(bounds.loops, 64) : bounds.loops
             return slice(b, start: s, end: end.map { eval($0).scalarTerm }, bound: bound)
+        case .index(let base, let index) where type(of: base).isFixedBytes:
+            guard case .fixedBytes(let n) = type(of: base) else { return .scalar(.int(0)) }
+            let v = eval(base).scalarTerm
+            let k = eval(index).scalarTerm
+            checkIndex(e, k, length: .int(BigInt(n)))
+            let bytes = (0..<n).map { i in Term.mod(Term.div(v, .int(BigInt(1) << (8 * (n - 1 - i)))), .int(256)) }
+            return .scalar(
+                (0..<n).reversed().reduce(Term.int(0)) { rest, i in
+                    Term.ite(Term.eq(k, .int(BigInt(i))), bytes[i], rest)
+                })
         case .index(let base, let index) where model.array(type(of: base)) != nil:
             let array = model.array(type(of: base))!
             let b = eval(base)

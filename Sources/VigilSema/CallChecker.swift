@@ -166,7 +166,7 @@ extension Analyzer {
         case .builtin(let b)?:
             return builtinCall(e, b, arguments: arguments)
         case .function(let name)?:
-            guard let f = resolveOverload(name, arguments: arguments.count, at: callee.range),
+            guard let f = resolveOverload(name, arguments: arguments, at: callee.range),
                 let info = current.functions[f]
             else {
                 for a in arguments { typeOf(a) }
@@ -192,6 +192,26 @@ extension Analyzer {
         }
     }
 
+    /// Whether argument `e` of type `t` converts implicitly to a parameter of type `p`, without
+    /// reporting anything (for choosing among overloads).
+    private func converts(_ e: Expr, _ t: SolType, to p: SolType) -> Bool {
+        switch t {
+        case .literal(let v):
+            guard let n = v.integer else { return false }
+            return p.isInteger && p.contains(n)
+        case .string where isStringLiteralExpression(e):
+            return p == .string || p == .bytes || p.isFixedBytes
+        default:
+            return p.accepts(t)
+        }
+    }
+
+    private func isStringLiteralExpression(_ e: Expr) -> Bool {
+        if case .string = e.kind { return true }
+        if case .parenthesized(let inner) = e.kind { return isStringLiteralExpression(inner) }
+        return false
+    }
+
     /// `op(a, b)` through a function value: any function the contract names as a value may run
     /// (for recursion, purity and memory checks); the engines run the one it names.
     private func functionValueCall(_ e: Expr, parameters: [SolType], returns: [SolType], arguments: [Expr]) -> SolType {
@@ -208,9 +228,18 @@ extension Analyzer {
 
     /// The function a call of `name` with `count` arguments calls: itself, or the one of its
     /// overloads taking that many (reported when none or several do).
-    func resolveOverload(_ name: String, arguments count: Int, at range: SourceRange) -> String? {
+    func resolveOverload(_ name: String, arguments: [Expr], at range: SourceRange) -> String? {
         guard let keys = current.overloads[name] else { return current.functions[name] != nil ? name : nil }
-        let matching = keys.filter { current.functions[$0]?.parameterTypes.count == count }
+        let count = arguments.count
+        var matching = keys.filter { current.functions[$0]?.parameterTypes.count == count }
+        if matching.count > 1 {
+            // As solc: the overloads to whose parameters every argument converts implicitly.
+            let types = arguments.map { typeOf($0) }
+            matching = matching.filter { key in
+                guard let parameters = current.functions[key]?.parameterTypes else { return false }
+                return zip(parameters, zip(arguments, types)).allSatisfy { p, a in converts(a.0, a.1, to: p) }
+            }
+        }
         if matching.count == 1 { return matching[0] }
         bag.add(
             SemaDiagnostics.notSupported(

@@ -194,6 +194,14 @@ extension Analyzer {
                 }
                 return array.element
             }
+            if case .fixedBytes(let n) = bt {
+                // `x[i]` of a `bytesN`: its i-th byte, the first the most significant.
+                expect(index, .uint(256), what: "byte index")
+                if !(constants[index.id].map { $0 < BigInt(n) } ?? false) {
+                    recordBuiltInCheck(.indexOutOfBounds, at: e, located: index)
+                }
+                return .fixedBytes(1)
+            }
             guard case .mapping(let k, let v) = bt else {
                 if bt != .void {
                     bag.add(SemaDiagnostics.notSupported("indexing a value of type '\(bt)' (arrays)", e.range))
@@ -488,6 +496,9 @@ extension Analyzer {
             _ = contentsInfo(bt)
             references[e.id] = .structField(structName: SemanticModel.bytesLayout, index: 0)
             return .uint(256)
+        case .fixedBytes(let n) where name.name == "length":
+            constants[e.id] = BigInt(n)
+            return .uint(8)
         case .string where name.name == "length":
             bag.error("sema.unknown-member", "a 'string' has no length; 'bytes(s).length' has", at: name.range)
             return .void
@@ -650,15 +661,20 @@ extension Analyzer {
             let rt = typeOf(r)
             guard case .literal(let b) = rt else {
                 guard rt != .void, lt != .void else { return .void }
-                guard case .uint = rt, lt.isInteger else {
+                // A literal base with a variable exponent computes in uint256 (int256 when
+                // negative), as solc does since 0.7.
+                var base = lt
+                if case .literal(let a) = lt {
+                    base = a.numerator < 0 ? .int(256) : .uint(256)
+                    _ = convertLiteral(l, a, to: base, what: "base")
+                }
+                guard case .uint = rt, base.isInteger else {
                     bag.add(
-                        SemaDiagnostics.notSupported(
-                            "'**' with a non-constant exponent (other than a typed integer base and an unsigned exponent)",
-                            e.range))
+                        SemaDiagnostics.typeMismatch("'**' needs an integer base and an unsigned exponent", e.range))
                     return .void
                 }
                 noteArithmeticAbstraction(e)
-                return lt
+                return base
             }
             if case .literal(let a) = lt { return foldOrReport(e, op, a, b) }
             _ = convertLiteral(r, b, to: .uint(256), what: "exponent")
@@ -810,7 +826,9 @@ extension Analyzer {
             } else {
                 _ = coerce(rhs, from: rt, to: lt, what: "right-hand side of '\(op.spelling)'")
             }
-            if !lt.isInteger, lt != .void {
+            // `&=`, `|=`, `^=`, `<<=`, `>>=` work on `bytesN` too.
+            let bitwise: Set<BinaryOperator> = [.bitAnd, .bitOr, .bitXor, .shiftLeft, .shiftRight]
+            if !lt.isInteger, !(lt.isFixedBytes && bitwise.contains(binary)), lt != .void {
                 bag.add(SemaDiagnostics.typeMismatch("'\(op.spelling)' needs an integer, not '\(lt)'", lhs.range))
             }
         } else {

@@ -1,5 +1,5 @@
-// Overloads are told apart by their number of arguments; a call that no overload takes, or
-// that several take, is said so.
+// Overloads are told apart by their number of arguments, then by the arguments' types; a call
+// that no overload takes, or that several take (`1` fits uint256 and uint8), is said so.
 // @expect-error 17:9 "no overload takes that many"
 // @expect-error 18:9 "by argument type"
 contract Overloads {
@@ -10,8 +10,8 @@ contract Overloads {
     function add(uint256 a, uint256 b) internal {
         x += a + b;
     }
-    function add(address a) internal {
-        x += uint160(a);
+    function add(uint8 a) internal {
+        x += a;
     }
     function f() public {
         add(1, 2, 3);

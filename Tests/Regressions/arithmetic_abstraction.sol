@@ -1,9 +1,11 @@
 // A power with a variable exponent (exact up to 8, beyond any value that may overflow), a shift
 // by a variable amount and a wide bitwise operation of two variables are over-approximated:
-// every result lists them, proofs through them stand, and counterexamples replay exactly.
-// @expect Powers.assert@14 violated
-// @expect Powers.assert@19 proved
-// @expect Powers.assert@24 violated
+// every result lists them, proofs through them stand, and counterexamples replay exactly. A
+// literal base with a variable exponent computes in uint256.
+// @expect Powers.assert@16 violated
+// @expect Powers.assert@21 proved
+// @expect Powers.assert@26 violated
+// @expect Powers.assert@31 violated
 contract Powers {
     uint256 public last;
 
@@ -22,5 +24,10 @@ contract Powers {
     function mask(uint256 a, uint256 b) external pure {
         uint256 m = a & b;
         assert(m != 1 || a == 1 || b != 1 || a % 2 == 0);
+    }
+
+    function tens(uint256 n) external pure {
+        require(n < 3);
+        assert(10 ** n != 100);
     }
 }
