@@ -77,6 +77,8 @@ extension Machine {
             return .none
         case .structConstructor:
             return .structure(try evaluateAll(arguments))
+        case .abstracted(let builtin):
+            return try evaluateAbstracted(e, builtin, arguments: arguments)
         case .functionValue:
             let value = try evaluateNumber(callee)
             guard let function = contract.function(value: Int(clamping: value)) else {

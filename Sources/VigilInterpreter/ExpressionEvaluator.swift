@@ -40,7 +40,7 @@ extension Machine {
         case .bool(let b):
             return .bool(b)
         case .string(let bytes):
-            return Value.bytes(bytes, contents: model.bytesContents)
+            return Value.bytes(bytes)
         case .parenthesized(let inner):
             return try evaluate(inner)
         case .tuple(let components):

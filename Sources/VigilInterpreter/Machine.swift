@@ -70,7 +70,7 @@ final class Machine {
         self.schedule = schedule
         self.property = property
         self.applyTrusted = trusted
-        self.zeros = ZeroValues(structs: model.structs, bytesContents: model.bytesContents)
+        self.zeros = ZeroValues(structs: model.structs)
         self.state = ContractState(variables: [], balance: 0)
         let judged = property.kind.isCodeCheck ? contract.asserts.filter { $0.name == property.name } : []
         judgedAsserts = Set(judged.map(\.call))

@@ -74,4 +74,6 @@ enum ReplayLimits {
     static let uint256Limit = BigInt(1) << 256
     /// Elements of an array a schedule gives as an argument.
     static let argumentArrayLength = 10_000
+    /// Bytes of a value the replay hashes, encodes or joins.
+    static let bytesLength = 1 << 20
 }

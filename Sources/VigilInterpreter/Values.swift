@@ -43,8 +43,6 @@ enum Interruption: Error {
 /// Zero values of types, which need the struct declarations of the model.
 struct ZeroValues {
     let structs: [String: StructInfo]
-    /// Whether `bytes` and `string` values are arrays of `bytes1` (see `SemanticModel.bytesContents`).
-    let bytesContents: Bool
 
     /// The value a variable of `type` holds before anything is written to it.
     func zero(of type: SolType) -> Value {
@@ -54,7 +52,7 @@ struct ZeroValues {
         case .mapping: .mapping([:])
         case .structType(let name): .structure((structs[name]?.fields ?? []).map { zero(of: $0.type) })
         case .tuple(let types): .structure(types.map { zero(of: $0) })
-        case .string, .bytes: bytesContents ? .structure([.int(0), .mapping([:])]) : .none
+        case .string, .bytes: .structure([.int(0), .mapping([:])])
         case .callResult, .void: .none
         case .function: .int(0)
         }
@@ -62,9 +60,9 @@ struct ZeroValues {
 }
 
 extension Value {
-    /// A `bytes` or `string` literal's value: its bytes, or no value when contents are opaque.
-    static func bytes(_ bytes: [UInt8], contents: Bool) -> Value {
-        guard contents else { return .none }
+    /// A `bytes` or `string` value of these bytes: a length and the nonzero bytes by index, as an
+    /// array of `bytes1` (the interpreter keeps the contents even where the engines do not).
+    static func bytes(_ bytes: [UInt8]) -> Value {
         var items: [BigInt: Value] = [:]
         for (i, b) in bytes.enumerated() where b != 0 { items[BigInt(i)] = .int(BigInt(b)) }
         return .structure([.int(BigInt(bytes.count)), .mapping(items)])
@@ -123,6 +121,18 @@ extension Value {
             throw Self.environmentBytes
         default:
             throw .mismatch("internal: a path does not fit \(kindName)")
+        }
+    }
+
+    /// The bytes of a `bytes` or `string` value; nil for bytes the environment chose, which a
+    /// schedule does not give (`.none`).
+    func bytesContents() throws(Interruption) -> [UInt8]? {
+        if case .none = self { return nil }
+        guard case .structure(let parts) = self, parts.count == 2, case .int(let length) = parts[0],
+            case .mapping(let items) = parts[1], length >= 0, length <= BigInt(ReplayLimits.bytesLength)
+        else { throw .mismatch("internal: bytes without contents") }
+        return try (0..<Int(length)).map { i throws(Interruption) in
+            UInt8(clamping: try (items[BigInt(i)] ?? .int(0)).number())
         }
     }
 

@@ -52,6 +52,8 @@ extension SymbolicExecutor {
             return .scalar(.true)
         case .structConstructor?:
             return .record(arguments.map { eval($0) })
+        case .abstracted(let builtin)?:
+            return abstractedBuiltin(e, builtin, arguments: arguments)
         case .functionValue?:
             return callFunctionValue(eval(callee).scalarTerm, arguments.map { eval($0) }, type: type(of: callee))
         case .modularArithmetic(let multiply)?:

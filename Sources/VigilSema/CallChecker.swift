@@ -25,6 +25,10 @@ extension Analyzer {
         case .identifier("keccak256") where lookupLocal("keccak256") == nil && current.functions["keccak256"] == nil:
             return hashCall(e, arguments: arguments)
         case .identifier(let name)
+        where ["sha256", "ripemd160", "ecrecover"].contains(name) && lookupLocal(name) == nil
+            && current.functions[name] == nil:
+            return abstractedCall(e, AbstractedBuiltin(rawValue: name) ?? .sha256, arguments: arguments)
+        case .identifier(let name)
         where ["addmod", "mulmod"].contains(name) && lookupLocal(name) == nil && current.functions[name] == nil:
             return modularArithmetic(e, multiply: name == "mulmod", arguments: arguments)
         case .identifier(let name):
@@ -145,7 +149,7 @@ extension Analyzer {
         return .interface(key)
     }
 
-    private func checkArguments(_ name: String, _ types: [SolType], _ args: [Expr], at range: SourceRange) {
+    func checkArguments(_ name: String, _ types: [SolType], _ args: [Expr], at range: SourceRange) {
         guard types.count == args.count else {
             bag.add(SemaDiagnostics.argumentCount(name, expected: types.count, got: args.count, range))
             for a in args { typeOf(a) }
@@ -495,9 +499,15 @@ extension Analyzer {
     private func memberCall(
         _ e: Expr, base: Expr, name: Identifier, arguments: [Expr], options: [(name: Identifier, value: Expr)]
     ) -> SolType {
-        if case .identifier(let b) = base.kind, b == "abi" {
-            bag.add(SemaDiagnostics.notSupported("'abi.\(name.name)'", e.range))
-            return .void
+        if case .identifier(let b) = base.kind, b == "abi", lookupLocal("abi") == nil {
+            guard let builtin = AbstractedBuiltin(rawValue: "abi.\(name.name)") else {
+                bag.add(SemaDiagnostics.notSupported("'abi.\(name.name)'", e.range))
+                return .void
+            }
+            return abstractedCall(e, builtin, arguments: arguments)
+        }
+        if case .elementaryType(let t) = base.kind, t == .bytes || t == .string, name.name == "concat" {
+            return abstractedCall(e, t == .bytes ? .bytesConcat : .stringConcat, arguments: arguments)
         }
         if case .elementaryType(let t) = base.kind {
             bag.add(SemaDiagnostics.notSupported("'\(t).\(name.name)'", e.range))

@@ -4,8 +4,7 @@ import VigilSyntax
 
 /// Names Solidity has that the subset does not: each is reported as not supported yet.
 let unsupportedGlobals: [String: String] = [
-    "keccak256": "hashing ('keccak256')", "sha256": "hashing ('sha256')", "ripemd160": "hashing ('ripemd160')",
-    "ecrecover": "'ecrecover'", "selfdestruct": "'selfdestruct'", "suicide": "'selfdestruct'",
+    "selfdestruct": "'selfdestruct'", "suicide": "'selfdestruct'",
     "gasleft": "'gasleft'", "blockhash": "'blockhash'",
     "abi": "'abi.*' functions", "now": "'now' (use block.timestamp)",
     "bytes": "'bytes' operations", "string": "'string' operations",

@@ -8,7 +8,7 @@ import VigilSyntax
 
 extension Analyzer {
     /// `keccak256(x)`: a `bytes32` constant when `x` is a string literal or `bytes("...")`;
-    /// hashing anything else is not supported yet.
+    /// the hash of anything else is abstracted (see AbstractedBuiltins.swift).
     func hashCall(_ e: Expr, arguments: [Expr]) -> SolType {
         guard arguments.count == 1 else {
             bag.add(SemaDiagnostics.argumentCount("keccak256", expected: 1, got: arguments.count, e.range))
@@ -17,23 +17,45 @@ extension Analyzer {
         }
         let a = arguments[0]
         typeOf(a)
-        guard let bytes = constantBytes(a) else {
-            bag.add(
-                SemaDiagnostics.notSupported("hashing ('keccak256') of a value that is not a constant string", e.range))
-            return .fixedBytes(32)
-        }
+        guard let bytes = constantBytes(a) else { return abstractedCall(e, .keccak256, arguments: arguments) }
+        // An encoding of constants folded here is not abstracted after all.
+        if currentContract != nil { current.abstractions.removeAll { $0.range == a.range } }
         constants[e.id] = Keccak256.value(bytes)
         return .fixedBytes(32)
     }
 
-    /// The bytes of a string literal, also seen through `bytes(...)`.
+    /// The bytes of a string literal, also seen through `bytes(...)`, or of `abi.encode(...)` and
+    /// `abi.encodePacked(...)` of constants (type hashes, role ids, `keccak256(abi.encodePacked("a", 1))`).
     private func constantBytes(_ e: Expr) -> [UInt8]? {
         switch e.kind {
         case .string(let bytes): return bytes
         case .parenthesized(let inner): return constantBytes(inner)
         case .call(let callee, let arguments):
+            if case .abstracted(let b)? = calls[e.id], b == .abiEncode || b == .abiEncodePacked {
+                var values: [AbiValue] = []
+                for a in arguments {
+                    guard let v = constantAbiValue(a) else { return nil }
+                    values.append(v)
+                }
+                return b == .abiEncode ? AbiEncoding.encode(values) : AbiEncoding.encodePacked(values)
+            }
             guard case .elementaryType(.bytes) = callee.kind, arguments.count == 1 else { return nil }
             return constantBytes(arguments[0])
+        default: return nil
+        }
+    }
+
+    /// A constant argument of an ABI encoding as the ABI encodes it.
+    private func constantAbiValue(_ a: Expr) -> AbiValue? {
+        let t = types[a.id] ?? .void
+        if t == .bytes || t == .string { return constantBytes(a).map { .dynamic($0) } }
+        guard let c = constants[a.id] else { return nil }
+        switch t {
+        case .bool: return .elementary(c, width: 1, leftAligned: false)
+        case .uint(let bits), .int(let bits): return .elementary(c, width: bits / 8, leftAligned: false)
+        case .address, .interface: return .elementary(c, width: 20, leftAligned: false)
+        case .enumType: return .elementary(c, width: 1, leftAligned: false)
+        case .fixedBytes(let n): return .elementary(c, width: n, leftAligned: true)
         default: return nil
         }
     }

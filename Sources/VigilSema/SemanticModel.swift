@@ -65,6 +65,8 @@ public enum CallTarget: Hashable, Sendable {
     case newArray
     /// `op(a, b)` through a function value: the function it names (Solidity's panic for none).
     case functionValue
+    /// A built-in function the engines over-approximate and the interpreter computes where it can.
+    case abstracted(AbstractedBuiltin)
     /// `addmod(a, b, n)` or `mulmod(a, b, n)`: exact, reverting (Solidity's panic) when `n` is zero.
     case modularArithmetic(multiply: Bool)
     /// `to.call{value: v}("")`: hands over control; returns `(bool, bytes)`.
@@ -83,6 +85,31 @@ public enum CallTarget: Hashable, Sendable {
     case sum
 }
 
+/// Built-in functions whose results the engines take as any value of their type (an
+/// over-approximation each result lists): hashing, ABI encoding and decoding, `ecrecover`,
+/// concatenation. The interpreter computes the real value where it can.
+public enum AbstractedBuiltin: String, Sendable, Hashable {
+    case keccak256, sha256, ripemd160, ecrecover
+    case abiEncode = "abi.encode"
+    case abiEncodePacked = "abi.encodePacked"
+    case abiEncodeWithSelector = "abi.encodeWithSelector"
+    case abiEncodeWithSignature = "abi.encodeWithSignature"
+    case abiDecode = "abi.decode"
+    case bytesConcat = "bytes.concat"
+    case stringConcat = "string.concat"
+
+    /// What a result that rests on it names (`abstracted: hashing at F.sol:12`).
+    public var abstraction: Abstraction.Kind {
+        switch self {
+        case .keccak256, .sha256, .ripemd160: .hashing
+        case .ecrecover: .signatureRecovery
+        case .abiEncode, .abiEncodePacked, .abiEncodeWithSelector, .abiEncodeWithSignature: .abiEncoding
+        case .abiDecode: .abiDecoding
+        case .bytesConcat, .stringConcat: .concatenation
+        }
+    }
+}
+
 /// Code the engines over-approximate, which every result of its contract names.
 public struct Abstraction: Sendable, Hashable {
     public enum Kind: String, Sendable {
@@ -93,6 +120,14 @@ public struct Abstraction: Sendable, Hashable {
         /// `x ** y` with a variable exponent, a shift by a variable amount, `&`, `|` or `^` of two
         /// variables wider than 64 bits: any value of the type (a power may also overflow).
         case arithmetic = "arithmetic"
+        /// `keccak256`, `sha256`, `ripemd160` of a computed value: any hash.
+        case hashing = "hashing"
+        case signatureRecovery = "ecrecover"
+        /// `abi.encode...`: any bytes; `abi.decode`: any values of its types.
+        case abiEncoding = "ABI encoding"
+        case abiDecoding = "ABI decoding"
+        /// `bytes.concat`, `string.concat`: bytes of the summed length, any contents.
+        case concatenation = "concatenation"
     }
     public let kind: Kind
     public let range: SourceRange
