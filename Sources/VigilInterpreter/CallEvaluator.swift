@@ -77,6 +77,8 @@ extension Machine {
             return .none
         case .structConstructor:
             return .structure(try evaluateAll(arguments))
+        case .gasLeft:
+            throw .unconfirmable("'gasleft()' is any value to the engines, and the replay does not choose it")
         case .abstracted(let builtin):
             return try evaluateAbstracted(e, builtin, arguments: arguments)
         case .functionValue:

@@ -169,6 +169,12 @@ extension Machine {
             return .bool(ruleReverted)
         case .function(let name):
             return .int(BigInt(contract.functionValue(of: name)))
+        case .chainID:
+            let id = schedule.chainID ?? 1
+            guard id >= 0, id < ReplayLimits.uint256Limit else { throw .mismatch("the chain id is not a uint256") }
+            return .int(id)
+        case .environmentValue(let name):
+            throw .unconfirmable("'\(name)' is any value to the engines, and the replay does not choose it")
         default:
             throw .mismatch("internal: '\(text(of: e.range))' is not a value")
         }

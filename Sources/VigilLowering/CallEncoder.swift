@@ -52,6 +52,8 @@ extension SymbolicExecutor {
             return .scalar(.true)
         case .structConstructor?:
             return .record(arguments.map { eval($0) })
+        case .gasLeft?:
+            return .scalar(freshValue("gasleft", .uint(256)))
         case .abstracted(let builtin)?:
             return abstractedBuiltin(e, builtin, arguments: arguments)
         case .functionValue?:

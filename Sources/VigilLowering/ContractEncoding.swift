@@ -23,6 +23,8 @@ public final class ContractEncoding {
     public let deployed: Term
     /// The contract's own address.
     public var thisAddress: Term { executor.thisAddress }
+    /// `block.chainid`, when the contract reads it.
+    public var chainID: Term? { contract.environmentReads.contains(.chainID) ? executor.chainID : nil }
     /// Ether forced in after the last encoded transaction (part of the current committed state).
     public private(set) var pendingForcedEther: Term = .int(0)
     /// Violation conditions of `assert@…` and `ensures@…` properties in the last encoded step.

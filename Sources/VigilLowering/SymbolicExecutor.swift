@@ -48,6 +48,8 @@ final class SymbolicExecutor {
     let layout: TypeLayout
     let entryPoints: [FunctionInfo]
     let thisAddress: Term
+    /// `block.chainid`, one value for the run.
+    let chainID = Term.constant("chainid", .int)
 
     /// Constraints for the solver: definitions of fresh values and environment assumptions.
     var constraints: [Term] = []
@@ -120,6 +122,10 @@ final class SymbolicExecutor {
             balance: .int(0), sums: sums, rowSums: rows)
         environment = CallEnvironment(
             sender: .int(0), value: .int(0), origin: .int(0), timestamp: .int(0), blockNumber: .int(0), level: 0)
+        if contract.environmentReads.contains(.chainID) {
+            constraints.append(Term.ge(chainID, .int(0)))
+            constraints.append(Term.le(chainID, .int(SolType.uint(256).maxValue)))
+        }
         constraints.append(Term.gt(thisAddress, .int(0)))
         constraints.append(Term.lt(thisAddress, .int(addressLimit)))
     }

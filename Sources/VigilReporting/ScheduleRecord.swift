@@ -14,6 +14,8 @@ public struct ScheduleRecord: Codable, Sendable, Equatable {
     /// The deployment's block (absent in reports that predate it: then the first transaction's).
     public var deploymentTimestamp: String?
     public var deploymentBlockNumber: String?
+    /// `block.chainid` (absent in reports that predate it: then 1).
+    public var chainID: String?
 
     enum CodingKeys: String, CodingKey {
         case this, constructor, transactions
@@ -22,6 +24,7 @@ public struct ScheduleRecord: Codable, Sendable, Equatable {
         case ruleInputs = "rule_inputs"
         case deploymentTimestamp = "deployment_timestamp"
         case deploymentBlockNumber = "deployment_block_number"
+        case chainID = "chain_id"
     }
 
     public init(_ s: Schedule) {
@@ -33,6 +36,7 @@ public struct ScheduleRecord: Codable, Sendable, Equatable {
         ruleInputs = s.ruleInputs.isEmpty ? nil : s.ruleInputs.map(\.description)
         deploymentTimestamp = s.deploymentTimestamp?.description
         deploymentBlockNumber = s.deploymentBlockNumber?.description
+        chainID = s.chainID?.description
     }
 
     /// The schedule, or an error naming the first field that is not a decimal number.
@@ -48,7 +52,7 @@ public struct ScheduleRecord: Codable, Sendable, Equatable {
             },
             deploymentBlockNumber: try deploymentBlockNumber.map { n throws(ScheduleRecordError) in
                 try number(n, "deployment_block_number")
-            })
+            }, chainID: try chainID.map { n throws(ScheduleRecordError) in try number(n, "chain_id") })
     }
 }
 

@@ -24,6 +24,10 @@ extension Analyzer {
             return conversion(e, to: t.solType, arguments: arguments)
         case .identifier("keccak256") where lookupLocal("keccak256") == nil && current.functions["keccak256"] == nil:
             return hashCall(e, arguments: arguments)
+        case .identifier("gasleft") where lookupLocal("gasleft") == nil && current.functions["gasleft"] == nil:
+            checkArguments("gasleft", [], arguments, at: e.range)
+            calls[e.id] = .gasLeft
+            return .uint(256)
         case .identifier(let name)
         where ["sha256", "ripemd160", "ecrecover"].contains(name) && lookupLocal(name) == nil
             && current.functions[name] == nil:

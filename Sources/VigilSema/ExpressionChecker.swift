@@ -5,7 +5,7 @@ import VigilSyntax
 /// Names Solidity has that the subset does not: each is reported as not supported yet.
 let unsupportedGlobals: [String: String] = [
     "selfdestruct": "'selfdestruct'", "suicide": "'selfdestruct'",
-    "gasleft": "'gasleft'", "blockhash": "'blockhash'",
+    "blockhash": "'blockhash'",
     "abi": "'abi.*' functions", "now": "'now' (use block.timestamp)",
     "bytes": "'bytes' operations", "string": "'string' operations",
 ]
@@ -412,7 +412,13 @@ extension Analyzer {
                 "msg.sender": (.msgSender, .address(payable: false)), "msg.value": (.msgValue, .uint(256)),
                 "msg.data": (.msgData, .bytes),
                 "block.timestamp": (.blockTimestamp, .uint(256)), "block.number": (.blockNumber, .uint(256)),
-                "tx.origin": (.txOrigin, .address(payable: false)),
+                "tx.origin": (.txOrigin, .address(payable: false)), "block.chainid": (.chainID, .uint(256)),
+                "block.coinbase": (.environmentValue("block.coinbase"), .address(payable: true)),
+                "block.prevrandao": (.environmentValue("block.prevrandao"), .uint(256)),
+                "block.difficulty": (.environmentValue("block.difficulty"), .uint(256)),
+                "block.basefee": (.environmentValue("block.basefee"), .uint(256)),
+                "block.gaslimit": (.environmentValue("block.gaslimit"), .uint(256)),
+                "tx.gasprice": (.environmentValue("tx.gasprice"), .uint(256)),
             ]
             if let (r, t) = table["\(m).\(name.name)"] {
                 let place: String? =
@@ -429,7 +435,7 @@ extension Analyzer {
                     )
                 }
                 references[e.id] = r
-                if [.txOrigin, .blockTimestamp, .blockNumber].contains(r), currentContract != nil {
+                if [.txOrigin, .blockTimestamp, .blockNumber, .chainID].contains(r), currentContract != nil {
                     current.environmentReads.insert(r)
                 }
                 return t

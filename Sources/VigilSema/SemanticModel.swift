@@ -21,6 +21,11 @@ public enum Reference: Hashable, Sendable {
     case txOrigin
     case blockTimestamp
     case blockNumber
+    /// `block.chainid`: one value for the whole run.
+    case chainID
+    /// `block.coinbase`, `block.prevrandao`, `block.basefee`, `block.gaslimit`, `tx.gasprice`,
+    /// `gasleft()`: any value of its type (the replay does not choose them).
+    case environmentValue(String)
     /// The contract's ether: `address(this).balance` in code, `balance` in properties.
     case selfBalance
     /// `a.balance` for an address other than `this`: any value.
@@ -65,6 +70,8 @@ public enum CallTarget: Hashable, Sendable {
     case newArray
     /// `op(a, b)` through a function value: the function it names (Solidity's panic for none).
     case functionValue
+    /// `gasleft()`: any value (the replay does not choose it).
+    case gasLeft
     /// A built-in function the engines over-approximate and the interpreter computes where it can.
     case abstracted(AbstractedBuiltin)
     /// `addmod(a, b, n)` or `mulmod(a, b, n)`: exact, reverting (Solidity's panic) when `n` is zero.
@@ -320,8 +327,8 @@ public struct ContractInfo: Sendable {
     public let asserts: [AssertInfo]
     public let trusted: [Expr]
     public let rules: [RuleInfo]
-    /// Which of `tx.origin`, `block.timestamp` and `block.number` (as `Reference`s) the
-    /// contract's code and properties read.
+    /// Which of `tx.origin`, `block.timestamp`, `block.number` and `block.chainid` (as
+    /// `Reference`s) the contract's code and properties read.
     public let environmentReads: Set<Reference>
     /// The code the engines over-approximate in its code (its bases' and linked libraries' too).
     public let abstractions: [Abstraction]

@@ -14,6 +14,8 @@ public struct Schedule: Sendable, Hashable, Codable {
     /// when there is none), as reports written before it was recorded say.
     public var deploymentTimestamp: BigInt?
     public var deploymentBlockNumber: BigInt?
+    /// `block.chainid` throughout the run (nil: 1, as reports written before it was recorded).
+    public var chainID: BigInt?
     /// The transactions after the constructor, in order.
     public var transactions: [Transaction]
     /// Ether forced in after the last transaction that is not a rule's (a committed state, where
@@ -26,8 +28,9 @@ public struct Schedule: Sendable, Hashable, Codable {
     public init(
         thisAddress: BigInt, initialBalance: BigInt, constructor: Invocation, transactions: [Transaction],
         finalForcedEther: BigInt = 0, ruleInputs: [BigInt] = [], deploymentTimestamp: BigInt? = nil,
-        deploymentBlockNumber: BigInt? = nil
+        deploymentBlockNumber: BigInt? = nil, chainID: BigInt? = nil
     ) {
+        self.chainID = chainID
         self.deploymentTimestamp = deploymentTimestamp
         self.deploymentBlockNumber = deploymentBlockNumber
         self.thisAddress = thisAddress

@@ -41,7 +41,7 @@ struct ScheduleExtractor {
             thisAddress: try int(encoding.thisAddress), initialBalance: try int(encoding.initialBalance),
             constructor: constructor, transactions: transactions,
             finalForcedEther: try int(encoding.pendingForcedEther), deploymentTimestamp: try int(records[0].timestamp),
-            deploymentBlockNumber: try int(records[0].blockNumber))
+            deploymentBlockNumber: try int(records[0].blockNumber), chainID: try encoding.chainID.map { try int($0) })
     }
 
     /// The schedule of a rule's execution: `prefix` transactions, then the rule's calls on the path taken.
