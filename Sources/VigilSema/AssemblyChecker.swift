@@ -134,7 +134,9 @@ extension Analyzer {
             context.used.insert(id)
             return
         }
-        if let i = current.stateIndex[p.name.name] {
+        // In a library function linked into the contract, the library's constants are `L.X`.
+        let linked = context.owner.flatMap(qualifiedParts).map { "\($0.owner).\(p.name.name)" }
+        if let i = current.stateIndex[p.name.name] ?? linked.flatMap({ current.stateIndex[$0] }) {
             let v = current.stateVariables[i]
             if p.suffix == nil, !v.isConstant {
                 bag.error(

@@ -120,9 +120,12 @@ extension Analyzer {
         var added: Set<String> = []
         var libraries: Set<String> = []
         var pending = members
+        // Names wanted because of what was linked, not because an expression names them.
+        var carried: [String] = []
         copier.callee = { _, _ in nil }
-        while !pending.isEmpty {
-            var wanted: [String] = []
+        while !pending.isEmpty || !carried.isEmpty {
+            var wanted = carried
+            carried = []
             let usings = activeUsings(of: contract, linking: libraries)
             forEachExpression(in: pending) { e in
                 switch e.kind {
@@ -151,7 +154,14 @@ extension Analyzer {
             for name in wanted where !added.contains(name) {
                 added.insert(name)
                 let members = copyLinked(name)
-                if let owner = qualifiedParts(name)?.owner, !members.isEmpty { libraries.insert(owner) }
+                if let owner = qualifiedParts(name)?.owner, !members.isEmpty {
+                    // A library's constants come with its functions: inline assembly may read them.
+                    if libraries.insert(owner).inserted {
+                        for case .stateVariable(let v) in libraryDecls[owner]?.members ?? [] where v.isConstant {
+                            carried.append("\(owner).\(v.name.name)")
+                        }
+                    }
+                }
                 linked += members
                 pending += members
             }
