@@ -477,6 +477,12 @@ extension Analyzer {
             if case .enumType = target, source != target { recordBuiltInCheck(.enumOutOfRange, at: e, located: a) }
             // `IERC20(address(1))`: an address constant seen through another address type is still constant.
             if source.isAddressLike, target.isAddressLike, let c = constants[a.id] { constants[e.id] = c }
+            // `uint8(type(E).max)`, `uint256(K)`: a constant converted to an integer type it fits.
+            if target.isInteger || target.isFixedBytes, !source.isFixedBytes, let c = constants[a.id],
+                target.contains(c)
+            {
+                constants[e.id] = c
+            }
             return target
         }
         bag.add(SemaDiagnostics.typeMismatch("cannot convert '\(source)' to '\(target)'", e.range))

@@ -223,6 +223,13 @@ extension Analyzer {
                 constants[e.id] = interfaceID(i)
                 return .fixedBytes(4)
             }
+            if case .enumType(_, let count)? = resolveType(typeName, in: current.name), count > 0,
+                member.name == "max" || member.name == "min"
+            {
+                // `type(E).max`: the last member.
+                constants[e.id] = member.name == "max" ? BigInt(count - 1) : 0
+                return resolveType(typeName, in: current.name) ?? .void
+            }
             guard let t = resolveType(typeName, in: current.name), t.isInteger,
                 member.name == "max" || member.name == "min"
             else {
@@ -677,6 +684,11 @@ extension Analyzer {
                     bag.add(
                         SemaDiagnostics.typeMismatch("'**' needs an integer base and an unsigned exponent", e.range))
                     return .void
+                }
+                // Constants on both sides (`2 ** (uint8(type(E).max) + 1)`) make a constant.
+                if let a = constants[l.id], let n = constants[r.id], n >= 0, n <= 256, base.contains(a.power(Int(n))) {
+                    constants[e.id] = a.power(Int(n))
+                    return base
                 }
                 noteArithmeticAbstraction(e)
                 return base
