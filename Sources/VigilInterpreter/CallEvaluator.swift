@@ -126,6 +126,10 @@ extension Machine {
                 amount = try evaluateNumber(option.value)
             }
             return .bool(try lowLevelCall(e, target: target, amount: amount))
+        case .staticCall:
+            let target = try evaluateNumber(try receiver(of: callee))
+            _ = try evaluateAll(arguments)
+            return .bool(try staticCall(e, target: target))
         case .transfer, .send:
             let target = try evaluateNumber(try receiver(of: callee))
             guard let argument = arguments.first else { throw .mismatch("internal: transfer without a value") }

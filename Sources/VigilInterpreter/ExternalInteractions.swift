@@ -164,6 +164,19 @@ extension Machine {
         return v
     }
 
+    /// `to.staticcall(data)`: succeeds or not as the schedule says (a `viewCall` event of 1 or 0);
+    /// nothing it runs changes this contract, and what it returns is bytes the environment chose.
+    func staticCall(_ e: Expr, target: BigInt) throws(Interruption) -> Bool {
+        let event = try nextEvent(expecting: "a viewCall event for the staticcall", at: e)
+        guard case .viewCall(let r) = event, r.count == 1, r[0] == 0 || r[0] == 1 else {
+            throw kindMismatch(expected: "a viewCall event of 0 or 1 for the staticcall", found: event, at: e)
+        }
+        record(
+            e, kind: "staticcall", target: target, value: 0, outcome: r[0] == 1 ? "true" : "false",
+            handsOverControl: false)
+        return r[0] == 1
+    }
+
     /// `a.code.length`: the schedule's value, the same for an address throughout the replay;
     /// the code at this contract is empty while its constructor runs, and only then.
     func readCodeSize(of address: BigInt, at e: Expr) throws(Interruption) -> BigInt {

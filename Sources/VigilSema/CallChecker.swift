@@ -582,7 +582,13 @@ extension Analyzer {
                     bag.error("sema.property-writes-state", "properties and rules cannot send ether", at: e.range)
                 }
                 return name.name == "transfer" ? .void : .bool
-            case "delegatecall", "staticcall":
+            case "staticcall":
+                // Any success and any returned bytes; the callee cannot change this contract.
+                calls[e.id] = .staticCall
+                checkArguments("staticcall", [.bytes], arguments, at: e.range)
+                context.readsState = true
+                return .callResult
+            case "delegatecall":
                 bag.add(SemaDiagnostics.notSupported("'\(name.name)'", name.range))
                 return .void
             default:

@@ -78,6 +78,9 @@ public enum CallTarget: Hashable, Sendable {
     case modularArithmetic(multiply: Bool)
     /// `to.call{value: v}("")`: hands over control; returns `(bool, bytes)`.
     case lowLevelCall
+    /// `to.staticcall(data)`: returns any `(bool, bytes)`; nothing it runs can change this
+    /// contract (a re-entrant call that would reverts), so it hands over nothing.
+    case staticCall
     /// `to.transfer(v)`: cannot re-enter; reverts on failure.
     case transfer
     /// `to.send(v)`: cannot re-enter; returns whether ether was sent.

@@ -306,11 +306,16 @@ final class ContractRun {
             return (model.structs[name]?.fields ?? []).contains { hasDynamicArray($0.type, depth + 1) }
         }
         let functions = contract.entryPoints + [contract.constructor].compactMap { $0 }
-        guard functions.contains(where: { $0.parameterTypes.contains { hasDynamicArray($0) } }) else { return [] }
-        return [
-            "bounds: an array given to a call holds at most \(bounds.loops) elements (--loops)"
-                + (model.bytesContents ? ", bytes and a string at most \(max(bounds.loops, 64)) bytes" : "")
-        ]
+        var bounded: [String] = []
+        if functions.contains(where: { $0.parameterTypes.contains { hasDynamicArray($0) } }) {
+            bounded.append("bounds: an array given to a call holds at most \(bounds.loops) elements (--loops)")
+        }
+        if model.bytesContents {
+            bounded.append(
+                "bounds: bytes and strings the environment chooses (arguments, msg.data, returned data) hold at most "
+                    + "\(max(bounds.loops, 64)) bytes")
+        }
+        return bounded
     }
 
     /// `abstracted: inline assembly at Math.sol:12` (or `contract creation at ...`) for each piece
