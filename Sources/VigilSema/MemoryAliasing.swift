@@ -57,7 +57,7 @@ struct MemoryAliasing {
         variables = [:]
         shared = [:]
         writes = []
-        for p in parameters { declare(p, mayOwn: parametersAreCopies && p.location != .calldata) }
+        for p in parameters { declare(p, mayOwn: parametersAreCopies) }
         for r in returns { declare(r, mayOwn: true) }
         for a in modifierArguments { share(a, "it is passed to a modifier") }
         visit(body)
@@ -82,9 +82,9 @@ struct MemoryAliasing {
         return diagnostics
     }
 
+    /// Tracks a variable in memory (call data cannot be written, and what it gives is a copy).
     private mutating func declare(_ v: VariableDecl, mayOwn: Bool) {
-        guard v.location == .memory || v.location == .calldata, let t = variableTypes[v.id], isReference(t)
-        else { return }
+        guard v.location == .memory, let t = variableTypes[v.id], isReference(t) else { return }
         variables[v.id] = (v.name?.name ?? "_", mayOwn)
     }
 

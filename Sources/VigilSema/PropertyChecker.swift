@@ -67,9 +67,18 @@ extension Analyzer {
                 bag.warning(
                     "sema.rule-checks-nothing", "rule '\(r.name.name)' has no 'assert' or 'satisfy'", at: r.name.range)
             }
+            let inputs = r.parameters + Self.undefinedLocals(r.body)
+            // The environment chooses a rule's inputs as single values (`Schedule.ruleInputs`).
+            for v in inputs {
+                switch variableTypes[v.id] {
+                case .structType?, .mapping?, .bytes?, .string?, .function?, .tuple?:
+                    bag.add(SemaDiagnostics.notSupported("a rule input that is not a single value", v.range))
+                default: break
+                }
+            }
             info = RuleInfo(
                 name: r.name.name, decl: r, isSatisfy: context.ruleHasSatisfy, hasCallAny: !context.ruleCallAny.isEmpty,
-                inputs: r.parameters + Self.undefinedLocals(r.body))
+                inputs: inputs)
         }
         return info
     }
