@@ -30,7 +30,10 @@ def cond(r, vars_):
     return f"{expr(r, vars_)} {r.choice(['<', '<=', '>', '>=', '==', '!='])} {expr(r, vars_)}"
 
 def contract(r, n, handovers=False):
+    """The source of a random contract D{n}, and its public functions as (name, parameter kinds)
+    for random schedules: "uint", "array" (uint256[] calldata) or "struct" (P calldata)."""
     state = ["a", "b", "c"]
+    functions = []
     lines = []
     lib = r.random() < 0.5
     if lib:
@@ -100,21 +103,24 @@ def contract(r, n, handovers=False):
                 body.append(f"{target} = {expr(r, vars_)};")
         body.append(f"assert({cond(r, state)});")
         modifier = " guarded" if r.random() < 0.3 else ""
+        functions.append((f"f{f}", ["uint"] * len(params)))
         lines.append(f"    function f{f}({', '.join('uint256 ' + p for p in params)}) public{modifier} {{")
         lines += ["        " + s for s in body]
         lines.append("    }")
     if r.random() < 0.3:
+        functions.append(("fa", ["array"]))
         lines.append(f"    function fa(uint256[] calldata v) public {{")
         lines.append(f"        if (v.length > {r.randint(0, 2)}) {{ {r.choice(state)} = v[{r.randint(0, 2)}] % 5; }}")
         lines.append(f"        assert({cond(r, state)});")
         lines.append("    }")
     if r.random() < 0.3:
+        functions.append(("fs", ["struct"]))
         lines.append(f"    function fs(P calldata s) public {{")
         lines.append(f"        {r.choice(state)} = (s.p + s.q) % {r.randint(2, 9)};")
         lines.append(f"        assert({cond(r, state)});")
         lines.append("    }")
     lines.append("}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n", functions
 
 def run(vigil, path, engine, handovers):
     bounds = ["--depth", "3"] + (["--reentrancy", "1"] if handovers else [])
@@ -123,7 +129,106 @@ def run(vigil, path, engine, handovers):
     if out.returncode == 2:
         return None, out.stderr
     report = json.loads(out.stdout)
-    return {r["property"]: r["verdict"] for r in report["results"]}, None
+    return {r["property"]: r["verdict"] for r in report["results"]}, report
+
+SENDERS = ["1", "2", "3"]
+THIS = "1000"
+VALUES = [0, 1, 2, 3, 4, 5, 7, 9, 100, 2**128, 2**255, 2**256 - 1]
+
+def argument_numbers(r, kind):
+    """The numbers a schedule records for one argument: a value, an array's length and then its
+    elements, a struct's two fields."""
+    if kind == "array":
+        n = r.randint(0, 3)
+        return [str(n)] + [str(r.choice(VALUES)) for _ in range(n)]
+    if kind == "struct":
+        return [str(r.choice(VALUES)), str(r.choice(VALUES))]
+    return [str(r.choice(VALUES))]
+
+def random_schedule(r, functions, code_sizes, uses_code_size, depth):
+    """Up to `depth` transactions of random public functions, senders and arguments, in the
+    report's schedule format. A function reading `msg.sender.code.length` gets one code_size
+    event per read with the sender's code size for the run (`uses_code_size[name]` reads)."""
+    def invocation(name, arguments, sender, events):
+        return {"function": name, "arguments": arguments, "sender": sender, "value": "0", "events": events}
+    transactions = []
+    for _ in range(r.randint(1, depth)):
+        name, kinds = r.choice(functions)
+        sender = r.choice(SENDERS)
+        events = [{"kind": "code_size", "returned": str(code_sizes[sender])}] * uses_code_size.get(name, 0)
+        arguments = [x for k in kinds for x in argument_numbers(r, k)]
+        transactions.append({"call": invocation(name, arguments, sender, events), "forced_ether": "0",
+                             "rule_call": False, "timestamp": "0", "block_number": "0"})
+    return {"this": THIS, "initial_balance": "0", "constructor": invocation("constructor", [], "1", []),
+            "transactions": transactions, "final_forced_ether": "0", "deployment_timestamp": "0",
+            "deployment_block_number": "0"}
+
+def replay_random(vigil, path, report, records, r, functions, uses_code_size, runs, depth):
+    """Replays `runs` random schedules against each of `records` (results claimed safe, or
+    asserts made `assert(false)` for a vacuous check); returns (names reproduced, schedules
+    replayed, schedules that did not fit the source)."""
+    if not records:
+        return [], 0, 0
+    results = []
+    for rec in records:
+        for _ in range(runs):
+            code_sizes = {s: r.choice([0, 0, 1, 2]) for s in SENDERS}
+            fake = dict(rec)
+            for k in ("certificate", "reason", "trace", "failure", "invariant"):
+                fake.pop(k, None)
+            fake["verdict"] = "violated"
+            fake["schedule"] = random_schedule(r, functions, code_sizes, uses_code_size, depth)
+            results.append(fake)
+    document = dict(report)
+    document["results"] = results
+    report_path = path + ".random.json"
+    with open(report_path, "w") as f:
+        json.dump(document, f)
+    out = subprocess.run([vigil, "replay", report_path, "--source", path], capture_output=True, text=True,
+                         timeout=600)
+    reproduced = sorted({line.split(":")[0] for line in out.stdout.splitlines() if line.endswith(": still violated")})
+    unfit = sum(1 for line in out.stdout.splitlines() if "does not fit the source" in line or "cannot confirm" in line)
+    return reproduced, len(results), unfit
+
+def random_checks(args, path, source, functions, bmc_report, prove_report, r):
+    """Random runs in the interpreter against what the engines claimed: no random schedule
+    breaks a `proved` result (any length) or a bounded `holds` (at most 3 transactions, as the
+    bounded run), and none reaches an assert called `vacuous` (replayed with the assert made
+    `assert(false)` after its condition). Returns the disagreements found, schedules replayed and unfit ones."""
+    uses_code_size = {}
+    current = None
+    for line in source.splitlines():
+        if line.strip().startswith("function f"):
+            current = line.strip().split()[1].split("(")[0]
+        if current and "code.length" in line:
+            uses_code_size[current] = uses_code_size.get(current, 0) + line.count("code.length")
+    asserts = lambda report, verdicts: [x for x in report["results"]
+                                        if x["kind"] == "assert" and x["verdict"] in verdicts]
+    found = []
+    replayed, unfit = 0, 0
+    for report, verdicts, depth in ((prove_report, ("proved",), 4), (bmc_report, ("holds", "proved"), 3)):
+        claimed = asserts(report, verdicts)
+        broken, n, u = replay_random(args.vigil, path, report, claimed, r, functions, uses_code_size,
+                                     args.random_runs, depth)
+        replayed, unfit = replayed + n, unfit + u
+        found += [f"{name}: called {'/'.join(verdicts)}, broken by a random schedule" for name in broken]
+    vacuous = asserts(prove_report, ("vacuous",)) + asserts(bmc_report, ("vacuous",))
+    if vacuous:
+        lines = source.splitlines()
+        for rec in vacuous:
+            i = rec["line"] - 1
+            # The condition still runs (it may revert, and then the assert is not reached).
+            start = lines[i].find("assert(")
+            condition = lines[i][start + len("assert("):lines[i].rindex(");")]
+            lines[i] = lines[i][:start] + f"require(({condition}) || true); assert(false);"
+        variant = path.replace(".sol", ".reach.sol")
+        with open(variant, "w") as f:
+            f.write("\n".join(lines) + "\n")
+        reached, n, u = replay_random(args.vigil, variant, prove_report, vacuous, r, functions, uses_code_size,
+                                      args.random_runs, 4)
+        replayed, unfit = replayed + n, unfit + u
+        found += [f"{name}: called vacuous, reached by a random schedule" for name in reached]
+    return found, replayed, unfit
 
 def main():
     p = argparse.ArgumentParser()
@@ -132,21 +237,26 @@ def main():
     p.add_argument("--vigil", default=".build/debug/vigil")
     p.add_argument("--keep", default=None)
     p.add_argument("--handovers", action="store_true")
+    p.add_argument("--random-runs", type=int, default=20,
+                   help="random schedules replayed against each safe or vacuous result (0: none; not with --handovers)")
     args = p.parse_args()
     keep = args.keep or tempfile.mkdtemp(prefix="vigil-differential-")
     os.makedirs(keep, exist_ok=True)
     r = random.Random(args.seed)
     disagreements, rejected, results = 0, 0, 0
+    random_schedules, random_unfit = 0, 0
     for n in range(args.count):
         path = os.path.join(keep, f"d{n}.sol")
+        source, functions = contract(r, n, args.handovers)
         with open(path, "w") as f:
-            f.write(contract(r, n, args.handovers))
-        bmc, error = run(args.vigil, path, "bmc", args.handovers)
+            f.write(source)
+        bmc, bmc_report = run(args.vigil, path, "bmc", args.handovers)
+        error = bmc_report
         if bmc is None:
             rejected += 1
             print(f"{path}: rejected: {error.strip().splitlines()[0] if error.strip() else '?'}")
             continue
-        prove, _ = run(args.vigil, path, "prove", args.handovers)
+        prove, prove_report = run(args.vigil, path, "prove", args.handovers)
         for prop, v in bmc.items():
             results += 1
             w = (prove or {}).get(prop)
@@ -154,8 +264,16 @@ def main():
                (w == "violated" and v in ("holds", "vacuous")):
                 disagreements += 1
                 print(f"{path}: {prop}: bmc {v}, prove {w}")
+        if args.random_runs and not args.handovers and prove is not None:
+            found, replayed, unfit = random_checks(args, path, source, functions, bmc_report, prove_report, r)
+            random_schedules += replayed
+            random_unfit += unfit
+            for message in found:
+                disagreements += 1
+                print(f"{path}: {message}")
     print(f"{args.count} contracts, {rejected} rejected, {results} results, {disagreements} disagreements "
-          f"(seed {args.seed}, kept in {keep})")
+          f"(seed {args.seed}, kept in {keep}); {random_schedules} random schedules replayed against safe and "
+          f"vacuous results ({random_unfit} did not fit the path taken)")
     sys.exit(1 if disagreements or rejected else 0)
 
 if __name__ == "__main__":

@@ -25,11 +25,18 @@ public enum HornResult: Sendable {
 
 /// An interpretation of each predicate, as SMT-LIB `define-fun` text over its arguments `x!0`, `x!1`, …
 public struct HornSolution: Sendable, Hashable {
-    /// `(define-fun P ((x!0 Int) (x!1 Int)) Bool body)` by predicate name.
+    /// `(define-fun P ((vigil!0 Int) (vigil!1 Int)) Bool body)` by predicate name.
     public let definitions: [String: String]
     public init(definitions: [String: String]) {
         self.definitions = definitions
     }
+
+    /// The name of a definition's `i`th parameter. Not `x!i`: Spacer names the variables it
+    /// quantifies `x!N`, and a parameter of that name would be captured by them.
+    public static func parameter(_ i: Int) -> String { "\(parameterPrefix)\(i)" }
+
+    /// What every parameter's name starts with, followed by its position.
+    public static let parameterPrefix = "vigil!"
 }
 
 /// What the independent check of a solution found.

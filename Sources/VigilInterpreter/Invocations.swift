@@ -190,10 +190,21 @@ extension Machine {
             guard type.contains(a) else { throw .mismatch("\(what) (\(a)) is not a value of type \(type)") }
             return .int(a)
         case .string, .bytes:
-            return .none  // opaque: nothing the contract does depends on the contents
+            return chosenContents()
         default:
             throw .mismatch("\(what) has type \(type), which a schedule cannot give")
         }
+    }
+
+    /// Contents for a `bytes` or `string` argument the engines leave opaque: nothing they
+    /// decide reads its contents, but a hash of it does run here, so each argument gets
+    /// different contents ("a", "b", ..., "z", "a1", ...); the trace shows them, and a replay
+    /// that still breaks the property is a real counterexample with these arguments.
+    private func chosenContents() -> Value {
+        let k = contentsChosen
+        contentsChosen += 1
+        let letter = Character(UnicodeScalar(UInt8(ascii: "a") + UInt8(k % 26)))
+        return .bytes(Array((String(letter) + (k < 26 ? "" : String(k / 26))).utf8))
     }
 
     /// `msg.sender` is never `this` nor `address(0)`.

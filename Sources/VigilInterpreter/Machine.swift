@@ -26,6 +26,9 @@ final class Machine {
     var inConstructor = false
     /// `a.code.length` as read so far: one value per address in a run.
     var codeSizes: [BigInt: BigInt] = [:]
+    /// `bytes` and `string` arguments whose contents the engines do not model, chosen so far
+    /// (`chosenContents`).
+    var contentsChosen = 0
     /// The call a `try` is running: its failure is caught (`triedCallFailed`), not a revert.
     var tryCall: NodeID?
     var triedCallFailed = false

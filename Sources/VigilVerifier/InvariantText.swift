@@ -1,5 +1,7 @@
+import SMT
+
 /// Renders an SMT-LIB `define-fun` of `Inv` as a Vigil expression over the contract's names,
-/// e.g. `(define-fun Inv ((x!0 Int) (x!1 Int)) Bool (<= x!1 x!0))` → `sum(balances) <= balance`.
+/// e.g. `(define-fun Inv ((vigil!0 Int) (vigil!1 Int)) Bool (<= vigil!1 vigil!0))` → `sum(balances) <= balance`.
 enum InvariantText {
     /// An s-expression: an atom or a list.
     indirect enum SExpr {
@@ -7,7 +9,7 @@ enum InvariantText {
         case list([SExpr])
     }
 
-    /// The body of `definition` with `x!i` named by `names[i]`; the raw text when it cannot be read.
+    /// The body of `definition` with `vigil!i` named by `names[i]`; the raw text when it cannot be read.
     static func render(_ definition: String, names: [String]) -> String {
         var tokens = tokenize(definition)[...]
         guard let parsed = parse(&tokens), case .list(let items) = parsed, items.count == 5 else { return definition }
@@ -66,7 +68,11 @@ enum InvariantText {
     private static func infix(_ e: SExpr, names: [String], nested: Bool = false) -> String {
         switch e {
         case .atom(let a):
-            if a.hasPrefix("x!"), let i = Int(a.dropFirst(2)), names.indices.contains(i) { return names[i] }
+            if a.hasPrefix(HornSolution.parameterPrefix), let i = Int(a.dropFirst(HornSolution.parameterPrefix.count)),
+                names.indices.contains(i)
+            {
+                return names[i]
+            }
             return a
         case .list(let items):
             guard case .atom(let head)? = items.first else { return "?" }

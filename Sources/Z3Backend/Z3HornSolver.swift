@@ -128,8 +128,8 @@ public final class Z3HornSolver: HornSolver {
             var variables: [Z3_ast?] = []
             for (i, sort) in predicate.domain.enumerated() {
                 let z3Sort = try translator.sort(sort)
-                parameters.append("(x!\(i) \(context.string(Z3_sort_to_string(c, z3Sort.raw))))")
-                let variable = Z3_mk_const(c, Z3_mk_string_symbol(c, "x!\(i)"), z3Sort.raw)
+                parameters.append("(\(HornSolution.parameter(i)) \(context.string(Z3_sort_to_string(c, z3Sort.raw))))")
+                let variable = Z3_mk_const(c, Z3_mk_string_symbol(c, HornSolution.parameter(i)), z3Sort.raw)
                 Z3_inc_ref(c, variable)
                 variables.append(variable)
             }

@@ -2,7 +2,7 @@
 // Tests/Fixtures/memory_array.sol), structs and arrays as transaction arguments (the bounded
 // engine gives a dynamic array at most --loops elements, and says so), and interface calls
 // that return structs, arrays and several values.
-// @expect Batches.panic@45:61 holds
+// @expect Batches.panic@45:61 proved
 // @expect Batches.assert@46 violated
 // @expect Batches.panic@51:22 proved
 // @expect Batches.assert@52 proved

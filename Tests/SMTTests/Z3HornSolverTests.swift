@@ -28,18 +28,18 @@ import Z3Backend
             Issue.record("the counter never passes 10, yet the system is not safe")
             return
         }
-        #expect(solution.definitions["P"]?.hasPrefix("(define-fun P ((x!0 Int)) Bool") == true)
+        #expect(solution.definitions["P"]?.hasPrefix("(define-fun P ((vigil!0 Int)) Bool") == true)
         #expect(try solver.validate(solution) == .valid)
     }
 
     @Test func aWrongSolutionIsRejected() throws {
         let solver = try counter(bound: 10)
-        let everything = HornSolution(definitions: ["P": "(define-fun P ((x!0 Int)) Bool true)"])
+        let everything = HornSolution(definitions: ["P": "(define-fun P ((vigil!0 Int)) Bool true)"])
         guard case .rejected = try solver.validate(everything) else {
             Issue.record("'P is always true' violates the query clause, yet it was accepted")
             return
         }
-        let nothing = HornSolution(definitions: ["P": "(define-fun P ((x!0 Int)) Bool false)"])
+        let nothing = HornSolution(definitions: ["P": "(define-fun P ((vigil!0 Int)) Bool false)"])
         guard case .rejected = try solver.validate(nothing) else {
             Issue.record("'P is never true' violates the initial clause, yet it was accepted")
             return
