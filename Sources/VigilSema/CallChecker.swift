@@ -46,9 +46,9 @@ extension Analyzer {
             if case .identifier(let m) = base.kind, lookupLocal(m) == nil, isModule(m, in: base.range.file) {
                 return namedCall(e, callee: calleeExpr, name: "\(m).\(name.name)", arguments: arguments)
             }
-            // `T.wrap(x)`, `T.unwrap(x)` of a user-defined value type: the value itself.
-            if case .identifier(let t) = base.kind, lookupLocal(t) == nil, ["wrap", "unwrap"].contains(name.name),
-                let decl = declaration(Identifier(t, base.range), seenBy: current.name, in: userTypeDecls)
+            // `T.wrap(x)`, `L.T.unwrap(x)` of a user-defined value type: the value itself.
+            if ["wrap", "unwrap"].contains(name.name), let t = writtenName(base),
+                let decl = declaration(t, seenBy: current.name, in: userTypeDecls)
             {
                 guard let underlying = userType(decl, in: current.name) else { return .void }
                 return conversion(e, to: underlying, arguments: arguments)
@@ -287,15 +287,32 @@ extension Analyzer {
     /// `x.f(args)` for a function `using` binds to the type of `x`, if there is one.
     private func boundCall(_ e: Expr, base: Expr, baseType: SolType, name: Identifier, arguments: [Expr]) -> SolType? {
         for (directive, bound) in boundNames(name.name, in: current.usings) {
-            let function =
-                current.overloads[bound].flatMap { keys in
-                    keys.first { current.functions[$0]?.parameterTypes.count == arguments.count + 1 }
-                } ?? bound
-            guard let info = current.functions[function], let first = info.parameterTypes.first else { continue }
             if let target = directive.target {
                 guard let t = resolveType(target, in: current.name), t.accepts(baseType) else { continue }
             }
-            guard first.accepts(baseType) else { continue }
+            // The overloads the receiver and the arguments fit, as solc chooses.
+            var fitting = (current.overloads[bound] ?? [bound]).filter { key in
+                guard let types = current.functions[key]?.parameterTypes, types.count == arguments.count + 1,
+                    let first = types.first
+                else { return false }
+                return first.accepts(baseType)
+            }
+            if fitting.count > 1 {
+                let argumentTypes = arguments.map { typeOf($0) }
+                fitting = fitting.filter { key in
+                    let parameters = current.functions[key]?.parameterTypes.dropFirst() ?? []
+                    return zip(parameters, zip(arguments, argumentTypes)).allSatisfy { converts($1.0, $1.1, to: $0) }
+                }
+            }
+            guard let function = fitting.first, let info = current.functions[function] else { continue }
+            if fitting.count > 1 {
+                // Overloads over user-defined value types of one underlying type (OpenZeppelin's
+                // TransientSlot): Vigil does not tell those types apart.
+                bag.add(
+                    SemaDiagnostics.notSupported(
+                        "choosing among overloads of '\(name.name)' by argument type (they all take \(arguments.count + 1))",
+                        name.range))
+            }
             if info.decl.parameters.first?.location == .storage, !isStateLocation(base) {
                 bag.add(
                     SemaDiagnostics.notSupported("a 'storage' receiver that is not a location in state", base.range))
@@ -306,6 +323,18 @@ extension Analyzer {
                 at: name.range)
         }
         return nil
+    }
+
+    /// `require(c, E(args))` (Solidity 0.8.26): checks `E(args)` against the error `E` (or
+    /// `L.E`) and returns true; false when `reason` is not a call of an error. Like a message, the
+    /// error only shapes the revert data, which no property reads.
+    private func requireError(_ reason: Expr) -> Bool {
+        guard case .call(let callee, let args) = reason.kind, let name = writtenName(callee),
+            let decl = declaration(name, seenBy: currentContract == nil ? nil : current.name, in: errorDecls)
+        else { return false }
+        checkDeclaredArguments(name.name, decl.parameters, args, at: reason.range)
+        types[reason.id] = .void
+        return true
     }
 
     private func builtinCall(_ e: Expr, _ name: String, arguments: [Expr]) -> SolType {
@@ -319,7 +348,7 @@ extension Analyzer {
                 return .void
             }
             expect(arguments[0], .bool, what: "condition")
-            if arguments.count == 2 { expect(arguments[1], .string, what: "message") }
+            if arguments.count == 2, !requireError(arguments[1]) { expect(arguments[1], .string, what: "message") }
             switch context.mode {
             case .code, .modifier, .rule: break
             default:

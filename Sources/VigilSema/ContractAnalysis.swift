@@ -186,7 +186,9 @@ extension Analyzer {
             withBody(mode: .code, function: nil, owner: nil) {
                 expect(initializer, v.type, what: "initial value of '\(v.name)'")
             }
-            if v.isConstant, constants[initializer.id] == nil, v.type != .bool {
+            // A `string` or `bytes` constant is stored once, at deployment, like an initialised
+            // variable that nothing writes (solc has checked that its value is constant).
+            if v.isConstant, constants[initializer.id] == nil, v.type != .bool, v.type != .string, v.type != .bytes {
                 bag.error(
                     "sema.constant-not-constant", "the value of constant '\(v.name)' must be a constant expression",
                     at: initializer.range)

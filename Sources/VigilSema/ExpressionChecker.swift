@@ -81,6 +81,9 @@ extension Analyzer {
             return context.mode.isProperty
         case (.address(true), .address(false)):
             return true
+        case (.interface(let derived), .interface(let base)):
+            // A contract or interface is one of each of its bases.
+            return inherits(derived, from: base)
         case (.address, .address(false)) where context.mode.isProperty:
             return true
         default:
@@ -255,9 +258,7 @@ extension Analyzer {
             return t
         case .conditional(let c, let a, let b):
             expect(c, .bool, what: "condition")
-            let ta = typeOf(a)
-            let tb = typeOf(b)
-            return unify(a, ta, b, tb, at: e.range)
+            return branchesType(a, b, at: e.range)
         case .quantifier(let kind, let variable, let body):
             guard context.mode.isProperty else {
                 bag.add(SemaDiagnostics.propertyOnly(kind.rawValue, "in properties", e.range))
@@ -791,6 +792,47 @@ extension Analyzer {
         return nil
     }
 
+    /// The type of `c ? a : b`: two constants take the smallest type that holds both (`f ? 1 : 2`
+    /// is a `uint8`, as in solc); otherwise the operands' common type.
+    private func branchesType(_ a: Expr, _ b: Expr, at range: SourceRange) -> SolType {
+        // `c ? (x, 0) : (0, y)` or `c ? (false, 0) : f()`: component by component, so that
+        // constants take the other branch's types.
+        func components(_ e: Expr) -> [Expr]? {
+            guard case .tuple(let parts) = e.kind, !parts.contains(where: { $0 == nil }) else { return nil }
+            return parts.compactMap { $0 }
+        }
+        if let xs = components(a), let ys = components(b), xs.count == ys.count {
+            return tupleBranches(a, b, SolType.tuple(zip(xs, ys).map { branchesType($0, $1, at: range) }))
+        }
+        if let xs = components(a), components(b) == nil, case .tuple(let tb) = typeOf(b), tb.count == xs.count {
+            return tupleBranches(a, nil, SolType.tuple(zip(xs, tb).map { unify($0, typeOf($0), b, $1, at: range) }))
+        }
+        if let ys = components(b), components(a) == nil, case .tuple(let ta) = typeOf(a), ta.count == ys.count {
+            return tupleBranches(b, nil, SolType.tuple(zip(ta, ys).map { unify(a, $0, $1, typeOf($1), at: range) }))
+        }
+        let ta = typeOf(a)
+        let tb = typeOf(b)
+        if case .literal(let x) = ta, case .literal(let y) = tb, let m = x.integer, let n = y.integer {
+            let signed = m < 0 || n < 0
+            for bits in stride(from: 8, through: 256, by: 8) {
+                let t: SolType = signed ? .int(bits) : .uint(bits)
+                if t.contains(m), t.contains(n) {
+                    _ = convertLiteral(a, x, to: t, what: "operand")
+                    _ = convertLiteral(b, y, to: t, what: "operand")
+                    return t
+                }
+            }
+        }
+        return unify(a, ta, b, tb, at: range)
+    }
+
+    /// Records `t` as the type of the tuples written out among a conditional's branches.
+    private func tupleBranches(_ a: Expr, _ b: Expr?, _ t: SolType) -> SolType {
+        types[a.id] = t
+        if let b { types[b.id] = t }
+        return t
+    }
+
     /// The common type of two operands; literals take the other operand's type (or the
     /// smallest wider one that holds them, as solc).
     func unify(_ l: Expr, _ lt: SolType, _ r: Expr, _ rt: SolType, at range: SourceRange) -> SolType {
@@ -817,6 +859,20 @@ extension Analyzer {
             return .void
         case (.address, .address):
             return .address(payable: false)
+        case (.tuple(let a), .tuple(let b)) where a.count == b.count:
+            // Component by component: the wider of two integers.
+            var parts: [SolType] = []
+            for (x, y) in zip(a, b) {
+                if isImplicitlyConvertible(x, to: y) {
+                    parts.append(y)
+                } else if isImplicitlyConvertible(y, to: x) {
+                    parts.append(x)
+                } else {
+                    bag.add(SemaDiagnostics.typeMismatch("cannot combine '\(lt)' and '\(rt)'", range))
+                    return .void
+                }
+            }
+            return .tuple(parts)
         case (.string, .fixedBytes) where isStringLiteral(l):
             return coerce(l, from: lt, to: rt, what: "operand") ? rt : .void
         case (.fixedBytes, .string) where isStringLiteral(r):
@@ -933,6 +989,9 @@ extension Analyzer {
             }
         case .index(let base, _):
             checkAssignable(base)
+        case .call:
+            // `StorageSlot.getAddressSlot(slot).value = x`: only a storage reference can be assigned into.
+            bag.add(SemaDiagnostics.notSupported("assigning into the storage reference a function returns", e.range))
         case .member(let base, _):
             if case .structField(let s, _)? = references[e.id], arrays[s] != nil {
                 bag.error(

@@ -2,8 +2,8 @@ import BigInt
 import VigilBasics
 import VigilSyntax
 
-// Hashes the code computes from constants: `keccak256("...")`, `type(I).interfaceId` and
-// `I.f.selector`, folded to constants (Ethereum's Keccak-256), so both engines and the
+// Hashes the code computes from constants: `keccak256("...")`, `type(I).interfaceId`,
+// `I.f.selector` and the selectors of errors and events, folded to constants (Ethereum's Keccak-256), so both engines and the
 // interpreter see the same value and nothing is abstracted.
 
 extension Analyzer {
@@ -30,6 +30,13 @@ extension Analyzer {
         switch e.kind {
         case .string(let bytes): return bytes
         case .parenthesized(let inner): return constantBytes(inner)
+        case .identifier:
+            // A `bytes` or `string` constant (solmate's `keccak256(PROXY_BYTECODE)`).
+            guard currentContract != nil, case .stateVariable(let i)? = references[e.id],
+                current.stateVariables.indices.contains(i), current.stateVariables[i].isConstant,
+                let initializer = current.stateVariables[i].initializer
+            else { return nil }
+            return constantBytes(initializer)
         case .call(let callee, let arguments):
             if case .abstracted(let b)? = calls[e.id], b == .abiEncode || b == .abiEncodePacked {
                 var values: [AbiValue] = []
@@ -72,9 +79,43 @@ extension Analyzer {
 
     /// The first four bytes of the hash of `name(type,...)`, with the ABI's type names.
     func selector(_ f: FunctionDecl, in contract: String) -> BigInt {
-        let types = f.parameters.map { abiName(resolveType($0.type, in: contract) ?? .void) }
-        let signature = "\(f.name.name)(\(types.joined(separator: ",")))"
-        return Keccak256.hash(Array(signature.utf8)).prefix(4).reduce(BigInt(0)) { $0 * 256 + BigInt($1) }
+        signatureHash(f.name.name, f.parameters, in: contract, bytes: 4)
+    }
+
+    /// The first `bytes` bytes of the Keccak-256 hash of `name(type,...)` (the parameters'
+    /// types read in `contract`), as a number.
+    private func signatureHash(_ name: String, _ parameters: [VariableDecl], in contract: String?, bytes: Int)
+        -> BigInt
+    {
+        let types = parameters.map { abiName(resolveType($0.type, in: contract) ?? .void) }
+        let signature = "\(name)(\(types.joined(separator: ",")))"
+        return Keccak256.hash(Array(signature.utf8)).prefix(bytes).reduce(BigInt(0)) { $0 * 256 + BigInt($1) }
+    }
+
+    /// `E.selector` or `L.E.selector` of an error (a `bytes4`), `I.Ev.selector` or `Ev.selector` of
+    /// an event (the `bytes32` topic): constants; nil when `base` names neither.
+    private func errorOrEventSelector(_ e: Expr, base: Expr) -> SolType? {
+        guard let written = writtenName(base)?.name else { return nil }
+        let contract = currentContract == nil ? nil : current.name
+        func key<T>(_ table: [String: T]) -> String? {
+            if let k = inheritedName(written, in: contract, table: table) { return k }
+            let k = global(written, from: base.range.file)
+            return table[k] == nil ? nil : k
+        }
+        // The contract a declaration's parameter types are read in: its owner's, or this one.
+        func owner(_ k: String) -> String? {
+            guard let dot = k.lastIndex(of: ".") else { return contract }
+            return String(k[..<dot])
+        }
+        if let k = key(errorDecls), let d = errorDecls[k] {
+            constants[e.id] = signatureHash(d.name.name, d.parameters, in: owner(k), bytes: 4)
+            return .fixedBytes(4)
+        }
+        if let k = key(eventDecls), let d = eventDecls[k] {
+            constants[e.id] = signatureHash(d.name.name, d.parameters, in: owner(k), bytes: 32)
+            return .fixedBytes(32)
+        }
+        return nil
     }
 
     /// A type's name in a function signature: `uint256`, `address` (for interfaces and payable
@@ -94,15 +135,17 @@ extension Analyzer {
         }
     }
 
-    /// `I.f.selector`, `C.f.selector` or `this.f.selector`: the selector of that function, or nil
+    /// `I.f.selector`, `C.f.selector` (of any contract) or `this.f.selector`: the selector of that function, or nil
     /// when `e` is not such a member.
     func selectorMember(_ e: Expr, base: Expr, name: Identifier) -> SolType? {
-        guard name.name == "selector", case .member(let owner, let function) = base.kind,
+        guard name.name == "selector" else { return nil }
+        if let t = errorOrEventSelector(e, base: base) { return t }
+        guard case .member(let owner, let function) = base.kind,
             case .identifier(let o) = owner.kind, lookupLocal(o) == nil
         else { return nil }
-        if interfaceDecls[o] != nil {
+        if interfaceDecls[o] != nil || contractDecls[o] != nil {
             let candidates = linearization(of: o).flatMap { c in
-                (interfaceDecls[c]?.members ?? []).compactMap { m -> (FunctionDecl, String)? in
+                (inheritable(c)?.members ?? []).compactMap { m -> (FunctionDecl, String)? in
                     if case .function(let f) = m, f.name.name == function.name { return (f, c) } else { return nil }
                 }
             }

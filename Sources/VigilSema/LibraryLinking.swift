@@ -185,6 +185,9 @@ extension Analyzer {
                 case .enumDecl(let e):
                     renames[e.name.name] = "\(owner).\(e.name.name)"
                     typeRenames[e.name.name] = "\(owner).\(e.name.name)"
+                case .userType(let t):
+                    renames[t.name.name] = "\(owner).\(t.name.name)"
+                    typeRenames[t.name.name] = "\(owner).\(t.name.name)"
                 case .error(let e): renames[e.name.name] = "\(owner).\(e.name.name)"
                 case .event(let e): renames[e.name.name] = "\(owner).\(e.name.name)"
                 default: break

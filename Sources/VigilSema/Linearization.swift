@@ -93,4 +93,17 @@ extension Analyzer {
         if let q = inheritedName(name.name, in: contract, table: table) { return table[q] }
         return table[global(name.name, from: name.range.file)]
     }
+
+    /// `L.E` for an expression written `L.E` (or `E`, `M.L.E`) whose first name is not a local
+    /// variable: how a qualified declaration is named where it is used; nil for anything else.
+    func writtenName(_ e: Expr) -> Identifier? {
+        var parts: [String] = []
+        var walk = e
+        while case .member(let owner, let part) = walk.kind {
+            parts.insert(part.name, at: 0)
+            walk = owner
+        }
+        guard case .identifier(let first) = walk.kind, lookupLocal(first) == nil else { return nil }
+        return Identifier(([first] + parts).joined(separator: "."), e.range)
+    }
 }

@@ -25,7 +25,14 @@ extension Analyzer {
     /// functions; an override has its base function's key); `receive` and `fallback` by name.
     func signatureKey(_ f: FunctionDecl, in contract: String) -> String {
         guard f.kind == .function else { return f.name.name }
-        let types = f.parameters.map { resolveType($0.type, in: contract)?.description ?? "?" }
+        // A user-defined value type keeps its name here, so that overloads over two such types
+        // with one underlying type stay two functions (calls choose between them only by count).
+        let types = f.parameters.map { p -> String in
+            if case .named(let id) = p.type, declaration(id, seenBy: contract, in: userTypeDecls) != nil {
+                return id.name
+            }
+            return resolveType(p.type, in: contract)?.description ?? "?"
+        }
         return "\(f.name.name)(\(types.joined(separator: ",")))"
     }
 

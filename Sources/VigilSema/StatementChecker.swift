@@ -277,8 +277,7 @@ extension Analyzer {
         }
     }
 
-    private func checkDeclaredArguments(_ name: String, _ params: [VariableDecl], _ args: [Expr], at range: SourceRange)
-    {
+    func checkDeclaredArguments(_ name: String, _ params: [VariableDecl], _ args: [Expr], at range: SourceRange) {
         guard params.count == args.count else {
             bag.add(SemaDiagnostics.argumentCount(name, expected: params.count, got: args.count, range))
             for a in args { typeOf(a) }
