@@ -109,9 +109,14 @@ extension Machine {
             guard let argument = arguments.first else { throw .mismatch("internal: conversion without a value") }
             return try convert(try evaluate(argument), to: t, at: e)
         case .interfaceFunction(let interface, let function, let isView):
+            var amount: BigInt = 0
+            if let option = options.first(where: { $0.name.name == "value" }) {
+                amount = try evaluateNumber(option.value)
+            }
             let target = try evaluateNumber(try receiver(of: callee))
             _ = try evaluateAll(arguments)  // the callee sees them; the environment decides what it does
-            return try interfaceCall(e, interface: interface, function: function, isView: isView, target: target)
+            return try interfaceCall(
+                e, interface: interface, function: function, isView: isView, target: target, amount: amount)
         case .creation(let contract):
             var amount: BigInt = 0
             if let option = options.first(where: { $0.name.name == "value" }) {

@@ -73,9 +73,10 @@ extension Machine {
     }
 
     /// A call of an interface function: a `view` one returns a value of the schedule; any other
-    /// one hands over control, then returns a value or reverts (and the revert propagates).
+    /// one sends `amount` ether (too little reverts), hands over control, then returns a value or
+    /// reverts (and the revert propagates).
     func interfaceCall(
-        _ e: Expr, interface: String, function: String, isView: Bool, target: BigInt
+        _ e: Expr, interface: String, function: String, isView: Bool, target: BigInt, amount: BigInt
     ) throws(Interruption) -> Value {
         let returnType = model.interfaces[interface]?.functions[function]?.returnType
         // `IERC20.transfer`, not `transfer`: the trace tells it from an ether transfer.
@@ -92,12 +93,22 @@ extension Machine {
                 handsOverControl: false)
             return value
         }
+        guard amount <= state.balance else {
+            record(e, kind: kind, target: target, value: amount, outcome: "reverted (value exceeds balance)")
+            if tryCall == e.id {
+                triedCallFailed = true
+                return returnType.map { zeros.zero(of: $0) } ?? Value.none
+            }
+            throw .revert(
+                "\(interface).\(function) at line \(line(of: e.range)) sends more ether than the contract holds")
+        }
         let h = try nextHandover(for: "\(interface).\(function)", at: e)
         let snapshot = state
+        state.balance -= amount
         let steps = try runHandover(h, at: e)
         guard h.success else {
             record(
-                e, kind: kind, target: target, value: 0, forcedEther: h.forcedEther, calls: steps,
+                e, kind: kind, target: target, value: amount, forcedEther: h.forcedEther, calls: steps,
                 outcome: "reverted")
             // A `try` catches the failure: what the call did is undone.
             if tryCall == e.id {
@@ -123,7 +134,7 @@ extension Machine {
             value = .none
         }
         record(
-            e, kind: kind, target: target, value: 0, forcedEther: h.forcedEther, calls: steps,
+            e, kind: kind, target: target, value: amount, forcedEther: h.forcedEther, calls: steps,
             outcome: outcomeText(value, returnType))
         return value
     }

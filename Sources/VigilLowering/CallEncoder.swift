@@ -109,7 +109,7 @@ extension SymbolicExecutor {
             for a in arguments { _ = eval(a) }
             let returnType = model.interfaces[interface]?.functions[function]?.returnType
             if isView { return readViewCall(returnType) }
-            return encodeInterfaceCall(returnType: returnType, caught: tryCall == e.id)
+            return encodeInterfaceCall(returnType: returnType, value: value ?? .int(0), caught: tryCall == e.id)
         case .creation?:
             for a in arguments { _ = eval(a) }
             return .scalar(encodeCreation(value: value ?? .int(0), caught: tryCall == e.id))

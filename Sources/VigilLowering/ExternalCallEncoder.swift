@@ -26,22 +26,17 @@ extension SymbolicExecutor {
         return ok
     }
 
-    /// A non-`view` interface call: a handover, then it returns any value or reverts
-    /// (propagating, unless `caught` by a `try`: then what the call did is undone and
-    /// `triedSuccess` says whether it failed).
-    func encodeInterfaceCall(returnType: SolType?, caught: Bool) -> SymbolicValue {
-        let before = state
+    /// A call of an interface function that is not `view`: `value` ether leaves with it (too
+    /// little reverts), the callee holds control (a handover), then the call returns a value of
+    /// its type or reverts; a `try` catches the failure, which undoes what the call did.
+    func encodeInterfaceCall(returnType: SolType?, value: Term, caught: Bool) -> SymbolicValue {
+        let call = payForCall(value, caught: caught)
         let (forced, slots) = encodeHandoverCalls()
         let success = fresh("icall.ok", .bool)
         let returned = returnType.map { freshArgument("icall.ret", $0) }
         record?.sites.append(
             .handover(guardTerm: pc, forcedEther: forced, slots: slots, success: success, returned: returned?.1))
-        if caught {
-            triedSuccess = success
-            state = SymbolicState.merge(Term.and(pc, Term.not(success)), before, state)
-        } else {
-            revert(when: Term.not(success))
-        }
+        settleCall(call, success: success, caught: caught)
         return returned?.0 ?? .scalar(.true)
     }
 
@@ -49,12 +44,7 @@ extension SymbolicExecutor {
     /// the new contract's code runs (a handover: Vigil treats it as code outside the run), and
     /// the creation yields a fresh address, neither zero nor this contract's, or reverts.
     func encodeCreation(value: Term, caught: Bool) -> Term {
-        // Too little ether fails the creation: a revert, or a failure a `try` catches.
-        let canPay = Term.le(value, state.balance)
-        let outer = pc
-        let before = state
-        if caught { pc = Term.and(outer, canPay) } else { revert(when: Term.not(canPay)) }
-        state.balance = Term.ite(pc, Term.sub(state.balance, value), state.balance)
+        let call = payForCall(value, caught: caught)
         let (forced, slots) = encodeHandoverCalls()
         let success = fresh("new.ok", .bool)
         let address = freshValue("new.address", .address(payable: false))
@@ -65,15 +55,34 @@ extension SymbolicExecutor {
         constraints.append(Term.not(Term.eq(address, environment.origin)))
         record?.sites.append(
             .handover(guardTerm: pc, forcedEther: forced, slots: slots, success: success, returned: .value(address)))
+        settleCall(call, success: success, caught: caught)
+        return address
+    }
+
+    /// Where an external call that sends `value` starts: the path and state before it, and
+    /// whether the contract can pay. Too little ether reverts, or fails the call a `try` catches;
+    /// the value leaves on the path that goes on.
+    private func payForCall(_ value: Term, caught: Bool) -> (outer: Term, before: SymbolicState, canPay: Term) {
+        let outer = pc
+        let before = state
+        if value == .int(0) { return (outer, before, .true) }
+        let canPay = Term.le(value, state.balance)
+        if caught { pc = Term.and(outer, canPay) } else { revert(when: Term.not(canPay)) }
+        state.balance = Term.ite(pc, Term.sub(state.balance, value), state.balance)
+        return (outer, before, canPay)
+    }
+
+    /// After the callee held control: a failure reverts, or, caught by a `try`, undoes the call
+    /// (`triedSuccess` tells the clauses apart).
+    private func settleCall(_ call: (outer: Term, before: SymbolicState, canPay: Term), success: Term, caught: Bool) {
         if caught {
-            let created = Term.and(canPay, success)
-            triedSuccess = created
-            state = SymbolicState.merge(Term.and(outer, Term.not(created)), before, state)
-            pc = outer
+            let done = Term.and(call.canPay, success)
+            triedSuccess = done
+            state = SymbolicState.merge(Term.and(call.outer, Term.not(done)), call.before, state)
+            pc = call.outer
         } else {
             revert(when: Term.not(success))
         }
-        return address
     }
 
     /// While an external account holds control: ether may be forced in, then up to W calls of

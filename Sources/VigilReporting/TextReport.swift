@@ -103,7 +103,7 @@ public struct TextReport: Sendable {
             out += "\(indent)  \(call.summary) (line \(call.line)): \(call.effect)\n"
             if call.forcedEther != "0" { out += "\(indent)    ether forced in: \(call.forcedEther)\n" }
             for inner in call.calls { out += renderStep(inner, indent: indent + "    ") }
-            let returned = call.outcome.hasPrefix("returned") || call.outcome == "reverted"
+            let returned = call.outcome.hasPrefix("returned") || call.outcome.hasPrefix("reverted")
             out += "\(indent)    \(returned ? call.outcome : "returns \(call.outcome)")\n"
         }
         out += emitted(before: step.calls.count)

@@ -14,8 +14,13 @@ extension Analyzer {
         }
         if case .newArray(let type) = calleeExpr.kind { return newArray(e, type, arguments: arguments) }
         if options != nil {
-            guard case .member(_, let name) = calleeExpr.kind, name.name == "call" else {
-                bag.add(SemaDiagnostics.notSupported("call options other than '.call{value: ...}'", e.range))
+            // `a.call{value: v}(...)` and `token.f{value: v}(...)` of an interface or contract.
+            guard case .member(let base, let name) = calleeExpr.kind,
+                name.name == "call" || (libraryKey(base) == nil && isInterfaceValue(base))
+            else {
+                bag.add(
+                    SemaDiagnostics.notSupported(
+                        "call options other than on '.call' or on a call of an interface function", e.range))
                 return .void
             }
         }
@@ -580,14 +585,7 @@ extension Analyzer {
             switch name.name {
             case "call":
                 calls[e.id] = .lowLevelCall
-                for option in options {
-                    if option.name.name == "value" {
-                        expect(option.value, .uint(256), what: "value")
-                    } else {
-                        bag.add(
-                            SemaDiagnostics.notSupported("the call option '\(option.name.name)'", option.name.range))
-                    }
-                }
+                checkCallOptions(options, sendsEther: true)
                 let emptyData: Bool = {
                     guard arguments.count == 1, case .string(let s) = arguments[0].kind else { return false }
                     return s.isEmpty
@@ -631,6 +629,14 @@ extension Analyzer {
                 return .void
             }
             calls[e.id] = .interfaceFunction(interface: i, function: f.name, isView: f.isView)
+            if !options.isEmpty {
+                if options.contains(where: { $0.name.name == "value" }) && !f.isPayable {
+                    bag.error(
+                        "sema.call-value", "'\(name.name)' is not payable: a call of it cannot send ether",
+                        at: name.range)
+                }
+                checkCallOptions(options, sendsEther: f.isPayable)
+            }
             context.readsState = true
             checkArguments(f.name, f.parameterTypes, arguments, at: e.range)
             if !f.isView { noteHandover(e) }
@@ -642,6 +648,27 @@ extension Analyzer {
             bag.error("sema.unknown-member", "'\(bt)' has no function '\(name.name)'", at: name.range)
             return .void
         }
+    }
+
+    /// The options of an external call: `value` (ether sent along), `gas` (a limit, which changes
+    /// nothing Vigil decides: the environment can make any call fail); others "not supported yet".
+    private func checkCallOptions(_ options: [(name: Identifier, value: Expr)], sendsEther: Bool) {
+        for option in options {
+            switch option.name.name {
+            case "value" where sendsEther, "gas":
+                expect(option.value, .uint(256), what: option.name.name)
+            case "value":
+                typeOf(option.value)
+            default:
+                bag.add(SemaDiagnostics.notSupported("the call option '\(option.name.name)'", option.name.range))
+            }
+        }
+    }
+
+    /// Whether `e` is a value of a contract or interface type (checked on the way).
+    private func isInterfaceValue(_ e: Expr) -> Bool {
+        if case .interface = typeOf(e) { return true }
+        return false
     }
 
     /// `a.push()`, `a.push(x)`, `a.pop()` on a dynamic array in storage.
