@@ -27,10 +27,11 @@ extension Machine {
                 values.append(v)
             }
             return Value.bytes(builtin == .abiEncode ? AbiEncoding.encode(values) : AbiEncoding.encodePacked(values))
-        case .abiEncodeWithSelector, .abiEncodeWithSignature:
+        case .abiEncodeWithSelector, .abiEncodeWithSignature, .abiEncodeCall:
+            let arguments = builtin.encodedOperands(arguments)
             guard let first = arguments.first else { throw notComputed }
             var selector: [UInt8]
-            if builtin == .abiEncodeWithSelector {
+            if builtin != .abiEncodeWithSignature {
                 selector = AbiEncoding.word(try evaluateNumber(first), bytes: 4)
             } else {
                 guard let signature = try evaluate(first).bytesContents() else { throw Value.environmentBytes }

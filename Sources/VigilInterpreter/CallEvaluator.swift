@@ -130,11 +130,12 @@ extension Machine {
             if let option = options.first(where: { $0.name.name == "value" }) {
                 amount = try evaluateNumber(option.value)
             }
-            return .bool(try lowLevelCall(e, target: target, amount: amount))
+            _ = try evaluateAll(arguments)  // the callee sees the data; the environment decides what it does
+            return try lowLevelCall(e, target: target, amount: amount)
         case .staticCall:
             let target = try evaluateNumber(try receiver(of: callee))
             _ = try evaluateAll(arguments)
-            return .bool(try staticCall(e, target: target))
+            return .structure([.bool(try staticCall(e, target: target)), Value.none])
         case .transfer, .send:
             let target = try evaluateNumber(try receiver(of: callee))
             guard let argument = arguments.first else { throw .mismatch("internal: transfer without a value") }

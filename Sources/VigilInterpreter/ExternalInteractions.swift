@@ -8,16 +8,20 @@ import VigilTrace
 // the current invocation, in execution order, and leaves a record in the trace.
 
 extension Machine {
-    /// `to.call{value: v}("")`: hands over control; false undoes everything that happened in it.
-    func lowLevelCall(_ e: Expr, target: BigInt, amount: BigInt) throws(Interruption) -> Bool {
+    /// `to.call{value: v}(data)`: hands over control; false undoes everything that happened in
+    /// it. Returns the success and the data returned (the schedule's; reports before it recorded
+    /// the data give none, and reading it is then not replayed).
+    func lowLevelCall(_ e: Expr, target: BigInt, amount: BigInt) throws(Interruption) -> Value {
         if amount > state.balance {
             record(e, kind: "call", target: target, value: amount, outcome: "false (value exceeds balance)")
-            return false
+            return .structure([.bool(false), .bytes([])])
         }
         let h = try nextHandover(for: "the call", at: e)
-        guard h.returned == nil else {
-            throw .mismatch(
-                "the handover of the call at line \(line(of: e.range)) returns a value; a call returns none")
+        var data = Value.none
+        if let returned = h.returned {
+            var leaves = returned[...]
+            data = try scheduledValue(
+                &leaves, type: .bytes, what: "the data the call at line \(line(of: e.range)) returned")
         }
         let snapshot = state
         state.balance -= amount
@@ -26,7 +30,7 @@ extension Machine {
         record(
             e, kind: "call", target: target, value: amount, forcedEther: h.forcedEther, calls: steps,
             outcome: h.success ? "true" : "false")
-        return h.success
+        return .structure([.bool(h.success), data])
     }
 
     /// `new C{value: amount}(...)`: the ether leaves (too little reverts), the new contract's

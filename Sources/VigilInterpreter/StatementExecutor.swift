@@ -34,9 +34,11 @@ extension Machine {
             for (v, x) in zip(variables, values) { if let v { frames[activeFrame].values[v.id] = x } }
             return .normal
         case .tupleVariable(let variables, let initializer):
-            let ok = try evaluate(initializer)
-            if let first = variables.first, let first { frames[activeFrame].values[first.id] = ok }
-            if variables.count > 1, let second = variables[1] { frames[activeFrame].values[second.id] = Value.none }
+            // `(bool ok, bytes memory data) = to.call(...)`: the call's success and returned data.
+            guard case .structure(let result) = try evaluate(initializer), result.count == 2 else {
+                throw .mismatch("internal: a call without its result")
+            }
+            for (v, x) in zip(variables, result) { if let v { frames[activeFrame].values[v.id] = x } }
             return .normal
         case .expression(let e):
             _ = try evaluate(e)

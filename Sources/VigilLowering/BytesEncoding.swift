@@ -44,7 +44,7 @@ extension SymbolicExecutor {
     /// contents of bytes are modelled.
     func abstractedBuiltin(_ e: Expr, _ builtin: AbstractedBuiltin, arguments: [Expr]) -> SymbolicValue {
         usedAbstraction = true
-        let operands = builtin == .abiDecode ? Array(arguments.prefix(1)) : arguments
+        let operands = builtin == .abiDecode ? Array(arguments.prefix(1)) : builtin.encodedOperands(arguments)
         let values = operands.map { ($0, eval($0)) }
         let t = type(of: e)
         guard t == .bytes || t == .string else { return freshArgument(builtin.rawValue, t).0 }
@@ -72,7 +72,7 @@ extension SymbolicExecutor {
         }
         var parts: [Term] = []
         let encoded =
-            builtin == .abiEncodeWithSelector || builtin == .abiEncodeWithSignature ? values.dropFirst() : values[...]
+            builtin.startsWithSelector ? values.dropFirst() : values[...]
         for (a, v) in encoded {
             let t = type(of: a)
             let dynamic = t == .bytes || t == .string
@@ -95,7 +95,7 @@ extension SymbolicExecutor {
                 }
             }
         }
-        if builtin == .abiEncodeWithSelector || builtin == .abiEncodeWithSignature { parts.append(.int(4)) }
+        if builtin.startsWithSelector { parts.append(.int(4)) }
         return Term.add([.int(0)] + parts)
     }
 

@@ -91,13 +91,14 @@ extension SymbolicExecutor {
         case .lowLevelCall?:
             guard case .member(let base, _) = callee.kind else { return .scalar(.false) }
             let target = eval(base).scalarTerm
-            return .scalar(encodeLowLevelCall(target: target, value: value ?? .int(0)))
+            for a in arguments { _ = eval(a) }  // the callee sees the data; the environment decides what it does
+            return encodeLowLevelCall(target: target, value: value ?? .int(0))
         case .staticCall?:
             if case .member(let base, _) = callee.kind { _ = eval(base) }
             for a in arguments { _ = eval(a) }
             let ok = fresh("staticcall.ok", .bool)
             record?.sites.append(.viewCall(guardTerm: pc, value: .value(ok)))
-            return .scalar(ok)
+            return .record([.scalar(ok), anyBytes("staticcall.data")])
         case .transfer?, .send?:
             guard case .member(let base, _) = callee.kind else { return .scalar(.false) }
             _ = eval(base)

@@ -7,9 +7,10 @@ import VigilSyntax
 extension SymbolicExecutor {
     // MARK: - Handing over control
 
-    /// `to.call{value: v}("")`: the value leaves, the environment may re-enter, and the call
-    /// returns any bool; `false` undoes everything inside it. Returns the call's `ok`.
-    func encodeLowLevelCall(target: Term, value: Term) -> Term {
+    /// `to.call{value: v}(data)`: the value leaves, the environment may re-enter, and the call
+    /// returns any bool; `false` undoes everything inside it. Returns the call's `ok` and the
+    /// data it returned or failed with (any bytes, which the schedule records).
+    func encodeLowLevelCall(target: Term, value: Term) -> SymbolicValue {
         let canSend = Term.le(value, state.balance)
         let before = state
         let outer = pc
@@ -17,13 +18,17 @@ extension SymbolicExecutor {
         state.balance = Term.ite(pc, Term.sub(state.balance, value), state.balance)
         let (forced, slots) = encodeHandoverCalls()
         let success = fresh("call.ok", .bool)
+        // Opaque data (a run that never reads bytes contents) costs nothing and has no place in
+        // the schedule.
+        let data: (SymbolicValue, ArgumentTerms?) =
+            model.bytesContents ? freshArgument("call.data", .bytes) : (.scalar(.int(0)), nil)
         record?.sites.append(
-            .handover(guardTerm: pc, forcedEther: forced, slots: slots, success: success, returned: nil))
+            .handover(guardTerm: pc, forcedEther: forced, slots: slots, success: success, returned: data.1))
         state = SymbolicState.merge(Term.and(pc, Term.not(success)), before, state)
         nameState()
         let ok = Term.and(pc, success)
         pc = outer
-        return ok
+        return .record([.scalar(ok), data.0])
     }
 
     /// A call of an interface function that is not `view`: `value` ether leaves with it (too

@@ -26,9 +26,9 @@ extension SymbolicExecutor {
             guard case .record(let values) = eval(initializer) else { return }
             for (v, x) in zip(vars, values) { if let v { locals[v.id] = .value(x) } }
         case .tupleVariable(let vars, let initializer):
-            let ok = eval(initializer)
-            if let first = vars.first, let first { locals[first.id] = .value(ok) }
-            if vars.count > 1, let second = vars[1] { locals[second.id] = .value(anyBytes("call.data")) }
+            // `(bool ok, bytes memory data) = to.call(...)`: the call's success and returned data.
+            guard case .record(let result) = eval(initializer), result.count == 2 else { return }
+            for (v, x) in zip(vars, result) { if let v { locals[v.id] = .value(x) } }
         case .expression(let e):
             _ = eval(e)
         case .block(let b):

@@ -31,6 +31,35 @@ extension Analyzer {
             expect(first, builtin == .abiEncodeWithSelector ? .fixedBytes(4) : .string, what: "the selector")
             for a in arguments.dropFirst() { encodable(a) }
             return .bytes
+        case .abiEncodeCall:
+            guard arguments.count == 2 else {
+                bag.add(SemaDiagnostics.argumentCount("abi.encodeCall", expected: 2, got: arguments.count, e.range))
+                for a in arguments { typeOf(a) }
+                return .bytes
+            }
+            let (function, values) = (arguments[0], arguments[1])
+            guard case .member(let owner, let name) = function.kind, case .identifier(let o) = owner.kind,
+                lookupLocal(o) == nil, let (f, contract) = externalFunction(o, name.name)
+            else {
+                bag.add(SemaDiagnostics.notSupported("'abi.encodeCall' of this function", function.range))
+                typeOf(values)
+                return .bytes
+            }
+            // The function stands for its selector, a constant.
+            types[function.id] = .fixedBytes(4)
+            constants[function.id] = selector(f, in: contract)
+            let parameters = f.parameters.map { resolveType($0.type, in: contract) ?? .void }
+            if case .tuple = values.kind {
+                expect(values, .tuple(parameters), what: "the arguments of '\(name.name)'")
+            } else if parameters.count == 1 {
+                expect(values, parameters[0], what: "the argument of '\(name.name)'")
+            } else {
+                typeOf(values)
+                bag.add(
+                    SemaDiagnostics.typeMismatch(
+                        "'\(name.name)' takes \(parameters.count) arguments: write them as a tuple", values.range))
+            }
+            return .bytes
         case .abiDecode:
             guard arguments.count == 2 else {
                 bag.add(SemaDiagnostics.argumentCount("abi.decode", expected: 2, got: arguments.count, e.range))

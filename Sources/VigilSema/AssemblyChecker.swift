@@ -150,7 +150,8 @@ extension Analyzer {
         bag.add(SemaDiagnostics.undeclared(p.name.name, p.name.range))
     }
 
-    /// A name the block assigns: its own variable, or a Solidity local, which then takes any value.
+    /// A name the block assigns: its own variable, or a Solidity local (also through the `.offset`
+    /// and `.length` of call data), which then takes any value.
     private func assignYul(_ p: YulPath, _ walk: inout YulWalk) {
         if walk.declares(p.name.name) { return }
         guard let id = lookupLocal(p.name.name) else {
@@ -165,6 +166,12 @@ extension Analyzer {
             return
         }
         context.used.insert(id)
+        // `result.offset := 0` and `result.length := 0` of call data (OpenZeppelin's
+        // Calldata.emptyBytes()): the variable takes any value, as any local the block assigns.
+        if let suffix = p.suffix?.name, calldataLocals.contains(id), suffix == "offset" || suffix == "length" {
+            if !walk.assigned.contains(id) { walk.assigned.append(id) }
+            return
+        }
         if p.suffix != nil || storageLocals.contains(id) {
             bag.add(
                 SemaDiagnostics.notSupported("assigning '\(p.text)' in inline assembly (a storage pointer)", p.range))

@@ -586,14 +586,8 @@ extension Analyzer {
             case "call":
                 calls[e.id] = .lowLevelCall
                 checkCallOptions(options, sendsEther: true)
-                let emptyData: Bool = {
-                    guard arguments.count == 1, case .string(let s) = arguments[0].kind else { return false }
-                    return s.isEmpty
-                }()
-                if !emptyData {
-                    bag.add(SemaDiagnostics.notSupported("'call' with data (only call{value: v}(\"\"))", e.range))
-                }
-                for a in arguments { typeOf(a) }
+                // Whatever the data, the callee is code outside the run (LANGUAGE.md §4 and §11.5).
+                checkArguments("call", [.bytes], arguments, at: e.range)
                 noteHandover(e)
                 return .callResult
             case "transfer", "send":

@@ -135,6 +135,18 @@ extension Analyzer {
         }
     }
 
+    /// The function `I.f` names, of an interface or contract `I` or one of its bases, with the
+    /// contract that declares it; nil when none or several (overloads) have that name.
+    func externalFunction(_ owner: String, _ name: String) -> (FunctionDecl, String)? {
+        guard interfaceDecls[owner] != nil || contractDecls[owner] != nil else { return nil }
+        let candidates = linearization(of: owner).flatMap { c in
+            (inheritable(c)?.members ?? []).compactMap { m -> (FunctionDecl, String)? in
+                if case .function(let f) = m, f.name.name == name { return (f, c) } else { return nil }
+            }
+        }
+        return candidates.count == 1 ? candidates[0] : nil
+    }
+
     /// `I.f.selector`, `C.f.selector` (of any contract) or `this.f.selector`: the selector of that function, or nil
     /// when `e` is not such a member.
     func selectorMember(_ e: Expr, base: Expr, name: Identifier) -> SolType? {
@@ -144,16 +156,11 @@ extension Analyzer {
             case .identifier(let o) = owner.kind, lookupLocal(o) == nil
         else { return nil }
         if interfaceDecls[o] != nil || contractDecls[o] != nil {
-            let candidates = linearization(of: o).flatMap { c in
-                (inheritable(c)?.members ?? []).compactMap { m -> (FunctionDecl, String)? in
-                    if case .function(let f) = m, f.name.name == function.name { return (f, c) } else { return nil }
-                }
-            }
-            guard candidates.count == 1 else {
+            guard let (f, contract) = externalFunction(o, function.name) else {
                 bag.add(SemaDiagnostics.notSupported("'.selector' of an overloaded or unknown function", e.range))
                 return .fixedBytes(4)
             }
-            constants[e.id] = selector(candidates[0].0, in: candidates[0].1)
+            constants[e.id] = selector(f, in: contract)
             return .fixedBytes(4)
         }
         if o == "this" || o == current.name, let f = current.functions[function.name] {

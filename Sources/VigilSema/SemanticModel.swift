@@ -99,21 +99,39 @@ public enum CallTarget: Hashable, Sendable {
 /// over-approximation each result lists): hashing, ABI encoding and decoding, `ecrecover`,
 /// concatenation. The interpreter computes the real value where it can.
 public enum AbstractedBuiltin: String, Sendable, Hashable {
+    // `abi.encodeCall(I.f, (a, b))`: `I.f` is the selector's constant, and the tuple's components
+    // are the encoded values (`encodedOperands`).
     case keccak256, sha256, ripemd160, ecrecover
     case abiEncode = "abi.encode"
     case abiEncodePacked = "abi.encodePacked"
     case abiEncodeWithSelector = "abi.encodeWithSelector"
     case abiEncodeWithSignature = "abi.encodeWithSignature"
+    case abiEncodeCall = "abi.encodeCall"
     case abiDecode = "abi.decode"
     case bytesConcat = "bytes.concat"
     case stringConcat = "string.concat"
+
+    /// Whether the encoding starts with a selector, its first operand (a `bytes4`, or the
+    /// signature it is the hash of).
+    public var startsWithSelector: Bool {
+        self == .abiEncodeWithSelector || self == .abiEncodeWithSignature || self == .abiEncodeCall
+    }
+
+    /// The operands of a call of it: the arguments, or for `abi.encodeCall(I.f, (a, b))` the
+    /// selector `I.f` and then `a` and `b`.
+    public func encodedOperands(_ arguments: [Expr]) -> [Expr] {
+        guard self == .abiEncodeCall, arguments.count == 2 else { return arguments }
+        if case .tuple(let parts) = arguments[1].kind { return [arguments[0]] + parts.compactMap { $0 } }
+        return arguments
+    }
 
     /// What a result that rests on it names (`abstracted: hashing at F.sol:12`).
     public var abstraction: Abstraction.Kind {
         switch self {
         case .keccak256, .sha256, .ripemd160: .hashing
         case .ecrecover: .signatureRecovery
-        case .abiEncode, .abiEncodePacked, .abiEncodeWithSelector, .abiEncodeWithSignature: .abiEncoding
+        case .abiEncode, .abiEncodePacked, .abiEncodeWithSelector, .abiEncodeWithSignature, .abiEncodeCall:
+            .abiEncoding
         case .abiDecode: .abiDecoding
         case .bytesConcat, .stringConcat: .concatenation
         }

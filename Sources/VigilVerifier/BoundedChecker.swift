@@ -710,7 +710,11 @@ final class ContractRun {
                 p, .unknown, reason: .notConfirmed(witness: false, abstraction: encoding.usesAbstraction), trace: nil,
                 depth: depth)
         case .mismatch(let why):
-            finish(p, .unknown, reason: .replayMismatch(why, rule: false), trace: nil, depth: depth)
+            // An over-approximated value (a hash, an encoding) may send the real run elsewhere.
+            let reason: Reason =
+                encoding.usesAbstraction
+                ? .notConfirmed(witness: false, abstraction: true) : .replayMismatch(why, rule: false)
+            finish(p, .unknown, reason: reason, trace: nil, depth: depth)
         case .unconfirmable(let why):
             finish(p, .unknown, reason: .unconfirmable(why), trace: nil, depth: depth)
         }
