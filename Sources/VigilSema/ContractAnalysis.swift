@@ -335,6 +335,15 @@ extension Analyzer {
         context = saved
     }
 
+    /// Whether a `storage` parameter of type `t` is supported: a struct or array, a `string` or
+    /// `bytes` (each an alias of the location in state its argument names).
+    private static func aliasesState(_ t: SolType) -> Bool {
+        switch t {
+        case .structType, .string, .bytes: true
+        default: false
+        }
+    }
+
     private func checkFunctionBody(_ info: FunctionInfo, contract: String) {
         let f = info.decl
         withBody(mode: .code, function: info, owner: info.kind == .function ? info.name : info.kind.rawValue) {
@@ -343,10 +352,10 @@ extension Analyzer {
                 let t = declareVariable(p, contract: contract, isParameter: true)
                 // A `storage` parameter aliases the location in state its argument names.
                 if p.location == .storage {
-                    if case .structType = t, !info.isEntryPoint {
+                    if Self.aliasesState(t), !info.isEntryPoint {
                         storageLocals.insert(p.id)
                     } else {
-                        bag.add(SemaDiagnostics.notSupported("a 'storage' parameter that is not a struct", p.range))
+                        bag.add(SemaDiagnostics.notSupported("a 'storage' parameter of this type", p.range))
                     }
                 }
             }
