@@ -89,6 +89,8 @@ extension Machine {
             }
             return entries[key] ?? zeros.zero(of: type(of: e))
         case .call(let callee, let arguments):
+            // The storage at a constant slot (`StorageSlot.getAddressSlot(SLOT)`) is a state variable.
+            if case .stateVariable? = model.references[e.id] { return try evaluateName(e) }
             return try evaluateCall(e, callee: callee, arguments: arguments, options: [])
         case .namedCall(let callee, _, let arguments):
             let order = model.namedArgumentOrder[e.id] ?? Array(arguments.indices)
@@ -367,6 +369,9 @@ extension Machine {
             var location = try lvalue(base)
             location.steps.append(.field(i))
             return location
+        case .call:
+            if case .stateVariable(let i)? = model.references[e.id] { return LValue(root: .state(i), steps: []) }
+            throw .mismatch("'\(text(of: e.range))' cannot be assigned")
         default:
             throw .mismatch("'\(text(of: e.range))' cannot be assigned")
         }

@@ -74,6 +74,8 @@ extension SymbolicExecutor {
             if horn != nil { noteEntryWithinSum(base, value) }
             return value
         case .call(let callee, let args):
+            // The storage at a constant slot (`StorageSlot.getAddressSlot(SLOT)`) is a state variable.
+            if case .stateVariable(let i)? = model.references[e.id] { return state.variables[i] }
             return evalCall(e, callee: callee, arguments: args, value: nil)
         case .namedCall(let callee, _, let args):
             let order = model.namedArgumentOrder[e.id] ?? Array(args.indices)
@@ -436,6 +438,9 @@ extension SymbolicExecutor {
                 return nil
             }
             return (root, path + [.field(i)])
+        case .call:
+            if case .stateVariable(let i)? = model.references[e.id] { return (.state(i), []) }
+            return nil
         default:
             return nil
         }

@@ -53,7 +53,10 @@ extension Analyzer {
         assemblyEffects[s.id] = AssemblyEffects(
             assigned: walk.assigned, writesMemory: walk.writesMemory, mayRevert: walk.mayRevert,
             changesState: walk.changesState)
-        if currentContract != nil { current.abstractions.append(Abstraction(kind: .inlineAssembly, range: s.range)) }
+        // A slot function's block never runs: each call of it names its slot's variable.
+        if currentContract != nil, !inSlotFunction {
+            current.abstractions.append(Abstraction(kind: .inlineAssembly, range: s.range))
+        }
     }
 
     private func walkYul(_ block: YulBlock, _ walk: inout YulWalk) {
@@ -172,6 +175,7 @@ extension Analyzer {
             if !walk.assigned.contains(id) { walk.assigned.append(id) }
             return
         }
+        if p.suffix?.name == "slot", inSlotFunction { return }
         if p.suffix != nil || storageLocals.contains(id) {
             bag.add(
                 SemaDiagnostics.notSupported("assigning '\(p.text)' in inline assembly (a storage pointer)", p.range))

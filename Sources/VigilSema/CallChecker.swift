@@ -185,6 +185,7 @@ extension Analyzer {
                 for a in arguments { typeOf(a) }
                 return .void
             }
+            if let source = slotSource(info.decl) { return slotCall(e, info, source, arguments: arguments) }
             calls[e.id] = .internalFunction(f)
             return internalCall(e, f, info, parameterTypes: info.parameterTypes, arguments: arguments, at: callee.range)
         case .typeName(let t)?:
@@ -322,6 +323,7 @@ extension Analyzer {
                 bag.add(
                     SemaDiagnostics.notSupported("a 'storage' receiver that is not a location in state", base.range))
             }
+            if let source = slotSource(info.decl) { return slotCall(e, info, source, arguments: [base] + arguments) }
             calls[e.id] = .boundFunction(function)
             return internalCall(
                 e, function, info, parameterTypes: Array(info.parameterTypes.dropFirst()), arguments: arguments,
@@ -511,10 +513,10 @@ extension Analyzer {
             if case .enumType = target, source != target { recordBuiltInCheck(.enumOutOfRange, at: e, located: a) }
             // `IERC20(address(1))`: an address constant seen through another address type is still constant.
             if source.isAddressLike, target.isAddressLike, let c = constants[a.id] { constants[e.id] = c }
-            // `uint8(type(E).max)`, `uint256(K)`: a constant converted to an integer type it fits.
-            if target.isInteger || target.isFixedBytes, !source.isFixedBytes, let c = constants[a.id],
-                target.contains(c)
-            {
+            // `uint8(type(E).max)`, `uint256(K)`: a constant converted to an integer type it fits;
+            // `uint256(keccak256("x"))`: a `bytesN` constant is the same number as a `uintN`.
+            let sameNumber = !source.isFixedBytes || (source.maxValue == target.maxValue && target.isInteger)
+            if target.isInteger || target.isFixedBytes, sameNumber, let c = constants[a.id], target.contains(c) {
                 constants[e.id] = c
             }
             return target

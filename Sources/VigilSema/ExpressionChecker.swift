@@ -990,8 +990,13 @@ extension Analyzer {
         case .index(let base, _):
             checkAssignable(base)
         case .call:
-            // `StorageSlot.getAddressSlot(slot).value = x`: only a storage reference can be assigned into.
-            bag.add(SemaDiagnostics.notSupported("assigning into the storage reference a function returns", e.range))
+            // `StorageSlot.getAddressSlot(SLOT).value = x`: the storage at a constant slot.
+            if case .stateVariable? = references[e.id] {
+                noteStateWrite(e)
+            } else if calls[e.id] != nil {  // (an unresolved call is reported already)
+                bag.add(
+                    SemaDiagnostics.notSupported("assigning into the storage reference a function returns", e.range))
+            }
         case .member(let base, _):
             if case .structField(let s, _)? = references[e.id], arrays[s] != nil {
                 bag.error(

@@ -156,6 +156,10 @@ public struct Abstraction: Sendable, Hashable {
         case abiDecoding = "ABI decoding"
         /// `bytes.concat`, `string.concat`: bytes of the summed length, any contents.
         case concatenation = "concatenation"
+        /// Storage at a constant slot (`StorageSlot.getAddressSlot(SLOT)`, ERC-7201 namespaces):
+        /// a variable of its own, assumed apart from the declared ones (not an over-approximation,
+        /// an assumption, listed the same way).
+        case storageSlot = "storage at a constant slot, assumed apart from the declared variables,"
     }
     public let kind: Kind
     public let range: SourceRange

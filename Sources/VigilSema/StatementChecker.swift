@@ -300,6 +300,10 @@ extension Analyzer {
             }
         case .index(let base, _), .member(let base, _): return isStateLocation(base)
         case .parenthesized(let inner): return isStateLocation(inner)
+        case .call:
+            // The storage at a constant slot (StorageSlots.swift).
+            if case .stateVariable? = references[e.id] { return true }
+            return false
         default: return false
         }
     }
