@@ -50,6 +50,8 @@ extension Machine {
         case .identifier:
             return try evaluateName(e)
         case .member(let base, _):
+            // `getStringSlot(store).value` is `store` (SemanticModel.storageAliases).
+            if let aliased = model.storageAliases[e.id] { return try evaluate(aliased) }
             return try evaluateMember(e, base: base)
         case .slice(let base, let start, let end):
             let value = try evaluate(base)
@@ -361,6 +363,7 @@ extension Machine {
             location.steps.append(.key(key, valueType: type(of: e)))
             return location
         case .member(let base, _):
+            if let aliased = model.storageAliases[e.id] { return try lvalue(aliased) }
             // `A.x` inside contract `A` is its state variable `x`.
             if case .stateVariable(let i)? = model.references[e.id] { return LValue(root: .state(i), steps: []) }
             guard case .structField(_, let i)? = model.references[e.id] else {

@@ -34,6 +34,8 @@ extension SymbolicExecutor {
         case .identifier:
             return evalReference(e)
         case .member(let base, _):
+            // `getStringSlot(store).value` is `store` (SemanticModel.storageAliases).
+            if let aliased = model.storageAliases[e.id] { return eval(aliased) }
             switch model.references[e.id] {
             case .structField(_, let index)?:
                 guard case .record(let fields) = eval(base) else { return .scalar(.int(0)) }
@@ -432,6 +434,7 @@ extension SymbolicExecutor {
             }
             return (root, path + [.index(mappingKey(index))])
         case .member(let base, _):
+            if let aliased = model.storageAliases[e.id] { return lvalue(aliased) }
             // `A.x` inside contract `A` is its state variable `x`.
             if case .stateVariable(let i)? = model.references[e.id] { return (.state(i), []) }
             guard case .structField(_, let i)? = model.references[e.id], let (root, path) = lvalue(base) else {

@@ -485,6 +485,7 @@ extension Analyzer {
                 return .void
             }
             references[e.id] = .structField(structName: q, index: index)
+            if let aliased = slotOfArguments[base.id] { storageAliases[e.id] = aliased }
             return s.fields[index].type
         case .address, .interface:
             if name.name == "balance", case .address = bt {
@@ -993,6 +994,8 @@ extension Analyzer {
             // `StorageSlot.getAddressSlot(SLOT).value = x`: the storage at a constant slot.
             if case .stateVariable? = references[e.id] {
                 noteStateWrite(e)
+            } else if let aliased = slotOfArguments[e.id] {
+                checkAssignable(aliased)
             } else if calls[e.id] != nil {  // (an unresolved call is reported already)
                 bag.add(
                     SemaDiagnostics.notSupported("assigning into the storage reference a function returns", e.range))

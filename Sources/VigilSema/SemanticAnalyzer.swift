@@ -76,6 +76,9 @@ final class Analyzer {
     var uncheckedExpressions: Set<NodeID> = []
     var arrays: [String: ArrayInfo] = [:]
     var assemblyEffects: [NodeID: AssemblyEffects] = [:]
+    /// See `SemanticModel.storageAliases`; `slotOfArguments` holds the calls' arguments on the way.
+    var storageAliases: [NodeID: Expr] = [:]
+    var slotOfArguments: [NodeID: Expr] = [:]
     var namedArgumentOrder: [NodeID: [Int]] = [:]
     /// Whether the code reads or writes the contents of a `bytes` or `string` value (see
     /// `SemanticModel.bytesContents`).
@@ -96,7 +99,7 @@ final class Analyzer {
             enums: enums, types: types, references: references, calls: calls, constants: constants,
             variableTypes: variableTypes, storageLocals: storageLocals, uncheckedExpressions: uncheckedExpressions,
             emittedEvents: emittedEvents, arrays: arrays, namedArgumentOrder: namedArgumentOrder,
-            assemblyEffects: assemblyEffects, bytesContents: bytesContents)
+            assemblyEffects: assemblyEffects, bytesContents: bytesContents, storageAliases: storageAliases)
     }
 
     func run() {

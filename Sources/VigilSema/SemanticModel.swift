@@ -412,6 +412,10 @@ public struct SemanticModel: Sendable {
     /// (`b.length`, `b[i]`, a slice, `bytes32(b)`). Then every `bytes` and `string` value is an
     /// array of `bytes1` to every stage; otherwise they are opaque and cost the engines nothing.
     public let bytesContents: Bool
+    /// `Strings.getStringSlot(store).value`, the field of the storage a slot function returns
+    /// at another variable's slot (`r.slot := store.slot`): that variable, `store`, by the
+    /// member expression's id.
+    public let storageAliases: [NodeID: Expr]
 
     /// The array a value of type `t` is, if it is one (`bytes` and `string` too, when their
     /// contents are read).

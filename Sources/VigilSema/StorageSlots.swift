@@ -57,6 +57,11 @@ extension Analyzer {
         return constants[initializer.id]
     }
 
+    private func structName(_ t: SolType) -> String {
+        if case .structType(let q) = t { return q }
+        return ""
+    }
+
     /// A call of a slot function: the state variable of its slot (made on first use), which the
     /// call then names (`references`); "not supported yet" unless the slot is a constant.
     func slotCall(_ e: Expr, _ info: FunctionInfo, _ source: SlotSource, arguments: [Expr]) -> SolType {
@@ -67,8 +72,16 @@ extension Analyzer {
         }
         var slot: BigInt?
         switch source {
-        case .slotOf:
-            bag.add(SemaDiagnostics.notSupported("storage at the slot of another variable", e.range))
+        case .slotOf(let i):
+            // `getStringSlot(store)`: a struct of one field over `store` itself.
+            let fields = structs[structName(t)]?.fields ?? []
+            guard arguments.indices.contains(i), isStateLocation(arguments[i]), fields.count == 1,
+                fields[0].type == types[arguments[i].id]
+            else {
+                bag.add(SemaDiagnostics.notSupported("storage at the slot of this variable", e.range))
+                return t
+            }
+            slotOfArguments[e.id] = arguments[i]
             return t
         case .parameter(let i):
             slot =

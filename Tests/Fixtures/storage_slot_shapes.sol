@@ -6,7 +6,7 @@
 // @expect-error 41:9 "assigning into the storage reference a function returns is not supported yet"
 // @expect-error 25:13 "assigning 'r.slot' in inline assembly (a storage pointer) is not supported yet"
 // @expect-error 45:41 "choosing among overloads of 'load' by argument type (they all take 1) is not supported yet"
-// @expect-error 65:9 "storage at the slot of another variable is not supported yet"
+// @expect-error 66:9 "storage at the slot of this variable is not supported yet"
 library Slots {
     struct AddressSlot {
         address value;
@@ -49,6 +49,7 @@ contract Proxy {
 library Strings {
     struct StringSlot {
         string value;
+        uint256 length;
     }
 
     function getStringSlot(string storage store) internal pure returns (StringSlot storage r) {
