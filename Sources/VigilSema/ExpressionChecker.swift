@@ -81,6 +81,9 @@ extension Analyzer {
             return context.mode.isProperty
         case (.address(true), .address(false)):
             return true
+        case (.callResult, .tuple(let parts)):
+            // `return target.call(data);` from a function returning `(bool, bytes memory)`.
+            return parts == [.bool, .bytes]
         case (.interface(let derived), .interface(let base)):
             // A contract or interface is one of each of its bases.
             return inherits(derived, from: base)

@@ -2,10 +2,12 @@
 // receivers): the callee is code outside the run, whatever the data; the call returns any
 // bytes, which the schedule records, so a trace that reads them replays. `abi.encodeCall`
 // encodes with the function's selector.
-// @expect Payer.assert@25 proved
-// @expect Payer.assert@26 unknown // why: the encoding's contents are abstracted, and the real ones take another path
-// @expect Payer.assert@29 violated
-// @expect Payer.assert@35 violated
+// @expect Payer.assert@27 proved
+// @expect Payer.assert@28 unknown // why: the encoding's contents are abstracted, and the real ones take another path
+// @expect Payer.assert@31 violated
+// @expect Payer.assert@37 violated
+// @expect Relay.assert@51 proved
+// @expect Relay.assert@52 violated
 pragma solidity ^0.8.20;
 
 interface IERC20 {
@@ -33,5 +35,20 @@ contract Payer {
         (bool ok, ) = target.call{value: amount}(data);
         require(ok);
         assert(total <= address(this).balance);
+    }
+}
+
+contract Relay {
+    uint256 public relayed;
+
+    function forward(address target, bytes calldata data) internal returns (bool, bytes memory) {
+        return target.call(data);
+    }
+
+    function relay(address target, bytes calldata data) external {
+        (bool ok, bytes memory ret) = forward(target, data);
+        if (ok) relayed += 1;
+        assert(!ok || relayed > 0);
+        assert(ret.length < 64);
     }
 }
