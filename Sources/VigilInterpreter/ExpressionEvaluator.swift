@@ -159,6 +159,14 @@ extension Machine {
         case .msgSender: return .int(try currentInvocation(for: "msg.sender").sender)
         case .msgValue: return .int(try currentInvocation(for: "msg.value").value)
         case .msgData: return .none
+        case .msgSig:
+            let name = try currentInvocation(for: "msg.sig").functionName
+            if let f = contract.functions[name], let selector = model.selectors[f.decl.id] { return .int(selector) }
+            // `receive` and the constructor run on empty call data; `fallback` on any.
+            guard name != FunctionKind.fallback.rawValue else {
+                throw .unconfirmable("msg.sig in 'fallback' is any value, which the schedule does not give")
+            }
+            return .int(0)
         case .txOrigin:
             _ = try currentInvocation(for: "tx.origin")
             return .int(origin)

@@ -169,6 +169,7 @@ extension SymbolicExecutor {
         case .enumMember(_, let index)?: return .scalar(.int(index))
         case .function(let name)?: return .scalar(.int(BigInt(contract.functionValue(of: name))))
         case .msgData?: return anyBytes("msg.data")
+        case .msgSig?: return .scalar(environment.selector)
         case .chainID?: return .scalar(chainID)
         case .environmentValue(let name)?:
             return .scalar(freshValue(name, name == "block.coinbase" ? .address(payable: true) : .uint(256)))

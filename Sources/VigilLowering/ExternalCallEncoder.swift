@@ -173,6 +173,12 @@ extension SymbolicExecutor {
         let value = givenValue ?? (f.isPayable ? freshValue("\(f.name).value", .uint(256)) : Term.int(0))
         environment = env
         environment.value = value
+        if !model.selectors.isEmpty {
+            // `receive` runs on empty call data; `fallback` on any.
+            environment.selector =
+                model.selectors[f.decl.id].map { .int($0) }
+                ?? (f.kind == .fallback ? freshValue("\(f.name).sig", .fixedBytes(4)) : .int(0))
+        }
         let args =
             given.map { $0.map { ($0, ArgumentTerms.value($0.term ?? .int(0))) } }
             ?? zip(f.decl.parameters, f.parameterTypes).map { p, t in

@@ -18,6 +18,8 @@ struct CallEnvironment {
     var blockNumber: Term
     /// Nesting level: 0 for a transaction, 1 for a call during its handover, ...
     var level: Int
+    /// `msg.sig`: the selector of the function the call runs (0 at deployment).
+    var selector: Term = .int(0)
 }
 
 /// A local variable: a value, or a `storage` alias of a location in state.

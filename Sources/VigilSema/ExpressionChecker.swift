@@ -421,7 +421,7 @@ extension Analyzer {
         if case .magic(let m)? = references[base.id] {
             let table: [String: (Reference, SolType)] = [
                 "msg.sender": (.msgSender, .address(payable: false)), "msg.value": (.msgValue, .uint(256)),
-                "msg.data": (.msgData, .bytes),
+                "msg.data": (.msgData, .bytes), "msg.sig": (.msgSig, .fixedBytes(4)),
                 "block.timestamp": (.blockTimestamp, .uint(256)), "block.number": (.blockNumber, .uint(256)),
                 "tx.origin": (.txOrigin, .address(payable: false)), "block.chainid": (.chainID, .uint(256)),
                 "block.coinbase": (.environmentValue("block.coinbase"), .address(payable: true)),
@@ -438,7 +438,7 @@ extension Analyzer {
                     case .invariant: "an invariant"
                     default: nil
                     }
-                if [.msgSender, .msgValue].contains(r), let place {
+                if [.msgSender, .msgValue, .msgSig].contains(r), let place {
                     bag.error(
                         "sema.msg-outside-call",
                         "'\(m).\(name.name)' has no value in \(place): "
@@ -446,6 +446,12 @@ extension Analyzer {
                     )
                 }
                 references[e.id] = r
+                if r == .msgSig, currentContract != nil {
+                    // The selector of every function a transaction or call can run.
+                    for f in current.functions.values where f.visibility == .public || f.visibility == .external {
+                        selectors[f.decl.id] = selector(f.decl, in: current.name)
+                    }
+                }
                 if [.txOrigin, .blockTimestamp, .blockNumber, .chainID].contains(r), currentContract != nil {
                     current.environmentReads.insert(r)
                 }

@@ -79,6 +79,7 @@ final class Analyzer {
     /// See `SemanticModel.storageAliases`; `slotOfArguments` holds the calls' arguments on the way.
     var storageAliases: [NodeID: Expr] = [:]
     var slotOfArguments: [NodeID: Expr] = [:]
+    var selectors: [NodeID: BigInt] = [:]
     var namedArgumentOrder: [NodeID: [Int]] = [:]
     /// Whether the code reads or writes the contents of a `bytes` or `string` value (see
     /// `SemanticModel.bytesContents`).
@@ -99,7 +100,8 @@ final class Analyzer {
             enums: enums, types: types, references: references, calls: calls, constants: constants,
             variableTypes: variableTypes, storageLocals: storageLocals, uncheckedExpressions: uncheckedExpressions,
             emittedEvents: emittedEvents, arrays: arrays, namedArgumentOrder: namedArgumentOrder,
-            assemblyEffects: assemblyEffects, bytesContents: bytesContents, storageAliases: storageAliases)
+            assemblyEffects: assemblyEffects, bytesContents: bytesContents, storageAliases: storageAliases,
+            selectors: selectors)
     }
 
     func run() {

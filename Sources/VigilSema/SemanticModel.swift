@@ -18,6 +18,9 @@ public enum Reference: Hashable, Sendable {
     case msgValue
     /// `msg.data`: an opaque `bytes` value (nothing may read its contents).
     case msgData
+    /// `msg.sig`: the selector of the function the transaction or call runs
+    /// (`SemanticModel.selectors`); any value in `receive` and `fallback`, 0 at deployment.
+    case msgSig
     case txOrigin
     case blockTimestamp
     case blockNumber
@@ -416,6 +419,9 @@ public struct SemanticModel: Sendable {
     /// at another variable's slot (`r.slot := store.slot`): that variable, `store`, by the
     /// member expression's id.
     public let storageAliases: [NodeID: Expr]
+    /// The selector of each public and external function, by its declaration's id, in the
+    /// contracts whose code reads `msg.sig`.
+    public let selectors: [NodeID: BigInt]
 
     /// The array a value of type `t` is, if it is one (`bytes` and `string` too, when their
     /// contents are read).
