@@ -811,14 +811,23 @@ extension Analyzer {
             guard case .tuple(let parts) = e.kind, !parts.contains(where: { $0 == nil }) else { return nil }
             return parts.compactMap { $0 }
         }
-        if let xs = components(a), let ys = components(b), xs.count == ys.count {
+        switch (components(a), components(b)) {
+        case (let xs?, let ys?) where xs.count == ys.count:
             return tupleBranches(a, b, SolType.tuple(zip(xs, ys).map { branchesType($0, $1, at: range) }))
-        }
-        if let xs = components(a), components(b) == nil, case .tuple(let tb) = typeOf(b), tb.count == xs.count {
-            return tupleBranches(a, nil, SolType.tuple(zip(xs, tb).map { unify($0, typeOf($0), b, $1, at: range) }))
-        }
-        if let ys = components(b), components(a) == nil, case .tuple(let ta) = typeOf(a), ta.count == ys.count {
-            return tupleBranches(b, nil, SolType.tuple(zip(ta, ys).map { unify(a, $0, $1, typeOf($1), at: range) }))
+        case (let xs?, nil):
+            let tb = typeOf(b)
+            guard case .tuple(let parts) = tb, parts.count == xs.count else {
+                return unify(a, typeOf(a), b, tb, at: range)
+            }
+            return tupleBranches(a, nil, SolType.tuple(zip(xs, parts).map { unify($0, typeOf($0), b, $1, at: range) }))
+        case (nil, let ys?):
+            let ta = typeOf(a)
+            guard case .tuple(let parts) = ta, parts.count == ys.count else {
+                return unify(a, ta, b, typeOf(b), at: range)
+            }
+            return tupleBranches(b, nil, SolType.tuple(zip(parts, ys).map { unify(a, $0, $1, typeOf($1), at: range) }))
+        default:
+            break
         }
         let ta = typeOf(a)
         let tb = typeOf(b)

@@ -3,8 +3,8 @@ import VigilBasics
 import VigilSyntax
 
 // Hashes the code computes from constants: `keccak256("...")`, `type(I).interfaceId`,
-// `I.f.selector` and the selectors of errors and events, folded to constants (Ethereum's Keccak-256), so both engines and the
-// interpreter see the same value and nothing is abstracted.
+// `I.f.selector` and the selectors of errors and events, folded to constants (Ethereum's
+// Keccak-256), so both engines and the interpreter see the same value and nothing is abstracted.
 
 extension Analyzer {
     /// `keccak256(x)`: a `bytes32` constant when `x` is a string literal or `bytes("...")`;
@@ -95,13 +95,9 @@ extension Analyzer {
     /// `E.selector` or `L.E.selector` of an error (a `bytes4`), `I.Ev.selector` or `Ev.selector` of
     /// an event (the `bytes32` topic): constants; nil when `base` names neither.
     private func errorOrEventSelector(_ e: Expr, base: Expr) -> SolType? {
-        guard let written = writtenName(base)?.name else { return nil }
+        guard let written = writtenName(base) else { return nil }
         let contract = currentContract == nil ? nil : current.name
-        func key<T>(_ table: [String: T]) -> String? {
-            if let k = inheritedName(written, in: contract, table: table) { return k }
-            let k = global(written, from: base.range.file)
-            return table[k] == nil ? nil : k
-        }
+        func key<T>(_ table: [String: T]) -> String? { declarationKey(written, seenBy: contract, in: table) }
         // The contract a declaration's parameter types are read in: its owner's, or this one.
         func owner(_ k: String) -> String? {
             guard let dot = k.lastIndex(of: ".") else { return contract }

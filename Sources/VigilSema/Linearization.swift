@@ -90,8 +90,14 @@ extension Analyzer {
     /// The declaration contract `contract` sees as `name`: its own or a base's, else a file-level
     /// one the file `name` is written in sees.
     func declaration<T>(_ name: Identifier, seenBy contract: String?, in table: [String: T]) -> T? {
-        if let q = inheritedName(name.name, in: contract, table: table) { return table[q] }
-        return table[global(name.name, from: name.range.file)]
+        declarationKey(name, seenBy: contract, in: table).flatMap { table[$0] }
+    }
+
+    /// The key in `table` of the declaration `declaration(name, seenBy:in:)` finds.
+    func declarationKey<T>(_ name: Identifier, seenBy contract: String?, in table: [String: T]) -> String? {
+        if let q = inheritedName(name.name, in: contract, table: table) { return q }
+        let key = global(name.name, from: name.range.file)
+        return table[key] == nil ? nil : key
     }
 
     /// `L.E` for an expression written `L.E` (or `E`, `M.L.E`) whose first name is not a local

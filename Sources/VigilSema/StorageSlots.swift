@@ -57,16 +57,13 @@ extension Analyzer {
         return constants[initializer.id]
     }
 
-    private func structName(_ t: SolType) -> String {
-        if case .structType(let q) = t { return q }
-        return ""
-    }
-
     /// A call of a slot function: the state variable of its slot (made on first use), which the
     /// call then names (`references`); "not supported yet" unless the slot is a constant.
     func slotCall(_ e: Expr, _ info: FunctionInfo, _ source: SlotSource, arguments: [Expr]) -> SolType {
         checkArguments(info.name, info.parameterTypes, arguments, at: e.range)
-        guard let t = info.returnType, case .structType = t, let typeName = info.decl.returns.first?.type else {
+        guard let t = info.returnType, case .structType(let structName) = t,
+            let typeName = info.decl.returns.first?.type
+        else {
             bag.add(SemaDiagnostics.notSupported("storage at a slot of a type that is not a struct", e.range))
             return info.returnType ?? .void
         }
@@ -74,7 +71,7 @@ extension Analyzer {
         switch source {
         case .slotOf(let i):
             // `getStringSlot(store)`: a struct of one field over `store` itself.
-            let fields = structs[structName(t)]?.fields ?? []
+            let fields = structs[structName]?.fields ?? []
             guard arguments.indices.contains(i), isStateLocation(arguments[i]), fields.count == 1,
                 fields[0].type == types[arguments[i].id]
             else {
