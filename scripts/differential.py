@@ -10,7 +10,7 @@ asserts, checks each with the bounded engine and the unbounded engine, and repor
 property one engine proves and the other violates (a replayed trace is ground truth: a
 `proved` beside it is a wrong answer).
 
-    scripts/differential.py COUNT [SEED] [--vigil PATH] [--keep DIR] [--handovers]
+    scripts/differential.py COUNT [SEED] [--vigil PATH] [--keep DIR] [--handovers] [--rlimit N] [--progress]
 
 Exit status 0 when no disagreement was found, 1 otherwise (the contracts are kept in DIR).
 """
@@ -122,8 +122,9 @@ def contract(r, n, handovers=False):
     lines.append("}")
     return "\n".join(lines) + "\n", functions
 
-def run(vigil, path, engine, handovers):
-    bounds = ["--depth", "3"] + (["--reentrancy", "1"] if handovers else [])
+def run(vigil, path, engine, handovers, rlimit=None):
+    bounds = ["--depth", "3"] + (["--reentrancy", "1"] if handovers else []) + \
+        (["--rlimit", str(rlimit)] if rlimit else [])
     out = subprocess.run([vigil, "check", path, "--engine", engine, "--format", "json", "--quiet"] + bounds,
                          capture_output=True, text=True, timeout=600)
     if out.returncode == 2:
@@ -237,6 +238,10 @@ def main():
     p.add_argument("--vigil", default=".build/debug/vigil")
     p.add_argument("--keep", default=None)
     p.add_argument("--handovers", action="store_true")
+    p.add_argument("--rlimit", type=int, default=None,
+                   help="Z3's budget per query (vigil's --rlimit): smaller runs more contracts per hour, "
+                        "with more results unknown (an unknown is never a disagreement)")
+    p.add_argument("--progress", action="store_true", help="print a line per contract checked")
     p.add_argument("--random-runs", type=int, default=20,
                    help="random schedules replayed against each safe or vacuous result (0: none; not with --handovers)")
     args = p.parse_args()
@@ -250,13 +255,13 @@ def main():
         source, functions = contract(r, n, args.handovers)
         with open(path, "w") as f:
             f.write(source)
-        bmc, bmc_report = run(args.vigil, path, "bmc", args.handovers)
+        bmc, bmc_report = run(args.vigil, path, "bmc", args.handovers, args.rlimit)
         error = bmc_report
         if bmc is None:
             rejected += 1
             print(f"{path}: rejected: {error.strip().splitlines()[0] if error.strip() else '?'}")
             continue
-        prove, prove_report = run(args.vigil, path, "prove", args.handovers)
+        prove, prove_report = run(args.vigil, path, "prove", args.handovers, args.rlimit)
         for prop, v in bmc.items():
             results += 1
             w = (prove or {}).get(prop)
@@ -271,6 +276,8 @@ def main():
             for message in found:
                 disagreements += 1
                 print(f"{path}: {message}")
+        if args.progress:
+            print(f"checked {n + 1} contracts, {results} results, {disagreements} disagreements", flush=True)
     print(f"{args.count} contracts, {rejected} rejected, {results} results, {disagreements} disagreements "
           f"(seed {args.seed}, kept in {keep}); {random_schedules} random schedules replayed against safe and "
           f"vacuous results ({random_unfit} did not fit the path taken)")

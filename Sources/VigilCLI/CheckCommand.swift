@@ -114,7 +114,7 @@ struct CheckCommand: ParsableCommand {
             rlimit: rlimit, timeoutMilliseconds: timeout * 1000, engine: engine)
         if let shard { options.selection = .shard(shard.index - 1, of: shard.count, model: model) }
         options.checks = try codeChecks()
-        var checker = BoundedChecker(solverFactory: Z3SolverFactory(), options: options)
+        var checker = ModelChecker(solverFactory: Z3SolverFactory(), options: options)
         let progress = report.quiet ? nil : ProgressLine.forStandardError()
         if let progress { checker.progress = { progress.update($0) } }
         let note: (String) -> Void = { text in progress.map { $0.say(text) } ?? printError(text) }

@@ -56,11 +56,11 @@ public final class HornEncoding {
     /// changes nothing, so it adds no transition: only the error clauses of a call of it, from a
     /// committed state and from any state a handover can reach (read-only re-entrancy).
     public init(model: SemanticModel, contract: ContractInfo) {
-        executor = SymbolicExecutor(model: model, contract: contract, bounds: Bounds(), entryFilter: nil)
         let horn = HornRecorder(
             carriesOrigin: contract.environmentReads.contains(.txOrigin),
             carriesClock: !contract.environmentReads.isDisjoint(with: [.blockTimestamp, .blockNumber]))
-        executor.horn = horn
+        executor = SymbolicExecutor(
+            model: model, contract: contract, bounds: Bounds(), entryFilter: nil, mode: .horn(horn))
         shape = executor.state
         var names: [String] = []
         for (v, value) in zip(contract.stateVariables, shape.variables) {
@@ -201,10 +201,7 @@ public final class HornEncoding {
     /// Starts the executor on a new clause from `state`: nothing recorded yet.
     private func startClause(from state: SymbolicState) {
         let x = executor
-        x.state = state
-        x.constraints = []
-        x.violations = [:]
-        x.reaches = [:]
+        x.query = QueryState(state: state, locals: x.locals, environment: x.environment, record: x.record)
         x.horn?.applications = []
         x.horn?.handovers = []
     }

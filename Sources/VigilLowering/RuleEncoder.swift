@@ -76,8 +76,8 @@ extension ContractEncoding {
     /// whether the rule's asserts depend on what the code does at all).
     public func encodeRule(_ rule: RuleInfo, anyFunction: FunctionInfo?, havocCalls: Bool = false) -> RuleEncoding {
         let x = executor
-        let saved = (x.state, x.violations, x.reaches, x.constraints, x.locals, x.environment, x.record)
-        x.constraints = []
+        let saved = x.query
+        x.query = QueryState(state: saved.state, environment: saved.environment)
         let cuts = x.loopCuts.count
         var encoding = x.runRule(
             rule, anyFunction: anyFunction, havocCalls: havocCalls, timestamp: lastTimestamp,
@@ -85,7 +85,7 @@ extension ContractEncoding {
         encoding.loopCuts = takeLoopCuts(since: cuts)
         // A rule starts from a committed state: after the deployment, a successful one.
         if transactions.count == 1 { encoding.constraints.append(deployed) }
-        (x.state, x.violations, x.reaches, x.constraints, x.locals, x.environment, x.record) = saved
+        x.query = saved
         x.pc = .true
         x.frameReverted = .false
         return encoding

@@ -39,6 +39,28 @@ struct LoopExits {
     var continues: [Term] = []
 }
 
+/// How the executor treats what it cannot simply run through: the bounded encoding inlines each
+/// handover's re-entrant calls and unrolls loops up to their bound; the Horn encoding records a
+/// handover as an application of `Ext` and a loop as a relation of its own (`LoopSummary`).
+enum ExecutionMode {
+    case bounded
+    case horn(HornRecorder)
+}
+
+/// What one query encodes into and from: the state, the path's locals and environment, the
+/// frame's record, and the constraints, violations and reaches met so far. A query that runs
+/// beside another (a rule's calls, a Horn clause) starts from a value of its own and the one it
+/// interrupted is put back whole (`SymbolicExecutor.query`).
+struct QueryState {
+    var state: SymbolicState
+    var constraints: [Term] = []
+    var violations: [String: [Term]] = [:]
+    var reaches: [String: [Term]] = [:]
+    var locals: [NodeID: LocalBinding] = [:]
+    var environment: CallEnvironment
+    var record: FrameRecord? = nil
+}
+
 /// Symbolic execution of contract code: every statement updates the state under the path
 /// condition `pc`, so branches merge at their join and one query covers every path.
 final class SymbolicExecutor {
@@ -96,10 +118,19 @@ final class SymbolicExecutor {
     /// The call a `try` is running: its failure is caught (recorded in `triedSuccess`), not a revert.
     var tryCall: NodeID?
     var triedSuccess: Term?
-    /// Set for the Horn encoding: handovers become `Ext` applications instead of inlined calls.
-    var horn: HornRecorder?
+    /// Bounded (handovers inlined, loops unrolled) or Horn (relations instead).
+    let mode: ExecutionMode
 
-    init(model: SemanticModel, contract: ContractInfo, bounds: Bounds, entryFilter: Set<String>?) {
+    /// The Horn encoding's recorder: nil in the bounded mode.
+    var horn: HornRecorder? {
+        if case .horn(let recorder) = mode { recorder } else { nil }
+    }
+
+    init(
+        model: SemanticModel, contract: ContractInfo, bounds: Bounds, entryFilter: Set<String>?,
+        mode: ExecutionMode = .bounded
+    ) {
+        self.mode = mode
         self.model = model
         self.contract = contract
         builtInChecks = Dictionary(
@@ -130,6 +161,21 @@ final class SymbolicExecutor {
         }
         constraints.append(Term.gt(thisAddress, .int(0)))
         constraints.append(Term.lt(thisAddress, .int(addressLimit)))
+    }
+
+    /// The per-query state, as one value.
+    var query: QueryState {
+        get {
+            QueryState(
+                state: state, constraints: constraints, violations: violations, reaches: reaches, locals: locals,
+                environment: environment, record: record)
+        }
+        set {
+            (state, constraints, violations, reaches) = (
+                newValue.state, newValue.constraints, newValue.violations, newValue.reaches
+            )
+            (locals, environment, record) = (newValue.locals, newValue.environment, newValue.record)
+        }
     }
 
     // MARK: - Fresh values

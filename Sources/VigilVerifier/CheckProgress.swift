@@ -1,4 +1,4 @@
-/// Where a check is: reported to `BoundedChecker.progress` before each depth of each encoding.
+/// Where a check is: reported to `ModelChecker.progress` before each depth of each encoding.
 public struct CheckProgress: Sendable, Equatable {
     public var contract: String
     /// The properties still undecided in this encoding.

@@ -63,7 +63,7 @@ import Z3Backend
 
     @Test(arguments: expectationFiles)
     func expectationsHold(file: String) {
-        let (front, results) = Self.exampleResults
+        let (_, results) = Self.exampleResults
         for expectation in verdictExpectations(in: file) {
             let matching = results.filter { r in
                 (r.property == expectation.property || r.property.hasPrefix(expectation.property + "["))

@@ -17,7 +17,7 @@ import Z3Backend
         }
         let seen = Seen()
         // The bounded engine alone: beside the prover it may stop early, once everything is proved.
-        var checker = BoundedChecker(solverFactory: Z3SolverFactory(), options: CheckOptions(engine: .bmc))
+        var checker = ModelChecker(solverFactory: Z3SolverFactory(), options: CheckOptions(engine: .bmc))
         checker.progress = { p in
             seen.lock.lock()
             seen.all.append(p)

@@ -15,7 +15,7 @@ enum ReportFixtures {
         let front = FrontEnd.run(
             paths: paths.map { $0.hasPrefix("/") ? $0 : repositoryRoot.appendingPathComponent($0).path })
         let model = try #require(front.model)
-        let checker = BoundedChecker(solverFactory: Z3SolverFactory(), options: options)
+        let checker = ModelChecker(solverFactory: Z3SolverFactory(), options: options)
         let results = model.contracts.flatMap { checker.check(model: model, contract: $0) }
         return ReportDocument(results: results, model: model, tool: .init(version: VigilCommand.version, solver: "z3"))
     }

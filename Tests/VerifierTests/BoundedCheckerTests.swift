@@ -12,7 +12,7 @@ import Z3Backend
     {
         let model = try #require(analyzeVigil(source))
         let contract = try #require(model.contract(named: name))
-        return BoundedChecker(
+        return ModelChecker(
             solverFactory: Z3SolverFactory(), options: CheckOptions(bounds: bounds, rlimit: rlimit, engine: .bmc)
         )
         .check(model: model, contract: contract)
@@ -107,14 +107,14 @@ import Z3Backend
         let model = try #require(analyzeVigil(fixedVault))
         let contract = try #require(model.contract(named: "FixedVault"))
         // The bounded engine alone: beside the prover it stops once the invariant is proved.
-        let (results, s, _) = BoundedChecker(solverFactory: Z3SolverFactory(), options: CheckOptions(engine: .bmc))
+        let (results, s, _) = ModelChecker(solverFactory: Z3SolverFactory(), options: CheckOptions(engine: .bmc))
             .checkWithStatistics(model: model, contract: contract)
         #expect(results.count == 1)
         #expect(s.queries >= 5)  // depths 0 to 4
         #expect(s.resourceUsage > 0)
         #expect(s.solverSeconds > 0 && s.solverSeconds <= s.totalSeconds)
         #expect(s.proofSeconds == 0)
-        let (_, both, _) = BoundedChecker(solverFactory: Z3SolverFactory(), options: CheckOptions(engine: .auto))
+        let (_, both, _) = ModelChecker(solverFactory: Z3SolverFactory(), options: CheckOptions(engine: .auto))
             .checkWithStatistics(model: model, contract: contract)
         #expect(both.proofSeconds > 0 && both.proofWaitSeconds <= both.totalSeconds)
     }

@@ -67,7 +67,7 @@ import Z3Backend
         for name in ["FixedVault", "Vault"] {
             let contract = try #require(model.contract(named: name))
             func verdicts(_ engine: Engine) -> [Verdict] {
-                BoundedChecker(
+                ModelChecker(
                     solverFactory: Z3SolverFactory(), options: CheckOptions(bounds: Bounds(depth: 2), engine: engine)
                 ).check(model: model, contract: contract).map(\.verdict)
             }

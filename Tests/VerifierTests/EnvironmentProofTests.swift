@@ -69,7 +69,7 @@ import Z3Backend
     func result(_ name: String) throws -> PropertyResult {
         let model = try #require(analyzeVigil(Self.source))
         let contract = try #require(model.contract(named: name))
-        let results = BoundedChecker(solverFactory: Z3SolverFactory(), options: CheckOptions(engine: .prove))
+        let results = ModelChecker(solverFactory: Z3SolverFactory(), options: CheckOptions(engine: .prove))
             .check(model: model, contract: contract)
         return try #require(results.first)
     }

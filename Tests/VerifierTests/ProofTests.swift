@@ -11,7 +11,7 @@ import Z3Backend
     func results(_ source: String, _ name: String, engine: Engine) throws -> [PropertyResult] {
         let model = try #require(analyzeVigil(source))
         let contract = try #require(model.contract(named: name))
-        return BoundedChecker(
+        return ModelChecker(
             solverFactory: Z3SolverFactory(), options: CheckOptions(bounds: Bounds(depth: 2), engine: engine)
         ).check(model: model, contract: contract)
     }

@@ -70,7 +70,7 @@ import Z3Backend
         for contract in model.contracts {
             for engine in Engine.allCases {
                 let options = CheckOptions(bounds: Bounds(depth: 3, reentrancy: 1, reentrantCalls: 1), engine: engine)
-                let results = BoundedChecker(solverFactory: Z3SolverFactory(), options: options)
+                let results = ModelChecker(solverFactory: Z3SolverFactory(), options: options)
                     .check(model: model, contract: contract)
                 all["\(contract.name) \(engine)"] = Dictionary(
                     uniqueKeysWithValues: results.map { ($0.property.name, $0) })

@@ -72,7 +72,7 @@ import Z3Backend
     static let results: [String: PropertyResult] = {
         guard let model = analyzeVigil(token), let contract = model.contract(named: "Token") else { return [:] }
         // The bounded engine's verdicts (RuleProofTests has the unbounded engine's).
-        let checker = BoundedChecker(
+        let checker = ModelChecker(
             solverFactory: Z3SolverFactory(), options: CheckOptions(bounds: Bounds(depth: 2), engine: .bmc))
         return Dictionary(
             checker.check(model: model, contract: contract).map { ($0.property.name, $0) },

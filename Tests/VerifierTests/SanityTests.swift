@@ -36,7 +36,7 @@ import Z3Backend
     ) {
         let model = try #require(analyzeVigil(Self.source))
         let contract = try #require(model.contract(named: name))
-        let (results, _, warnings) = BoundedChecker(
+        let (results, _, warnings) = ModelChecker(
             solverFactory: Z3SolverFactory(), options: CheckOptions(bounds: Bounds(depth: 2), engine: engine)
         ).checkWithStatistics(model: model, contract: contract)
         return (

@@ -1,0 +1,485 @@
+import BigInt
+import SMT
+import VigilBasics
+import VigilInterpreter
+import VigilLowering
+import VigilSema
+import VigilTrace
+
+/// The bounded engine: each encoding on one incremental solver, deepened one transaction at a
+/// time, so the shortest counterexample comes first and no depth is solved twice. Every
+/// counterexample is replayed by the interpreter before it is `violated`.
+extension ContractRun {
+    /// What the bounded engine decides: a property (an invariant, an assert, an ensures) or one
+    /// result of a rule. Both are asked at each depth of one deepening loop (`run`).
+    enum Goal {
+        case property(ModelChecker.Pending)
+        case rule(PendingRule)
+
+        var pending: ModelChecker.Pending {
+            switch self {
+            case .property(let p): p
+            case .rule(let r): r.pending
+            }
+        }
+
+        var name: String { pending.reference.name }
+
+        /// Whether the sanity checks ask if something reaches it (an invariant is judged in every state).
+        var hasReachability: Bool { pending.invariant == nil }
+    }
+
+    /// One encoding to run: the entry points transactions may pick, how deep, and the goals it decides.
+    struct Job {
+        let entryFilter: Set<String>?
+        let depth: Int
+        let goals: [Goal]
+        /// One call of a `pure` function: what it decides holds in every state (`certifyPure`).
+        var isPureCall = false
+    }
+
+    /// Without array extensionality Z3 decides these queries far faster (measured on the
+    /// examples, docs/BENCHMARKS.md). Fewer axioms keep every `unsat` sound; a model that
+    /// only the missing axioms would rule out is caught by the replay and becomes `unknown`.
+    static let solverParameters: [String: SolverParameterValue] = ["array.extensional": .bool(false)]
+
+    /// Each query is asked first with Z3's simplex-based arithmetic solver (`arith.solver=2`), which
+    /// decides the linear queries of most contracts several times faster than the default one, and,
+    /// when that runs out of budget (as on division by a variable), with the default solver
+    /// (docs/BENCHMARKS.md).
+    static let firstSolverParameters = solverParameters.merging(["arith.solver": .uint(2)]) { $1 }
+
+    /// The bounded engine on `properties` and `rules`.
+    func runBounded(_ properties: [ModelChecker.Pending], rules: [PendingRule]) {
+        var rules = rules
+        do {
+            try markImpossibleFromAnyState(&rules)
+        } catch {
+            for r in rules { record(r.pending, .unknown(.solverError("\(error)")), depth: 0) }
+            rules = []
+        }
+        for job in jobs(for: properties, rules: rules) { run(job) }
+    }
+
+    /// The bounded engine's encodings: one for the rules and the properties of state-changing
+    /// code, and one for each read-only function's own properties (a pure function's depend on
+    /// its arguments only, so one call of it decides them).
+    private func jobs(for properties: [ModelChecker.Pending], rules: [PendingRule]) -> [Job] {
+        var jobs: [Job] = []
+        var separate: Set<String> = []
+        let writers = EntrySelection.stateChanging(contract)
+        for (f, isPure) in EntrySelection.readOnlyEntryPoints(contract) {
+            let names = EntrySelection.properties(of: f, in: contract)
+            separate.formUnion(names)
+            let own = properties.filter { names.contains($0.reference.name) }
+            jobs.append(
+                .init(
+                    entryFilter: isPure ? [f.name] : writers.union([f.name]),
+                    depth: isPure ? min(1, bounds.depth) : bounds.depth, goals: own.map { .property($0) },
+                    isPureCall: isPure))
+        }
+        let main =
+            properties.filter { !separate.contains($0.reference.name) }.map { Goal.property($0) }
+            + rules.map { .rule($0) }
+        if !main.isEmpty { jobs.insert(.init(entryFilter: nil, depth: bounds.depth, goals: main), at: 0) }
+        return jobs
+    }
+
+    /// A fresh solver with the run's budgets; a `stoppable` one stops when the race proves the
+    /// property it is checking.
+    func makeSolver(stoppable: Bool = false) throws -> TimedSolver {
+        let options = checker.options
+        let factory = checker.solverFactory
+        func solverOptions(_ parameters: [String: SolverParameterValue]) -> SolverOptions {
+            SolverOptions(
+                rlimit: options.rlimit, wallClockMilliseconds: options.timeoutMilliseconds,
+                parameters: parameters, stop: stoppable ? race?.boundedStop : nil)
+        }
+        return try TimedSolver {
+            FallbackSolver(first: try factory.makeSolver(options: solverOptions(Self.firstSolverParameters))) {
+                try factory.makeSolver(options: solverOptions(Self.solverParameters))
+            }
+        }
+    }
+
+    /// Adds what a solver spent to the statistics.
+    func account(_ solver: TimedSolver) {
+        statistics.solverSeconds += solver.seconds
+        statistics.queries += solver.queries
+        statistics.resourceUsage += solver.resourceUsage
+    }
+
+    /// The one deepening loop: deploys, then adds one transaction at a time up to the job's
+    /// depth, and after each asks every pending goal whether this depth violates it (a rule:
+    /// whether it is violated, or satisfied, right after this many transactions). A `sat` answer
+    /// becomes a schedule the interpreter replays; an `unsat` one carries on to the next depth.
+    /// Beside the goals' queries, the sanity checks (on a solver of their own) ask what some
+    /// execution reaches. The depths visited and the sanity queries asked do not depend on when
+    /// proofs arrive from the unbounded engine.
+    private func run(_ job: Job) {
+        var pending = job.goals
+        do {
+            let solver = try makeSolver(stoppable: true)
+            defer { account(solver) }
+            let encoding = ContractEncoding(
+                model: model, contract: contract, bounds: bounds, entryFilter: job.entryFilter)
+            let watchesFunctions = job.entryFilter == nil && !livenessChecked
+            livenessChecked = livenessChecked || watchesFunctions
+            let sanity = SanityChecks(
+                solver: try makeSolver(), names: Set(job.goals.filter(\.hasReachability).map(\.name)),
+                functions: watchesFunctions ? encoding.entryPoints : [])
+            defer { account(sanity.spent) }
+            let query = GoalQuery(solver: solver, encoding: encoding, sanity: sanity, isPureCall: job.isPureCall)
+            for depth in 0...job.depth
+            where (!pending.isEmpty && !query.stopped) || ((query.stopped || query.unknownSeen) && sanity.needsMore) {
+                checker.progress?(
+                    CheckProgress(
+                        contract: contract.name, properties: pending.map(\.name), depth: depth,
+                        maximumDepth: job.depth))
+                if depth == 0 { encoding.encodeDeployment() } else { encoding.encodeTransaction() }
+                try query.addStep()
+                var still: [Goal] = []
+                for (index, goal) in pending.enumerated() {
+                    let open = (still + pending[index...]).map(\.name)
+                    let decided: Bool
+                    switch goal {
+                    case .property(let p): decided = try ask(p, query, depth: depth, open: open)
+                    case .rule(let r): decided = try ask(r, query, depth: depth, open: open)
+                    }
+                    if !decided { still.append(goal) }
+                }
+                pending = still
+                // After the deployment's own asserts: a contract never deployed has no state.
+                if depth == 0, !query.stopped, !pending.isEmpty,
+                    try solver.check(assumptions: [query.noCut, encoding.deployed]) == .unsat
+                {
+                    let cut = try reachableLoopCut(solver, encoding)
+                    for goal in pending {
+                        record(goal.pending, cut.map { .unknown($0) } ?? .vacuous(.constructorAlwaysReverts), depth: 0)
+                    }
+                    return
+                }
+            }
+            if watchesFunctions { warnings += sanity.alwaysReverting() }
+            for goal in job.goals where goal.hasReachability && !sanity.isReached(goal.name) {
+                unreached.insert(goal.name)
+            }
+            guard !pending.isEmpty else { return }
+            let sharedCut = query.stopped ? nil : try reachableLoopCut(solver, encoding)
+            for goal in pending {
+                switch goal {
+                case .property(let p): try conclude(p, query, job: job, sharedCut: sharedCut)
+                case .rule(let r):
+                    // Stopped before its last prefix: every goal left is proved beside this engine.
+                    record(r.pending, .holds, depth: query.encoding.transactions.count - 1, warnings: r.warnings)
+                }
+            }
+        } catch {
+            for goal in pending where table[goal.name] == nil {
+                record(goal.pending, .unknown(.solverError("\(error)")), depth: 0)
+            }
+        }
+    }
+
+    /// The state of one job's queries: its solver and encoding, the sanity checks beside them,
+    /// and what the loop has learnt so far. Made for the job, dropped with it.
+    final class GoalQuery {
+        let solver: TimedSolver
+        let encoding: ContractEncoding
+        let sanity: SanityChecks
+        /// Assumed by every goal query: no path runs past a loop's bound.
+        let noCut = Term.constant("no-loop-cut", .bool)
+        /// Every goal still pending is proved beside this engine: no more queries on `solver`.
+        var stopped = false
+        /// A goal ran out of budget: a proof may still come, so its reachability still counts.
+        var unknownSeen = false
+        private var cutsAsserted = 0
+        private var literals = 0
+        /// For a pure function's call: every constraint given to `solver`, and each property's
+        /// violation at the call, for the certificate (`certifyPure`).
+        let isPureCall: Bool
+        var asserted: [Term] = []
+        var violations: [String: Term] = [:]
+        /// For each invariant, the loops judging it ran past their bound in (its `view` calls).
+        var propertyCuts: [String: [LoopCut]] = [:]
+
+        init(solver: TimedSolver, encoding: ContractEncoding, sanity: SanityChecks, isPureCall: Bool) {
+            self.solver = solver
+            self.encoding = encoding
+            self.sanity = sanity
+            self.isPureCall = isPureCall
+        }
+
+        /// A fresh literal named `name!N`.
+        func literal(_ name: String) -> Term {
+            literals += 1
+            return Term.constant("\(name)!\(literals)", .bool)
+        }
+
+        /// Gives the step just encoded to both solvers, and asks the sanity questions of it.
+        func addStep() throws {
+            var step = encoding.takeConstraints()
+            step += encoding.loopCuts.dropFirst(cutsAsserted).map { Term.implies(noCut, Term.not($0.condition)) }
+            cutsAsserted = encoding.loopCuts.count
+            if !stopped { for c in step { try solver.assert(c) } }
+            if isPureCall { asserted += step }
+            try sanity.assert(step)
+            // (Every query carries an assumption: Z3 then keeps its incremental core throughout.)
+            try sanity.askCut(encoding.loopCuts)
+            try sanity.askReached(encoding.stepReaches, assumptions: [noCut])
+            try sanity.askSucceeded(encoding, assumptions: [noCut])
+        }
+    }
+
+    /// Before a goal's query: false (and the job stopped) when the race says every goal still
+    /// `open` is proved.
+    private func mayAsk(_ query: GoalQuery, open: [String]) -> Bool {
+        guard !query.stopped else { return false }
+        if let race, !race.startQuery(pending: open) { query.stopped = true }
+        return !query.stopped
+    }
+
+    /// Asks whether this depth violates property `p`; true when that decided it.
+    private func ask(_ p: ModelChecker.Pending, _ query: GoalQuery, depth: Int, open: [String]) throws -> Bool {
+        let (solver, encoding) = (query.solver, query.encoding)
+        let violation: Term
+        var ownCuts: [LoopCut] = []
+        if let invariant = p.invariant {
+            (violation, ownCuts) = encoding.invariantViolation(invariant)
+            query.propertyCuts[p.reference.name, default: []] += ownCuts
+            // Only for this query: never to the sanity solver, stopped or not.
+            let definitions = encoding.takeConstraints()
+            if !query.stopped { for c in definitions { try solver.assert(c) } }
+            if query.isPureCall { query.asserted += definitions }
+        } else {
+            violation = encoding.stepViolations[p.reference.name] ?? .false
+        }
+        if query.isPureCall { query.violations[p.reference.name] = violation }
+        guard violation.boolLiteralValue != false, mayAsk(query, open: open) else { return false }
+        let literal = query.literal("check")
+        try solver.assert(Term.implies(literal, violation))
+        for cut in ownCuts {
+            try solver.assert(Term.implies(literal, Term.implies(query.noCut, Term.not(cut.condition))))
+        }
+        let assumptions = [literal, query.noCut]
+        switch try solver.check(assumptions: assumptions) {
+        case .unsat:
+            // No execution of this depth violates it: a fact that later depths may use (unless it
+            // is quantified: a universal fact makes Z3's search incomplete; or it was judged with
+            // loops cut: the fact would hold on those paths only).
+            if !violation.containsQuantifier, ownCuts.isEmpty {
+                try solver.assert(Term.implies(query.noCut, Term.not(violation)))
+            }
+            return false
+        case .unknown(.stopped):
+            query.stopped = true
+            return false
+        case .unknown(let reason):
+            query.unknownSeen = true
+            record(p, .unknown(.solverGaveUp(reason.description, depth: depth)), depth: depth)
+        case .sat:
+            let schedule = try simpleCounterexample(solver, encoding, assumptions: assumptions) {
+                try ScheduleExtractor(model: $0, encoding: encoding).schedule(depth: depth)
+            }
+            confirm(p, schedule, abstraction: encoding.usesAbstraction, depth: depth) {
+                interpreter.replay($0, property: p.reference)
+            }
+        }
+        return true
+    }
+
+    /// Asks whether a rule run right after this depth's transactions is violated (or
+    /// satisfied); true when that decided it. Its encoding is selected by a literal of its own,
+    /// and so are the sanity questions of whether anything gets to its `assert` (or `satisfy`).
+    /// A rule that not even an arbitrary state can violate only needs a prefix that gets there.
+    private func ask(_ r: PendingRule, _ query: GoalQuery, depth: Int, open: [String]) throws -> Bool {
+        let (solver, encoding, sanity) = (query.solver, query.encoding, query.sanity)
+        let name = r.pending.reference.name
+        let encoded = encoding.encodeRule(r.rule, anyFunction: r.function)
+        let active = query.literal("rule")
+        // The rule's own loop cuts count only where its encoding is selected.
+        let guarded =
+            encoded.constraints.map { Term.implies(active, $0) }
+            + encoded.loopCuts.map { Term.implies(active, Term.implies(query.noCut, Term.not($0.condition))) }
+        if !sanity.isReached(name) {
+            try sanity.assert(guarded)
+            try sanity.askReached([name: encoded.reached], assumptions: [active, query.noCut])
+            try sanity.askCut(encoded.loopCuts, of: name, assumptions: [active])
+        }
+        if r.impossibleFromAnyState {
+            guard sanity.isReached(name) || depth == r.lastPrefix, !query.stopped else { return false }
+            try conclude(r, query, active: active, cuts: encoded.loopCuts, depth: depth)
+            return true
+        }
+        guard mayAsk(query, open: open) else { return false }
+        for c in guarded { try solver.assert(c) }
+        let goal = query.literal("goal")
+        try solver.assert(Term.implies(goal, encoded.goal))
+        let assumptions = [active, goal, query.noCut]
+        switch try solver.check(assumptions: assumptions) {
+        case .sat:
+            let schedule = try simpleCounterexample(solver, encoding, assumptions: assumptions) {
+                try ScheduleExtractor(model: $0, encoding: encoding).schedule(prefix: depth, rule: encoded)
+            }
+            confirm(
+                r.pending, schedule, witness: r.rule.isSatisfy, abstraction: encoding.usesAbstraction,
+                depth: depth + schedule.transactions.filter(\.isRuleCall).count
+            ) { interpreter.replayRule($0, rule: r.rule, function: r.function?.name) }
+        case .unknown(.stopped):
+            query.stopped = true
+            return false
+        case .unknown(let reason):
+            query.unknownSeen = true
+            record(r.pending, .unknown(.solverGaveUp(reason.description, depth: depth)), depth: depth)
+        case .unsat:
+            guard depth >= r.lastPrefix else { return false }
+            try conclude(r, query, active: active, cuts: encoded.loopCuts, depth: depth)
+        }
+        return true
+    }
+
+    /// The verdict of a property no execution within the job's bounds violates.
+    private func conclude(_ p: ModelChecker.Pending, _ query: GoalQuery, job: Job, sharedCut: Reason?) throws {
+        let (solver, encoding) = (query.solver, query.encoding)
+        var cutReason = sharedCut
+        if !query.stopped, cutReason == nil, let own = query.propertyCuts[p.reference.name] {
+            cutReason = try reachableLoopCut(solver, encoding, extra: own)
+        }
+        if let cutReason {
+            record(p, .unknown(cutReason), depth: job.depth)
+        } else if p.invariant == nil, !query.sanity.isReached(p.reference.name) {
+            settleVacuity(p, proof: .none, depth: job.depth)
+        } else if job.isPureCall, job.depth == 1, checker.options.engine == .auto,
+            let violation = query.violations[p.reference.name],
+            try certifyPure(query.asserted, violation, cuts: encoding.loopCuts.map(\.condition))
+        {
+            recordProved(p, certificate: "true", basis: .pureCall)
+        } else {
+            record(p, .holds, depth: job.depth)
+        }
+    }
+
+    /// Whether one call of a `pure` function with any arguments cannot violate a property and
+    /// never runs past the loop bound, checked again by a fresh solver on the same constraints.
+    /// A pure function depends on its arguments alone, so this holds for every call in every
+    /// state, re-entrant or not: the property is proved, with `true` as the invariant behind it.
+    private func certifyPure(_ constraints: [Term], _ violation: Term, cuts: [Term]) throws -> Bool {
+        let fresh = try makeSolver()
+        defer { account(fresh) }
+        for c in constraints { try fresh.assert(c) }
+        let bad = Term.constant("pure-violation", .bool)
+        try fresh.assert(Term.implies(bad, Term.or([violation] + cuts)))
+        return try fresh.check(assumptions: [bad]) == .unsat
+    }
+
+    /// The schedule of the counterexample just found (`solver`'s last check was `sat`), re-solved
+    /// to read well when possible: fewer and fewer re-entrant calls, until no fewer will do, each
+    /// asked with the most readable preferences that give a model at the first step: small ether
+    /// amounts and integer arguments (at most 1000) and no forced ether, else small amounts alone,
+    /// else none. When the calls came without small amounts, small amounts are asked last. Each step
+    /// starts from the number of calls of the last model, so only its last query is `unsat`. The
+    /// trace found already stands, so each of these queries gets a tenth of the budget.
+    func simpleCounterexample(
+        _ solver: any Solver, _ encoding: ContractEncoding, assumptions: [Term],
+        extract: (any Model) throws -> Schedule
+    ) throws -> Schedule {
+        var model = try solver.model()
+        var schedule = try extract(model)
+        preferences += 1
+        let small = Term.constant("prefer-small!\(preferences)", .bool)
+        try solver.assert(
+            Term.implies(small, Term.and(encoding.amountChoices.map { Term.le($0, .int(1000)) })))
+        let unforced = Term.constant("prefer-unforced!\(preferences)", .bool)
+        try solver.assert(
+            Term.implies(unforced, Term.and(encoding.forcedEtherChoices.map { Term.eq($0, .int(0)) })))
+        let calls = Term.add(encoding.reentryChoices.map { Term.ite($0, .int(1), .int(0)) })
+        var bounded: [Int: Term] = [:]
+        func atMost(_ n: Int) throws -> Term {
+            if let few = bounded[n] { return few }
+            let few = Term.constant("prefer-calls-\(n)!\(preferences)", .bool)
+            try solver.assert(Term.implies(few, Term.le(calls, .int(n))))
+            bounded[n] = few
+            return few
+        }
+        func callCount(_ model: any Model) throws -> Int {
+            guard case .int(let n) = try model.evaluate(calls) else { return 0 }
+            return Int(n)
+        }
+        let budget = checker.options.rlimit(share: 10)
+        let readable: [[Term]] = [[small, unforced], [small]]
+        let wanted = readable + [[]]
+        var level = 0
+        var improved = false
+        var fewest = try callCount(model)
+        while fewest > 0 {
+            let fewer = try atMost(fewest - 1)
+            if try solver.check(assumptions: assumptions + [fewer] + wanted[level], rlimit: budget) == .sat {
+                improved = true
+                model = try solver.model()
+                schedule = try extract(model)
+                fewest = try callCount(model)
+            } else if improved || level == wanted.count - 1 {
+                break
+            } else {
+                level += 1
+            }
+        }
+        if improved, level < readable.count { return schedule }
+        let few = try atMost(fewest)
+        for extra in readable where try solver.check(assumptions: assumptions + [few] + extra, rlimit: budget) == .sat {
+            return try extract(try solver.model())
+        }
+        return schedule
+    }
+
+    /// Replays the schedule found for `p` with `replay` (a property's or a rule's); only a
+    /// replayed failure is `violated` (a satisfy-rule's witness `satisfied`). `abstraction`: the
+    /// encoding over-approximates something (a hash, an encoding), so the real run may go
+    /// elsewhere than the solver's.
+    func confirm(
+        _ p: ModelChecker.Pending, _ schedule: Schedule, witness: Bool = false, abstraction: Bool, depth: Int,
+        replay: (Schedule) -> ReplayResult
+    ) {
+        let start = clock.now
+        let replayed = replay(schedule)
+        statistics.replaySeconds += (clock.now - start).seconds
+        switch replayed {
+        case .violated(let trace):
+            let found = Counterexample(trace: trace, schedule: schedule)
+            record(p, witness ? .satisfied(found) : .violated(found), depth: depth)
+        case .notViolated:
+            record(p, .unknown(.notConfirmed(witness: witness, abstraction: abstraction)), depth: depth)
+        case .mismatch(let why):
+            // An over-approximated value may send the real run elsewhere.
+            let reason: Reason =
+                abstraction
+                ? .notConfirmed(witness: witness, abstraction: true)
+                : .replayMismatch(why, rule: p.reference.kind == .rule)
+            record(p, .unknown(reason), depth: depth)
+        case .unconfirmable(let why):
+            record(p, .unknown(.unconfirmable(why)), depth: depth)
+        }
+    }
+
+    /// Whether a path that needs more loop iterations than the bound is reachable; the reason if so.
+    /// `extra`: the cuts of one query alone (a rule's steps, an invariant's `view` calls), which
+    /// count only under `assumptions` (the literal that selects a rule's encoding).
+    func reachableLoopCut(
+        _ solver: any Solver, _ encoding: ContractEncoding, assumptions: [Term] = [], extra: [LoopCut] = []
+    ) throws -> Reason? {
+        let cuts = encoding.loopCuts + extra
+        guard !cuts.isEmpty else { return nil }
+        preferences += 1
+        let anyCut = Term.constant("any-loop-cut!\(preferences)", .bool)
+        try solver.assert(Term.implies(anyCut, Term.or(cuts.map(\.condition))))
+        let answer = try solver.check(assumptions: assumptions + [anyCut])
+        guard answer != .unsat else { return nil }
+        // Named: the loops the path found runs past (all of them when the answer was `unknown`).
+        var reached = cuts
+        if answer == .sat, let found = try? solver.model() {
+            let past = cuts.filter { (try? found.evaluate($0.condition)) == .bool(true) }
+            if !past.isEmpty { reached = past }
+        }
+        return .loopCut(loops: Set(reached.map { model.sources.describe($0.loop) }).sorted(), bound: bounds.loops)
+    }
+}
