@@ -52,7 +52,7 @@ struct ResultCache {
             timeoutMilliseconds: options.timeoutMilliseconds, engine: options.engine.rawValue,
             checks: options.checks.map(\.rawValue).sorted(), contract: contract.name,
             properties: PropertySelection.declared(in: contract).filter {
-                options.selection.includes(contract: contract.name, property: $0)
+                options.selection.includes(PropertyID(contract: contract.name, name: $0))
             },
             files: model.units.filter { $0.matters(to: contract) }.map { unit in
                 let file = model.sources[unit.file]

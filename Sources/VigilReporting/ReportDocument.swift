@@ -148,8 +148,11 @@ public struct ResultRecord: Codable, Sendable, Equatable {
         case timeMilliseconds = "time_ms"
     }
 
+    /// The property's identity.
+    public var id: PropertyID { PropertyID(contract: contract, name: property) }
+
     /// `Contract.property`, as the text report shows it.
-    public var qualifiedName: String { "\(contract).\(property)" }
+    public var qualifiedName: String { id.description }
 
     /// The canonical order of results: by file, line, column, contract and property.
     static func precedes(_ a: ResultRecord, _ b: ResultRecord) -> Bool {

@@ -129,7 +129,7 @@ public struct SARIFReport: Sendable {
             level: Self.level(of: r.verdict) ?? ([.panic, .unchecked].contains(r.kind) ? "note" : "none"),
             message: Message(text: text),
             locations: [propertyLocation(r)],
-            partialFingerprints: ["vigilProperty/v1": "\(r.contract)/\(r.property)"],
+            partialFingerprints: ["vigilProperty/v1": r.id.fingerprint],
             codeFlows: r.trace.map { steps in [codeFlow(r, steps)] },
             properties: properties(r))
     }
@@ -157,7 +157,7 @@ public struct SARIFReport: Sendable {
         Result(
             ruleId: Self.sanityRule.id, ruleIndex: Self.rules.count, level: "warning",
             message: Message(text: "\(r.qualifiedName): \(warning)"), locations: [propertyLocation(r)],
-            partialFingerprints: ["vigilSanity/v1": "\(r.contract)/\(r.property)/\(warning)"], codeFlows: nil,
+            partialFingerprints: ["vigilSanity/v1": "\(r.id.fingerprint)/\(warning)"], codeFlows: nil,
             properties: properties(r))
     }
 

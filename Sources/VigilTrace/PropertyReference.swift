@@ -22,3 +22,25 @@ public struct PropertyReference: Sendable, Hashable, Codable {
         self.name = name
     }
 }
+
+/// A property's identity in a run: its contract, as the run names it (`Vault`, or
+/// `vault.sol:Vault` where two files declare one), and its name within it (`solvent`,
+/// `assert@14`, `assert@14:9` where two share a line, a rule's `RULE[FUNCTION]`). Results, the
+/// model checker's table, selections (`--shard`, the cache), `vigil merge` and SARIF's
+/// fingerprints all key by it.
+public struct PropertyID: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var contract: String
+    public var name: String
+    public init(contract: String, name: String) {
+        self.contract = contract
+        self.name = name
+    }
+
+    /// `Contract.property`, as reports show it.
+    public var description: String { "\(contract).\(name)" }
+
+    /// `Contract/property`: SARIF's fingerprint of the property's results across runs.
+    public var fingerprint: String { "\(contract)/\(name)" }
+
+    public static func < (a: PropertyID, b: PropertyID) -> Bool { (a.contract, a.name) < (b.contract, b.name) }
+}

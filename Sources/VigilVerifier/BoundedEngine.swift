@@ -175,7 +175,7 @@ extension ContractRun {
                 }
             }
         } catch {
-            for goal in pending where table[goal.name] == nil {
+            for goal in pending where decision(goal.name) == nil {
                 record(goal.pending, .unknown(.solverError("\(error)")), depth: 0)
             }
         }

@@ -84,6 +84,9 @@ public struct PropertyResult: Sendable {
     /// For `proved`: the inductive invariant behind the proof, over the contract's names.
     public var certificate: String?
 
+    /// The property's identity.
+    public var id: PropertyID { PropertyID(contract: contract, name: property.name) }
+
     public init(
         contract: String, property: PropertyReference, verdict: Verdict, range: SourceRange, bounds: Bounds,
         assumptions: [String], reason: String?, trace: Trace?, timeMilliseconds: Int, depthReached: Int,

@@ -66,8 +66,8 @@ final class ContractRun {
     let interpreter: Interpreter
     let clock = ContinuousClock()
     let started: ContinuousClock.Instant
-    /// Each property's outcome so far, by name; written only by `record`.
-    private(set) var table: [String: Decision] = [:]
+    /// Each property's outcome so far; written only by `record`.
+    private var table: [PropertyID: Decision] = [:]
     var preferences = 0
     var statistics = CheckStatistics()
     /// Sanity warnings not tied to one property (a function that always reverts).
@@ -104,17 +104,24 @@ final class ContractRun {
             .init(reference: PropertyReference(kind: .ensures, name: $0.name), range: $0.range, invariant: nil)
         }
         let selection = checker.options.selection
-        return all.filter { selection.includes(contract: contract.name, property: $0.reference.name) }
+        return all.filter { selection.includes(PropertyID(contract: contract.name, name: $0.reference.name)) }
     }
 
     // MARK: - The table
 
     /// The verdict decided so far for `name`.
-    func verdict(_ name: String) -> Verdict? { table[name]?.outcome.verdict }
+    /// The identity of the contract's property `name`.
+    func id(_ name: String) -> PropertyID { PropertyID(contract: contract.name, name: name) }
+
+    /// What was decided so far for the property `name`.
+    func decision(_ name: String) -> Decision? { table[id(name)] }
+
+    /// The verdict decided so far for `name`.
+    func verdict(_ name: String) -> Verdict? { decision(name)?.outcome.verdict }
 
     /// Decides `p`: `outcome` at `depth`, with what the sanity checks found on the way.
     func record(_ p: ModelChecker.Pending, _ outcome: Outcome, depth: Int, warnings: [String] = []) {
-        table[p.reference.name] = Decision(
+        table[id(p.reference.name)] = Decision(
             outcome: outcome, depth: depth, warnings: warnings, milliseconds: elapsed())
         // No proof changes these: the prover need not work on them any more. (A bounded `vacuous`
         // is not settled: a proof, or a failure derived beyond the bounds, changes it.)
@@ -122,11 +129,11 @@ final class ContractRun {
     }
 
     /// Forgets what was decided for `name` (to decide it again).
-    func forget(_ name: String) { table[name] = nil }
+    func forget(_ name: String) { table[id(name)] = nil }
 
     /// The report's result for `p`, made from its outcome: the one place a `PropertyResult` is made.
     func result(_ p: ModelChecker.Pending) -> PropertyResult? {
-        guard let decided = table[p.reference.name] else { return nil }
+        guard let decided = decision(p.reference.name) else { return nil }
         let outcome = decided.outcome
         var result = PropertyResult(
             contract: contract.name, property: p.reference, verdict: outcome.verdict, range: p.range, bounds: bounds,
@@ -249,7 +256,7 @@ final class ContractRun {
             statistics.proofSeconds += prover.seconds
             // A proof of what the bounded engine found unreached: vacuous only if none reaches it.
             let unsure = everything.filter {
-                table[$0.reference.name]?.warnings.contains(Self.unreachedWithinBounds) == true
+                decision($0.reference.name)?.warnings.contains(Self.unreachedWithinBounds) == true
             }
             if !unsure.isEmpty {
                 let asked = clock.now
@@ -327,7 +334,7 @@ final class ContractRun {
             let step = Self.merge(
                 outcomes[name], bounded: verdict(name), unreachedWithinBounds: unreached.contains(name),
                 isSatisfyRule: satisfyRules.contains(name), isInvariant: p.invariant != nil)
-            let decided = table[name]
+            let decided = decision(name)
             switch step {
             case .keep:
                 break
@@ -357,7 +364,7 @@ final class ContractRun {
 
     /// `proved`, with the invariant behind it; the sanity warnings found on the way stay.
     func recordProved(_ p: ModelChecker.Pending, certificate: String, basis: ProofBasis, warning: String? = nil) {
-        let warnings = (table[p.reference.name]?.warnings ?? []) + [warning].compactMap { $0 }
+        let warnings = (decision(p.reference.name)?.warnings ?? []) + [warning].compactMap { $0 }
         record(p, .proved(certificate: certificate, basis: basis), depth: 0, warnings: warnings)
     }
 
@@ -384,7 +391,7 @@ final class ContractRun {
             rules: rules.filter { derived.contains($0.pending.reference.name) })
         for p in all + rules.map(\.pending) where derived.contains(p.reference.name) {
             let name = p.reference.name
-            guard case .failed(let why)? = outcomes[name], let decided = table[name] else { continue }
+            guard case .failed(let why)? = outcomes[name], let decided = decision(name) else { continue }
             if decided.outcome.verdict == .vacuous {
                 settleVacuity(p, proof: outcomes[name]?.vacuityFact ?? .none, failure: why)
             } else if [.holds, .unsatisfiable].contains(decided.outcome.verdict) {
@@ -457,12 +464,12 @@ final class ContractRun {
         failure: ProofFailure = .derived, depth: Int? = nil
     ) {
         let name = p.reference.name
-        let decision = Vacuity.decide(
+        let decided = Vacuity.decide(
             unreachedWithinBounds: p.invariant == nil && (unreached.contains(name) || depth != nil), proof: proof,
             provedUnreached: provedUnreached, engine: checker.options.engine)
-        let warnings = (table[name]?.warnings ?? []).filter { $0 != Self.unreachedWithinBounds }
-        let reached = depth ?? table[name]?.depth ?? 0
-        switch decision {
+        let warnings = (decision(name)?.warnings ?? []).filter { $0 != Self.unreachedWithinBounds }
+        let reached = depth ?? decision(name)?.depth ?? 0
+        switch decided {
         case .vacuous(let proved):
             record(p, .vacuous(.unreached(p.reference.kind, proved: proved)), depth: reached, warnings: warnings)
         case .provedUnreachedWithinBounds:

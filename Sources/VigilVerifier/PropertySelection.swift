@@ -1,4 +1,5 @@
 import VigilSema
+import VigilTrace
 
 /// Which properties a check decides: every one, or some per contract (`--shard`, and the
 /// properties whose results the cache does not hold).
@@ -7,23 +8,19 @@ import VigilSema
 /// would have added at each depth, so a `holds` that needed a helper invariant may become
 /// `unknown`; a violation is found all the same.
 public struct PropertySelection: Sendable, Hashable {
-    /// Property names by contract; nil selects every property of every contract.
-    public var names: [String: Set<String>]?
+    /// The properties selected; nil selects every property of every contract.
+    public var ids: Set<PropertyID>?
 
-    public init(names: [String: Set<String>]?) { self.names = names }
+    public init(ids: Set<PropertyID>?) { self.ids = ids }
 
     /// Every property.
-    public static let all = PropertySelection(names: nil)
+    public static let all = PropertySelection(ids: nil)
 
-    /// Whether the property of the contract is to be checked.
-    public func includes(contract: String, property: String) -> Bool {
-        names.map { $0[contract]?.contains(property) ?? false } ?? true
-    }
+    /// Whether the property is to be checked.
+    public func includes(_ id: PropertyID) -> Bool { ids?.contains(id) ?? true }
 
     /// Whether any property of the contract is to be checked.
-    public func includes(contract: String) -> Bool {
-        names.map { !($0[contract] ?? []).isEmpty } ?? true
-    }
+    public func includes(contract: String) -> Bool { ids?.contains { $0.contract == contract } ?? true }
 
     /// The names of the contract's properties in the order they are checked: invariants,
     /// asserts, ensures, then rules (a rule with `call any` is one name for all its results).
@@ -37,11 +34,8 @@ public struct PropertySelection: Sendable, Hashable {
     /// contract's properties together where they can, so that few contracts are split (a split
     /// contract is encoded once per shard, and its properties lose each other's facts).
     public static func shard(_ index: Int, of count: Int, model: SemanticModel) -> PropertySelection {
-        let pairs = model.contracts.flatMap { c in declared(in: c).map { (c.name, $0) } }
-        var names: [String: Set<String>] = [:]
-        for (position, (contract, property)) in pairs.enumerated() where position * count / pairs.count == index {
-            names[contract, default: []].insert(property)
-        }
-        return PropertySelection(names: names)
+        let all = model.contracts.flatMap { c in declared(in: c).map { PropertyID(contract: c.name, name: $0) } }
+        return PropertySelection(
+            ids: Set(all.enumerated().filter { position, _ in position * count / all.count == index }.map(\.element)))
     }
 }

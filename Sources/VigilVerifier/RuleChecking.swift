@@ -23,7 +23,8 @@ extension ContractRun {
     /// with `call any` once, for all its results.
     func pendingRules() -> [PendingRule] {
         let selection = checker.options.selection
-        return contract.rules.filter { selection.includes(contract: contract.name, property: $0.name) }.flatMap {
+        return contract.rules.filter { selection.includes(PropertyID(contract: contract.name, name: $0.name)) }.flatMap
+        {
             rule -> [PendingRule] in
             let functions: [FunctionInfo?] = rule.hasCallAny ? contract.entryPoints : [nil]
             let lastPrefix = max(0, bounds.depth - Self.callCount(rule.decl.body))

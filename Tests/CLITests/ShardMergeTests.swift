@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VigilReporting
+import VigilTrace
 import VigilVerifier
 
 @testable import VigilCLI
@@ -26,7 +27,7 @@ import VigilVerifier
         for count in 1...4 {
             let shards = (0..<count).map { i in
                 let selection = PropertySelection.shard(i, of: count, model: model)
-                return all.filter { selection.includes(contract: $0[0], property: $0[1]) }
+                return all.filter { selection.includes(PropertyID(contract: $0[0], name: $0[1])) }
             }
             #expect(shards.flatMap { $0 } == all, "\(count) shards do not deal every pair once, in order")
             let sizes = shards.map(\.count)
