@@ -53,12 +53,14 @@ final class ProgressLine: @unchecked Sendable {
         lock.unlock()
     }
 
-    /// `checking Vault: solvent, paid (+1) at depth 2 of 4, 3.1 s`
+    /// `checking Vault: solvent, paid (+1) at depth 2 of 4, 3.1 s`, with `(reentrancy 1)` or
+    /// `(no re-entry)` after the depth while a search with smaller bounds runs.
     static func describe(_ p: CheckProgress, elapsed: TimeInterval) -> String {
         var names = p.properties.prefix(2).joined(separator: ", ")
         if p.properties.count > 2 { names += " (+\(p.properties.count - 2))" }
         let tenths = Int((elapsed * 10).rounded(.down))
-        return
-            "checking \(p.contract): \(names) at depth \(p.depth) of \(p.maximumDepth), \(tenths / 10).\(tenths % 10) s"
+        let search = p.searching.map { $0.reentrancy == 0 ? " (no re-entry)" : " (reentrancy \($0.reentrancy))" } ?? ""
+        return "checking \(p.contract): \(names) at depth \(p.depth) of \(p.maximumDepth)\(search), "
+            + "\(tenths / 10).\(tenths % 10) s"
     }
 }

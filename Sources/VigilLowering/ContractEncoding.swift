@@ -35,6 +35,8 @@ public final class ContractEncoding {
     public var loopCuts: [LoopCut] { executor.loopCuts }
     /// True when some operation was over-approximated.
     public var usesAbstraction: Bool { executor.usedAbstraction }
+    /// True once the transactions encoded so far hand control to an external account.
+    public var handsOverControl: Bool { executor.handedOver }
     /// Ether amounts and integer arguments chosen by the environment.
     public var amountChoices: [Term] { executor.amountChoices }
     /// Whether each handover slot makes its re-entrant call.

@@ -98,6 +98,7 @@ extension SymbolicExecutor {
         forcedEtherChoices.append(forced)
         addEther(forced)
         let level = environment.level
+        if level >= 0 { handedOver = true }
         if let horn, level >= 0 {
             // Whatever the environment's calls can do, summarised: Ext(env, pre, post) on this path,
             // the calls sharing this transaction's origin and block.

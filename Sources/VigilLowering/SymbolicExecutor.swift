@@ -85,6 +85,8 @@ final class SymbolicExecutor {
     var reaches: [String: [Term]] = [:]
     /// True once an operation was over-approximated (a bitwise operation on two unknowns).
     var usedAbstraction = false
+    /// True once the code handed control to an external account (outside the constructor).
+    var handedOver = false
     /// Ether amounts and integer arguments chosen by the environment: a counterexample is
     /// easier to read when they are small.
     var amountChoices: [Term] = []

@@ -58,7 +58,70 @@ extension ContractRun {
             for r in rules { record(r.pending, .unknown(.solverError("\(error)")), depth: 0) }
             rules = []
         }
-        for job in jobs(for: properties, rules: rules) { run(job) }
+        for job in jobs(for: properties, rules: rules) { runStaged(job) }
+    }
+
+    /// Cheapest questions first: where the job's code hands over control, its goals are first
+    /// searched for counterexamples with no re-entrant call, then with one (reentrancy 1, one
+    /// call per handover), each over every depth, and only what neither finds goes to the
+    /// encoding with the full bounds, which alone decides `holds`, `vacuous` or `unknown`. An
+    /// attack that needs one re-entrant call costs the encoding of one, and the first
+    /// counterexample is the most readable: fewest re-entrant calls, then fewest transactions.
+    private func runStaged(_ job: Job) {
+        var goals = job.goals
+        var final = Stage(bounds: bounds, searchOnly: false)
+        for stage in searchStages(job) where !goals.isEmpty {
+            let pass = run(Job(entryFilter: job.entryFilter, depth: job.depth, goals: job.goals), stage, only: goals)
+            goals = pass.left
+            final.sanity = pass.sanity
+            // Every goal left is proved beside this engine: only the sanity checks still count.
+            if pass.stopped { break }
+            final.searched = Searched(
+                bounds: stage.bounds, goals: Set(goals.map(\.name)).subtracting(pass.incomplete))
+        }
+        run(
+            Job(entryFilter: job.entryFilter, depth: job.depth, goals: job.goals, isPureCall: job.isPureCall), final,
+            only: goals)
+    }
+
+    /// The searches before the full bounds: none when the job's code never hands over control
+    /// (one transaction from an arbitrary state encoded, without solving, to see), or the
+    /// bounds allow no re-entrant call.
+    private func searchStages(_ job: Job) -> [Stage] {
+        guard bounds.reentrancy > 0, bounds.reentrantCalls > 0, !job.isPureCall else { return [] }
+        let probe = ContractEncoding(
+            model: model, contract: contract, bounds: Bounds(depth: 1, reentrancy: 0, reentrantCalls: 0, loops: 1),
+            entryFilter: job.entryFilter)
+        // From an arbitrary state: no handover is hidden behind state the deployment leaves.
+        probe.encodeArbitraryState()
+        probe.encodeTransaction()
+        guard probe.handsOverControl else { return [] }
+        var cheap = bounds
+        cheap.reentrancy = 0
+        var stages = [Stage(bounds: cheap, searchOnly: true)]
+        if bounds.reentrancy > 1 || bounds.reentrantCalls > 1 {
+            cheap.reentrancy = 1
+            cheap.reentrantCalls = 1
+            stages.append(Stage(bounds: cheap, searchOnly: true))
+        }
+        return stages
+    }
+
+    /// The bounds one pass of the deepening loop encodes with, and whether it only searches for
+    /// counterexamples (with bounds below the run's: what it does not find is left for the next).
+    struct Stage {
+        let bounds: Bounds
+        let searchOnly: Bool
+        /// Before the full bounds: the last search, and the goals it searched at every depth.
+        var searched: Searched? = nil
+        /// Before the full bounds: the last search's sanity checks, whose answers carry over.
+        var sanity: SanityChecks? = nil
+    }
+
+    /// Smaller bounds searched at every depth for counterexamples to `goals`, in vain.
+    struct Searched {
+        let bounds: Bounds
+        let goals: Set<String>
     }
 
     /// The bounded engine's encodings: one for the rules and the properties of state-changing
@@ -116,55 +179,75 @@ extension ContractRun {
     /// Beside the goals' queries, the sanity checks (on a solver of their own) ask what some
     /// execution reaches. The depths visited and the sanity queries asked do not depend on when
     /// proofs arrive from the unbounded engine.
-    private func run(_ job: Job) {
-        var pending = job.goals
+    /// One pass of the loop over `job` with `stage`'s bounds, asking the goals `only` (the sanity
+    /// checks ask about all of the job's).
+    @discardableResult
+    private func run(_ job: Job, _ stage: Stage, only goals: [Goal]) -> Pass {
+        var pending = goals
+        var stopped = false
+        var sanityChecks: SanityChecks?
         do {
             let solver = try makeSolver(stoppable: true)
             defer { account(solver) }
             let encoding = ContractEncoding(
-                model: model, contract: contract, bounds: bounds, entryFilter: job.entryFilter)
+                model: model, contract: contract, bounds: stage.bounds, entryFilter: job.entryFilter)
             let watchesFunctions = job.entryFilter == nil && !livenessChecked
-            livenessChecked = livenessChecked || watchesFunctions
+            if !stage.searchOnly { livenessChecked = livenessChecked || watchesFunctions }
             let sanity = SanityChecks(
                 solver: try makeSolver(), names: Set(job.goals.filter(\.hasReachability).map(\.name)),
-                functions: watchesFunctions ? encoding.entryPoints : [])
+                functions: watchesFunctions ? encoding.entryPoints : [], after: stage.sanity)
+            sanityChecks = sanity
             defer { account(sanity.spent) }
-            let query = GoalQuery(solver: solver, encoding: encoding, sanity: sanity, isPureCall: job.isPureCall)
+            let query = GoalQuery(
+                solver: solver, encoding: encoding, sanity: sanity, isPureCall: job.isPureCall, stage: stage)
+            defer { stopped = query.stopped }
+            // A search answers what sanity questions it can, cheaper than the full bounds would.
             for depth in 0...job.depth
-            where (!pending.isEmpty && !query.stopped) || ((query.stopped || query.unknownSeen) && sanity.needsMore) {
+            where (!pending.isEmpty && !query.stopped)
+                || ((query.stopped || query.unknownSeen || stage.searchOnly) && sanity.needsMore)
+            {
                 checker.progress?(
                     CheckProgress(
                         contract: contract.name, properties: pending.map(\.name), depth: depth,
-                        maximumDepth: job.depth))
+                        maximumDepth: job.depth, searching: stage.searchOnly ? stage.bounds : nil))
                 if depth == 0 { encoding.encodeDeployment() } else { encoding.encodeTransaction() }
                 try query.addStep()
                 var still: [Goal] = []
                 for (index, goal) in pending.enumerated() {
                     let open = (still + pending[index...]).map(\.name)
-                    let decided: Bool
+                    let step: Step
                     switch goal {
-                    case .property(let p): decided = try ask(p, query, depth: depth, open: open)
-                    case .rule(let r): decided = try ask(r, query, depth: depth, open: open)
+                    case .property(let p): step = try ask(p, query, depth: depth, open: open)
+                    case .rule(let r): step = try ask(r, query, depth: depth, open: open)
                     }
-                    if !decided { still.append(goal) }
+                    switch step {
+                    case .decided: break
+                    case .pending: still.append(goal)
+                    case .leftForLater: query.leftOver.append(goal)
+                    }
                 }
                 pending = still
                 // After the deployment's own asserts: a contract never deployed has no state.
-                if depth == 0, !query.stopped, !pending.isEmpty,
+                if depth == 0, !stage.searchOnly, !query.stopped, !pending.isEmpty,
                     try solver.check(assumptions: [query.noCut, encoding.deployed]) == .unsat
                 {
                     let cut = try reachableLoopCut(solver, encoding)
                     for goal in pending {
                         record(goal.pending, cut.map { .unknown($0) } ?? .vacuous(.constructorAlwaysReverts), depth: 0)
                     }
-                    return
+                    return Pass()
                 }
+            }
+            if stage.searchOnly {
+                return Pass(
+                    left: goals.filter { decision($0.name) == nil }, incomplete: Set(query.leftOver.map(\.name)),
+                    stopped: query.stopped, sanity: sanity)
             }
             if watchesFunctions { warnings += sanity.alwaysReverting() }
             for goal in job.goals where goal.hasReachability && !sanity.isReached(goal.name) {
                 unreached.insert(goal.name)
             }
-            guard !pending.isEmpty else { return }
+            guard !pending.isEmpty else { return Pass() }
             let sharedCut = query.stopped ? nil : try reachableLoopCut(solver, encoding)
             for goal in pending {
                 switch goal {
@@ -175,10 +258,30 @@ extension ContractRun {
                 }
             }
         } catch {
-            for goal in pending where decision(goal.name) == nil {
+            for goal in goals where decision(goal.name) == nil {
                 record(goal.pending, .unknown(.solverError("\(error)")), depth: 0)
             }
         }
+        return Pass(stopped: stopped, sanity: sanityChecks)
+    }
+
+    /// What one pass left: the goals it did not decide, those of them it gave up on (a search),
+    /// whether the race stopped it, and its sanity checks.
+    struct Pass {
+        var left: [Goal] = []
+        var incomplete: Set<String> = []
+        var stopped = false
+        var sanity: SanityChecks? = nil
+    }
+
+    /// What a goal's query at one depth came to.
+    enum Step {
+        /// Recorded.
+        case decided
+        /// Asked again at the next depth.
+        case pending
+        /// Not to be asked again in this pass (a search gave up on it): the next pass decides it.
+        case leftForLater
     }
 
     /// The state of one job's queries: its solver and encoding, the sanity checks beside them,
@@ -203,11 +306,23 @@ extension ContractRun {
         /// For each invariant, the loops judging it ran past their bound in (its `view` calls).
         var propertyCuts: [String: [LoopCut]] = [:]
 
-        init(solver: TimedSolver, encoding: ContractEncoding, sanity: SanityChecks, isPureCall: Bool) {
+        /// The pass this query belongs to.
+        let stage: Stage
+        /// In a search: the goals it gave up on.
+        var leftOver: [Goal] = []
+
+        init(solver: TimedSolver, encoding: ContractEncoding, sanity: SanityChecks, isPureCall: Bool, stage: Stage) {
             self.solver = solver
             self.encoding = encoding
             self.sanity = sanity
             self.isPureCall = isPureCall
+            self.stage = stage
+        }
+
+        /// Why goal `name`'s query at `depth` gave up, with the smaller bounds searched before.
+        func gaveUp(_ reason: GiveUp, depth: Int, _ name: String) -> Reason {
+            let searched = stage.searched.flatMap { $0.goals.contains(name) ? $0.bounds : nil }
+            return .solverGaveUp(reason.description, depth: depth, searched: searched)
         }
 
         /// A fresh literal named `name!N`.
@@ -239,8 +354,8 @@ extension ContractRun {
         return !query.stopped
     }
 
-    /// Asks whether this depth violates property `p`; true when that decided it.
-    private func ask(_ p: ModelChecker.Pending, _ query: GoalQuery, depth: Int, open: [String]) throws -> Bool {
+    /// Asks whether this depth violates property `p`.
+    private func ask(_ p: ModelChecker.Pending, _ query: GoalQuery, depth: Int, open: [String]) throws -> Step {
         let (solver, encoding) = (query.solver, query.encoding)
         let violation: Term
         var ownCuts: [LoopCut] = []
@@ -255,7 +370,7 @@ extension ContractRun {
             violation = encoding.stepViolations[p.reference.name] ?? .false
         }
         if query.isPureCall { query.violations[p.reference.name] = violation }
-        guard violation.boolLiteralValue != false, mayAsk(query, open: open) else { return false }
+        guard violation.boolLiteralValue != false, mayAsk(query, open: open) else { return .pending }
         let literal = query.literal("check")
         try solver.assert(Term.implies(literal, violation))
         for cut in ownCuts {
@@ -270,29 +385,31 @@ extension ContractRun {
             if !violation.containsQuantifier, ownCuts.isEmpty {
                 try solver.assert(Term.implies(query.noCut, Term.not(violation)))
             }
-            return false
+            return .pending
         case .unknown(.stopped):
             query.stopped = true
-            return false
+            return .pending
         case .unknown(let reason):
+            if query.stage.searchOnly { return .leftForLater }
             query.unknownSeen = true
-            record(p, .unknown(.solverGaveUp(reason.description, depth: depth)), depth: depth)
+            record(p, .unknown(query.gaveUp(reason, depth: depth, p.reference.name)), depth: depth)
         case .sat:
             let schedule = try simpleCounterexample(solver, encoding, assumptions: assumptions) {
                 try ScheduleExtractor(model: $0, encoding: encoding).schedule(depth: depth)
             }
-            confirm(p, schedule, abstraction: encoding.usesAbstraction, depth: depth) {
-                interpreter.replay($0, property: p.reference)
-            }
+            let replayed = confirm(
+                p, schedule, abstraction: encoding.usesAbstraction, depth: depth, onlyIfReplayed: query.stage.searchOnly
+            ) { interpreter.replay($0, property: p.reference) }
+            if !replayed && query.stage.searchOnly { return .leftForLater }
         }
-        return true
+        return .decided
     }
 
     /// Asks whether a rule run right after this depth's transactions is violated (or
     /// satisfied); true when that decided it. Its encoding is selected by a literal of its own,
     /// and so are the sanity questions of whether anything gets to its `assert` (or `satisfy`).
     /// A rule that not even an arbitrary state can violate only needs a prefix that gets there.
-    private func ask(_ r: PendingRule, _ query: GoalQuery, depth: Int, open: [String]) throws -> Bool {
+    private func ask(_ r: PendingRule, _ query: GoalQuery, depth: Int, open: [String]) throws -> Step {
         let (solver, encoding, sanity) = (query.solver, query.encoding, query.sanity)
         let name = r.pending.reference.name
         let encoded = encoding.encodeRule(r.rule, anyFunction: r.function)
@@ -307,11 +424,13 @@ extension ContractRun {
             try sanity.askCut(encoded.loopCuts, of: name, assumptions: [active])
         }
         if r.impossibleFromAnyState {
-            guard sanity.isReached(name) || depth == r.lastPrefix, !query.stopped else { return false }
+            // Nothing to search for: only the full bounds conclude.
+            if query.stage.searchOnly { return .leftForLater }
+            guard sanity.isReached(name) || depth == r.lastPrefix, !query.stopped else { return .pending }
             try conclude(r, query, active: active, cuts: encoded.loopCuts, depth: depth)
-            return true
+            return .decided
         }
-        guard mayAsk(query, open: open) else { return false }
+        guard mayAsk(query, open: open) else { return .pending }
         for c in guarded { try solver.assert(c) }
         let goal = query.literal("goal")
         try solver.assert(Term.implies(goal, encoded.goal))
@@ -321,21 +440,24 @@ extension ContractRun {
             let schedule = try simpleCounterexample(solver, encoding, assumptions: assumptions) {
                 try ScheduleExtractor(model: $0, encoding: encoding).schedule(prefix: depth, rule: encoded)
             }
-            confirm(
+            let replayed = confirm(
                 r.pending, schedule, witness: r.rule.isSatisfy, abstraction: encoding.usesAbstraction,
-                depth: depth + schedule.transactions.filter(\.isRuleCall).count
+                depth: depth + schedule.transactions.filter(\.isRuleCall).count, onlyIfReplayed: query.stage.searchOnly
             ) { interpreter.replayRule($0, rule: r.rule, function: r.function?.name) }
+            if !replayed && query.stage.searchOnly { return .leftForLater }
         case .unknown(.stopped):
             query.stopped = true
-            return false
+            return .pending
         case .unknown(let reason):
+            if query.stage.searchOnly { return .leftForLater }
             query.unknownSeen = true
-            record(r.pending, .unknown(.solverGaveUp(reason.description, depth: depth)), depth: depth)
+            record(r.pending, .unknown(query.gaveUp(reason, depth: depth, name)), depth: depth)
         case .unsat:
-            guard depth >= r.lastPrefix else { return false }
+            guard depth >= r.lastPrefix else { return .pending }
+            if query.stage.searchOnly { return .leftForLater }
             try conclude(r, query, active: active, cuts: encoded.loopCuts, depth: depth)
         }
-        return true
+        return .decided
     }
 
     /// The verdict of a property no execution within the job's bounds violates.
@@ -436,17 +558,23 @@ extension ContractRun {
     /// replayed failure is `violated` (a satisfy-rule's witness `satisfied`). `abstraction`: the
     /// encoding over-approximates something (a hash, an encoding), so the real run may go
     /// elsewhere than the solver's.
+    @discardableResult
     func confirm(
         _ p: ModelChecker.Pending, _ schedule: Schedule, witness: Bool = false, abstraction: Bool, depth: Int,
-        replay: (Schedule) -> ReplayResult
-    ) {
+        onlyIfReplayed: Bool = false, replay: (Schedule) -> ReplayResult
+    ) -> Bool {
         let start = clock.now
         let replayed = replay(schedule)
         statistics.replaySeconds += (clock.now - start).seconds
-        switch replayed {
-        case .violated(let trace):
+        if case .violated(let trace) = replayed {
             let found = Counterexample(trace: trace, schedule: schedule)
             record(p, witness ? .satisfied(found) : .violated(found), depth: depth)
+            return true
+        }
+        guard !onlyIfReplayed else { return false }
+        switch replayed {
+        case .violated:
+            break
         case .notViolated:
             record(p, .unknown(.notConfirmed(witness: witness, abstraction: abstraction)), depth: depth)
         case .mismatch(let why):
@@ -459,6 +587,7 @@ extension ContractRun {
         case .unconfirmable(let why):
             record(p, .unknown(.unconfirmable(why)), depth: depth)
         }
+        return false
     }
 
     /// Whether a path that needs more loop iterations than the bound is reachable; the reason if so.

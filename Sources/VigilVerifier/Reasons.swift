@@ -36,8 +36,9 @@ enum ProofFailure: Sendable, Hashable, CustomStringConvertible {
 enum Reason: Sendable, Hashable, CustomStringConvertible {
     // MARK: unknown
 
-    /// A bounded query gave up.
-    case solverGaveUp(String, depth: Int)
+    /// A bounded query gave up at `depth`; `searched`: the smaller bounds whose every depth was
+    /// searched before without a counterexample.
+    case solverGaveUp(String, depth: Int, searched: Bounds? = nil)
     /// The solver reported an error.
     case solverError(String)
     /// A path runs past the bound of these loops (`file:line:col` each).
@@ -80,7 +81,14 @@ enum Reason: Sendable, Hashable, CustomStringConvertible {
 
     var description: String {
         switch self {
-        case .solverGaveUp(let why, let depth): "solver: \(why) at depth \(depth)"
+        case .solverGaveUp(let why, let depth, nil): "solver: \(why) at depth \(depth)"
+        case .solverGaveUp(let why, let depth, let searched?):
+            "solver: \(why) at depth \(depth); no counterexample with "
+                + (searched.reentrancy == 0
+                    ? "no re-entrant call"
+                    : "reentrancy \(searched.reentrancy), \(searched.reentrantCalls) reentrant call"
+                        + (searched.reentrantCalls == 1 ? "" : "s"))
+                + " up to depth \(searched.depth)"
         case .solverError(let error): "solver error: \(error)"
         case .loopCut(let loops, let bound):
             (loops.count == 1 ? "the loop at \(loops[0])" : "the loops at \(loops.joined(separator: ", "))")

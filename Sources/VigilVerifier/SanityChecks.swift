@@ -20,11 +20,18 @@ final class SanityChecks {
     private(set) var cutPossible = false
 
     /// `names`: the properties whose reachability is in question; `functions`: the entry points
-    /// to watch for always reverting.
-    init(solver: TimedSolver, names: Set<String>, functions: [FunctionInfo]) {
+    /// to watch for always reverting. `earlier`: the checks of an encoding of the same code with
+    /// smaller bounds, whose answers carry over (what they reach, and a loop cut, these bounds
+    /// reach too), so that only the questions they left open are asked again.
+    init(solver: TimedSolver, names: Set<String>, functions: [FunctionInfo], after earlier: SanityChecks? = nil) {
         self.solver = solver
         open = names
         self.functions = functions
+        if let earlier {
+            open.formIntersection(earlier.open)
+            self.functions = functions.filter { f in earlier.functions.contains { $0.name == f.name } }
+            cutPossible = earlier.cutPossible
+        }
     }
 
     /// True while some question is still open.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VigilReporting
+import VigilTrace
 import VigilVerifier
 import Z3Backend
 
@@ -27,14 +28,22 @@ import Z3Backend
         #expect(
             seen.all.first
                 == CheckProgress(
-                    contract: "OwnerReentry", properties: ["solvent", "tracked"], depth: 0, maximumDepth: 4))
-        #expect(seen.all.map(\.depth) == [0, 1, 2, 3, 4])
-        #expect(seen.all.last?.properties == ["tracked"])  // solvent is violated at depth 1
+                    contract: "OwnerReentry", properties: ["solvent", "tracked"], depth: 0, maximumDepth: 4,
+                    searching: Bounds(reentrancy: 0)))
+        // Cheapest questions first: no re-entry, then one re-entrant call, then the full bounds.
+        #expect(seen.all.map(\.depth) == [0, 1, 2, 3, 4, 0, 1, 2, 3, 4, 0, 1, 2, 3, 4])
+        #expect(seen.all.map { $0.searching?.reentrancy } == [0, 0, 0, 0, 0, 1, 1, 1, 1, 1, nil, nil, nil, nil, nil])
+        #expect(seen.all.last?.properties == ["tracked"])  // solvent is violated at depth 1, with one re-entrant call
     }
 
     @Test func theLineNamesContractPropertiesDepthAndTime() {
         let p = CheckProgress(contract: "Vault", properties: ["solvent", "paid", "a", "b"], depth: 2, maximumDepth: 4)
         #expect(ProgressLine.describe(p, elapsed: 3.17) == "checking Vault: solvent, paid (+2) at depth 2 of 4, 3.1 s")
+        var search = p
+        search.searching = Bounds(reentrancy: 1, reentrantCalls: 1)
+        #expect(
+            ProgressLine.describe(search, elapsed: 0.5)
+                == "checking Vault: solvent, paid (+2) at depth 2 of 4 (reentrancy 1), 0.5 s")
         #expect(ProgressLine.forStandardError(isTerminal: false) == nil)
     }
 

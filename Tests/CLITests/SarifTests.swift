@@ -84,7 +84,9 @@ import VigilVerifier
         let handover = try #require(steps.firstIndex { $0.1.contains("hands over control") })
         #expect(steps[handover].0 == 1 && steps[handover].2 == 23)
         #expect(steps[handover + 1].0 == 2 && steps[handover + 1].1.hasPrefix("re-enters "))
-        #expect(steps.contains { $0.0 == 4 && $0.1.hasPrefix("re-enters withdraw()") })
+        // The re-entered withdraw hands over control again, one level deeper.
+        #expect(steps.contains { $0.0 == 2 && $0.1.hasPrefix("re-enters withdraw()") })
+        #expect(steps.contains { $0.0 == 3 && $0.1.contains("hands over control") })
         let last = try #require(steps.last)
         #expect(last.0 == 0 && last.2 == 15 && last.1.hasPrefix("solvent fails: balance = "))
     }

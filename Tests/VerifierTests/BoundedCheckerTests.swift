@@ -1,4 +1,5 @@
 import BigInt
+import Foundation
 import Testing
 import VigilLowering
 import VigilSema
@@ -27,13 +28,39 @@ import Z3Backend
         #expect(trace.steps.contains { step in step.externalCalls.contains { !$0.calls.isEmpty } })
     }
 
-    @Test func theCounterexampleIsTheShortestInTransactions() throws {
+    /// Cheapest questions first: the classic attack, one re-entrant call, and among the
+    /// counterexamples with that few, the shortest in transactions.
+    @Test func theCounterexampleHasTheFewestReentrantCallsThenTransactions() throws {
         let r = try #require(try check(vulnerableVault, "Vault").first)
-        let transactions = try #require(r.trace).steps.filter { $0.kind == .transaction }.count
-        #expect(transactions >= 1)
-        // One transaction fewer is not enough.
-        let shorter = try #require(try check(vulnerableVault, "Vault", bounds: Bounds(depth: transactions - 1)).first)
+        let trace = try #require(r.trace)
+        let transactions = trace.steps.filter { $0.kind == .transaction }.count
+        func reentrantCalls(_ calls: [ExternalCallRecord]) -> Int {
+            calls.map { $0.calls.count + $0.calls.map { reentrantCalls($0.externalCalls) }.reduce(0, +) }.reduce(0, +)
+        }
+        #expect(trace.steps.map { reentrantCalls($0.externalCalls) }.reduce(0, +) == 1)
+        // One transaction fewer is not enough with one re-entrant call.
+        let shorter = try #require(
+            try check(
+                vulnerableVault, "Vault", bounds: Bounds(depth: transactions - 1, reentrancy: 1, reentrantCalls: 1)
+            )
+            .first)
         #expect(shorter.verdict == .holds)
+    }
+
+    /// The SpankChain-shaped channel, fixed: the full bounds exhaust a small budget at depth 2,
+    /// and the result says that the searches with smaller bounds went to every depth in vain.
+    @Test func aBudgetSpentAtFullBoundsSaysHowFarTheSmallerOnesGot() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let source = try String(
+            contentsOf: root.appendingPathComponent("examples/channel_refund_fixed.vigil"), encoding: .utf8)
+        let r = try #require(try check(source, "ChannelsFixed", rlimit: 2_000_000).first)
+        #expect(r.verdict == .unknown)
+        #expect(r.reason?.hasSuffix("; no counterexample with reentrancy 1, 1 reentrant call up to depth 4") == true)
+        // The unfixed channel's attack needs one re-entrant call: the search finds it.
+        let attacked = try String(
+            contentsOf: root.appendingPathComponent("examples/channel_refund.vigil"), encoding: .utf8)
+        #expect(try check(attacked, "Channels", rlimit: 2_000_000).first?.verdict == .violated)
     }
 
     @Test func withoutReentryTheVaultHolds() throws {
