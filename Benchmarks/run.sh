@@ -36,3 +36,5 @@ for n in 2 4 6 8 10; do
     Benchmarks/parametric_rule.sh "$n" > "/tmp/vigil-parametric-$n.vigil"
     run check "/tmp/vigil-parametric-$n.vigil"
 done
+# Scale (issue 18): the vault family with N public functions and H handovers, each twin.
+Benchmarks/scale.sh "$vigil"
