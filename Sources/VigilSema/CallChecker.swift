@@ -588,7 +588,8 @@ extension Analyzer {
             case "call":
                 calls[e.id] = .lowLevelCall
                 checkCallOptions(options, sendsEther: true)
-                // Whatever the data, the callee is code outside the run (LANGUAGE.md §4 and §11.5).
+                // Whatever the data, the callee is code outside the run (docs/LANGUAGE-REFERENCE.md,
+                // "Meaning and the attacker").
                 checkArguments("call", [.bytes], arguments, at: e.range)
                 noteHandover(e)
                 return .callResult
