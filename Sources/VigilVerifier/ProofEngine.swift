@@ -123,6 +123,37 @@ struct ProofEngine {
                     if case .proved(let certificate) = outcome { race?.publishProved(name, certificate: certificate) }
                 }
             }
+            /// After a failed attempt on `names`: one goal is that failure's; up to
+            /// `separateProofs` are tried alone; more are halved, each half tried together and
+            /// split again when it fails, so one unprovable goal costs its neighbours a few more
+            /// attempts, not their proofs. A goal left in a group that still fails when the
+            /// attempts run out is `notProvedTogether`.
+            var attemptsLeft = Self.splitAttempts(order.count)
+            func split(_ names: [String], failed: Outcome) throws {
+                if names.count == 1 { return record(names, failed) }
+                if names.count <= Self.separateProofs {
+                    for name in names {
+                        guard attemptsLeft > 0 else {
+                            record([name], .failed(.notProvedTogether))
+                            continue
+                        }
+                        attemptsLeft -= 1
+                        if let alone = try attempt([name]) { record([name], alone) }
+                    }
+                    return
+                }
+                let middle = names.count / 2
+                for half in [Array(names[..<middle]), Array(names[middle...])] {
+                    guard attemptsLeft > 0 else {
+                        record(half, .failed(.notProvedTogether))
+                        continue
+                    }
+                    attemptsLeft -= 1
+                    // Nil: nothing left matters (cancelled, or all settled).
+                    guard let outcome = try attempt(half) else { return }
+                    if case .proved = outcome { record(half, outcome) } else { try split(half, failed: outcome) }
+                }
+            }
             let joint = order.filter { !alone.contains($0) }
             var together: Outcome?
             if !joint.isEmpty, let first = try attempt(joint) {
@@ -146,16 +177,7 @@ struct ProofEngine {
                         failed = again
                     }
                 }
-                if open.count == 1 {
-                    // One goal left: the last joint attempt was that goal alone.
-                    record(open, failed)
-                } else if open.count <= Self.separateProofs {
-                    for name in open {
-                        if let alone = try attempt([name]) { record([name], alone) }
-                    }
-                } else {
-                    record(open, .failed(.notProvedTogether))
-                }
+                try split(open, failed: failed)
             }
         } catch {
             for name in names where outcomes[name] == nil { outcomes[name] = .failed(.solverError("\(error)")) }
@@ -208,6 +230,20 @@ struct ProofEngine {
 
     /// Up to this many properties of a contract are tried one by one when they fail together.
     static let separateProofs = 4
+
+    /// The attempts a failed attempt on `count` goals may be followed by: each alone when they
+    /// are few; else enough halving to isolate two unprovable goals (each level costs two
+    /// attempts per failing half) and the attempts alone in two small groups.
+    static func splitAttempts(_ count: Int) -> Int {
+        guard count > separateProofs else { return count }
+        var levels = 0
+        var size = count
+        while size > separateProofs {
+            size = (size + 1) / 2
+            levels += 1
+        }
+        return 4 * levels + 2 * separateProofs
+    }
 
     /// The options of a solver: the check's budgets (`share`: a fraction of its rlimit) and the race's stop signal.
     private func solverOptions(
