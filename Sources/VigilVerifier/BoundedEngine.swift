@@ -258,9 +258,10 @@ extension ContractRun {
                 }
             }
         } catch {
-            for goal in goals where decision(goal.name) == nil {
-                record(goal.pending, .unknown(.solverError("\(error)")), depth: 0)
-            }
+            let undecided = goals.filter { decision($0.name) == nil }
+            // A search that fails leaves its goals to the full bounds, which report the error if they meet it too.
+            if stage.searchOnly { return Pass(left: undecided, incomplete: Set(undecided.map(\.name))) }
+            for goal in undecided { record(goal.pending, .unknown(.solverError("\(error)")), depth: 0) }
         }
         return Pass(stopped: stopped, sanity: sanityChecks)
     }

@@ -149,8 +149,8 @@ struct ProofEngine {
                         continue
                     }
                     attemptsLeft -= 1
-                    // Nil: nothing left matters (cancelled, or all settled).
-                    guard let outcome = try attempt(half) else { return }
+                    // Nil: nothing in this half matters any more (cancelled, or all settled).
+                    guard let outcome = try attempt(half) else { continue }
                     if case .proved = outcome { record(half, outcome) } else { try split(half, failed: outcome) }
                 }
             }
