@@ -6,7 +6,7 @@ in memory, named arguments, internal function values, addmod/mulmod, code sizes,
 struct arguments; with --handovers also try/catch on an interface call and contract creation
 with new, which hand over control and cost the bounded engine far more: it then runs with
 --reentrancy 1) with
-asserts, checks each with the bounded engine and the unbounded engine, and reports any
+asserts and invariants (a .vigil file), checks each with the bounded engine and the unbounded engine, and reports any
 property one engine proves and the other violates (a replayed trace is ground truth: a
 `proved` beside it is a wrong answer).
 
@@ -119,6 +119,9 @@ def contract(r, n, handovers=False):
         lines.append(f"        {r.choice(state)} = (s.p + s.q) % {r.randint(2, 9)};")
         lines.append(f"        assert({cond(r, state)});")
         lines.append("    }")
+    # Invariants over the state (the file is a .vigil one): some hold, some do not.
+    for i in range(r.randint(0, 2)):
+        lines.append(f"    invariant inv{i}: {cond(r, state)};")
     lines.append("}")
     return "\n".join(lines) + "\n", functions
 
@@ -203,12 +206,12 @@ def random_checks(args, path, source, functions, bmc_report, prove_report, r):
             current = line.strip().split()[1].split("(")[0]
         if current and "code.length" in line:
             uses_code_size[current] = uses_code_size.get(current, 0) + line.count("code.length")
-    asserts = lambda report, verdicts: [x for x in report["results"]
-                                        if x["kind"] == "assert" and x["verdict"] in verdicts]
+    asserts = lambda report, verdicts, kinds=("assert",): [x for x in report["results"]
+                                                          if x["kind"] in kinds and x["verdict"] in verdicts]
     found = []
     replayed, unfit = 0, 0
     for report, verdicts, depth in ((prove_report, ("proved",), 4), (bmc_report, ("holds", "proved"), 3)):
-        claimed = asserts(report, verdicts)
+        claimed = asserts(report, verdicts, ("assert", "invariant"))
         broken, n, u = replay_random(args.vigil, path, report, claimed, r, functions, uses_code_size,
                                      args.random_runs, depth)
         replayed, unfit = replayed + n, unfit + u
@@ -222,7 +225,7 @@ def random_checks(args, path, source, functions, bmc_report, prove_report, r):
             start = lines[i].find("assert(")
             condition = lines[i][start + len("assert("):lines[i].rindex(");")]
             lines[i] = lines[i][:start] + f"require(({condition}) || true); assert(false);"
-        variant = path.replace(".sol", ".reach.sol")
+        variant = path.replace(".vigil", ".reach.vigil")
         with open(variant, "w") as f:
             f.write("\n".join(lines) + "\n")
         reached, n, u = replay_random(args.vigil, variant, prove_report, vacuous, r, functions, uses_code_size,
@@ -251,7 +254,7 @@ def main():
     disagreements, rejected, results = 0, 0, 0
     random_schedules, random_unfit = 0, 0
     for n in range(args.count):
-        path = os.path.join(keep, f"d{n}.sol")
+        path = os.path.join(keep, f"d{n}.vigil")
         source, functions = contract(r, n, args.handovers)
         with open(path, "w") as f:
             f.write(source)
