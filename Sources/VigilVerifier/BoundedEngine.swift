@@ -387,13 +387,8 @@ extension ContractRun {
                 try solver.assert(Term.implies(query.noCut, Term.not(violation)))
             }
             return .pending
-        case .unknown(.stopped):
-            query.stopped = true
-            return .pending
         case .unknown(let reason):
-            if query.stage.searchOnly { return .leftForLater }
-            query.unknownSeen = true
-            record(p, .unknown(query.gaveUp(reason, depth: depth, p.reference.name)), depth: depth)
+            return gaveUp(p, reason, query, depth: depth)
         case .sat:
             let schedule = try simpleCounterexample(solver, encoding, assumptions: assumptions) {
                 try ScheduleExtractor(model: $0, encoding: encoding).schedule(depth: depth)
@@ -446,18 +441,27 @@ extension ContractRun {
                 depth: depth + schedule.transactions.filter(\.isRuleCall).count, onlyIfReplayed: query.stage.searchOnly
             ) { interpreter.replayRule($0, rule: r.rule, function: r.function?.name) }
             if !replayed && query.stage.searchOnly { return .leftForLater }
-        case .unknown(.stopped):
-            query.stopped = true
-            return .pending
         case .unknown(let reason):
-            if query.stage.searchOnly { return .leftForLater }
-            query.unknownSeen = true
-            record(r.pending, .unknown(query.gaveUp(reason, depth: depth, name)), depth: depth)
+            return gaveUp(r.pending, reason, query, depth: depth)
         case .unsat:
             guard depth >= r.lastPrefix else { return .pending }
             if query.stage.searchOnly { return .leftForLater }
             try conclude(r, query, active: active, cuts: encoded.loopCuts, depth: depth)
         }
+        return .decided
+    }
+
+    /// A goal's query that gave up: stopped by the race (every goal left is proved), asked
+    /// again at the next depth; in a search, left to the next pass; else `unknown`, saying how
+    /// far the searches before got.
+    private func gaveUp(_ p: ModelChecker.Pending, _ reason: GiveUp, _ query: GoalQuery, depth: Int) -> Step {
+        if reason == .stopped {
+            query.stopped = true
+            return .pending
+        }
+        if query.stage.searchOnly { return .leftForLater }
+        query.unknownSeen = true
+        record(p, .unknown(query.gaveUp(reason, depth: depth, p.reference.name)), depth: depth)
         return .decided
     }
 
