@@ -363,9 +363,10 @@ final class ContractRun {
     }
 
     /// `proved`, with the invariant behind it; the sanity warnings found on the way stay.
-    func recordProved(_ p: ModelChecker.Pending, certificate: String, basis: ProofBasis, warning: String? = nil) {
-        let warnings = (decision(p.reference.name)?.warnings ?? []) + [warning].compactMap { $0 }
-        record(p, .proved(certificate: certificate, basis: basis), depth: 0, warnings: warnings)
+    func recordProved(_ p: ModelChecker.Pending, certificate: String, basis: ProofBasis) {
+        record(
+            p, .proved(certificate: certificate, basis: basis), depth: 0,
+            warnings: decision(p.reference.name)?.warnings ?? [])
     }
 
     /// With `--engine prove`: a failure the unbounded engine derives is a finding only with a
