@@ -31,6 +31,16 @@ extension Machine {
 
     func evaluateBool(_ e: Expr) throws(Interruption) -> Bool { try evaluate(e).boolean() }
 
+    /// A key of `mapping` as the number its entry is kept under: a `bytes` or `string` key's
+    /// Keccak-256 hash (as Solidity derives the entry's slot), any other key's value.
+    func mappingKey(_ key: Expr, in mapping: SolType) throws(Interruption) -> BigInt {
+        guard case .mapping(let keyType, _) = mapping, keyType == .bytes || keyType == .string else {
+            return try evaluateNumber(key)
+        }
+        guard let bytes = try evaluate(key).bytesContents() else { throw Value.environmentBytes }
+        return Keccak256.value(bytes)
+    }
+
     private func evaluateStructure(_ e: Expr) throws(Interruption) -> Value {
         switch e.kind {
         case .number(let literal):
@@ -85,7 +95,7 @@ extension Machine {
             return entries[key] ?? zeros.zero(of: array.element)
         case .index(let base, let index):
             let container = try evaluate(base)
-            let key = try evaluate(index).number()
+            let key = try mappingKey(index, in: type(of: base))
             guard case .mapping(let entries) = container else {
                 throw .mismatch("internal: indexing \(container.kindName)")
             }
@@ -93,6 +103,8 @@ extension Machine {
         case .call(let callee, let arguments):
             // The storage at a constant slot (`StorageSlot.getAddressSlot(SLOT)`) is a state variable.
             if case .stateVariable? = model.references[e.id] { return try evaluateName(e) }
+            // `_unsafeAccess(arr, pos)` is `arr[pos]` (SemanticModel.storageAliases).
+            if let aliased = model.storageAliases[e.id] { return try evaluate(aliased) }
             return try evaluateCall(e, callee: callee, arguments: arguments, options: [])
         case .namedCall(let callee, _, let arguments):
             let order = model.namedArgumentOrder[e.id] ?? Array(arguments.indices)
@@ -359,8 +371,9 @@ extension Machine {
             }
         case .index(let base, let index):
             var location = try lvalue(base)
-            let key = try evaluateNumber(index)
-            if let array = model.array(type(of: base)) {
+            let array = model.array(type(of: base))
+            let key = try array == nil ? mappingKey(index, in: type(of: base)) : evaluateNumber(index)
+            if let array {
                 var lengthAt = location
                 lengthAt.steps.append(.field(0))
                 var length = BigInt(array.size ?? 0)
@@ -382,6 +395,7 @@ extension Machine {
             return location
         case .call:
             if case .stateVariable(let i)? = model.references[e.id] { return LValue(root: .state(i), steps: []) }
+            if let aliased = model.storageAliases[e.id] { return try lvalue(aliased) }
             throw .mismatch("'\(text(of: e.range))' cannot be assigned")
         default:
             throw .mismatch("'\(text(of: e.range))' cannot be assigned")
@@ -389,9 +403,9 @@ extension Machine {
     }
 
     /// An array index below the length, or Solidity's panic (a violation when it is the judged
-    /// built-in check).
+    /// built-in check); any index for an unchecked access (`SemanticModel.unsafeIndexes`).
     func checkIndex(_ e: Expr, _ index: Expr, _ key: BigInt, length: BigInt) throws(Interruption) {
-        guard key >= length else { return }
+        guard key >= length, !model.unsafeIndexes.contains(e.id) else { return }
         if violation == nil, propertyDepth == 0, judgedAsserts.contains(e.id) {
             violation = Violation(
                 line: line(of: index.range),

@@ -87,6 +87,10 @@ extension Machine {
         let kind =
             "\(writtenName(interface)).\(function)"
         if isView {
+            if tryCall == e.id, try !triedViewCallSucceeds(e, kind: kind, target: target) {
+                triedCallFailed = true
+                return returnType.map { zeros.zero(of: $0) } ?? Value.none
+            }
             let event = try nextEvent(expecting: "a viewCall event for \(interface).\(function)", at: e)
             guard case .viewCall(let r) = event else {
                 throw kindMismatch(expected: "a viewCall event for \(interface).\(function)", found: event, at: e)
@@ -177,6 +181,17 @@ extension Machine {
         }
         record(e, kind: "balance", target: address, value: 0, outcome: "returned \(v)", handsOverControl: false)
         return v
+    }
+
+    /// Whether a `view` call a `try` runs succeeds, as the schedule says (a `viewCall` event of 1
+    /// or 0 before the one of its value); a failure is recorded here.
+    private func triedViewCallSucceeds(_ e: Expr, kind: String, target: BigInt) throws(Interruption) -> Bool {
+        let event = try nextEvent(expecting: "a viewCall event of 0 or 1 for the tried \(kind)", at: e)
+        guard case .viewCall(let r) = event, r.count == 1, r[0] == 0 || r[0] == 1 else {
+            throw kindMismatch(expected: "a viewCall event of 0 or 1 for the tried \(kind)", found: event, at: e)
+        }
+        if r[0] == 0 { record(e, kind: kind, target: target, value: 0, outcome: "reverted", handsOverControl: false) }
+        return r[0] == 1
     }
 
     /// `to.staticcall(data)`: succeeds or not as the schedule says (a `viewCall` event of 1 or 0);

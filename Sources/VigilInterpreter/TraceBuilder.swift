@@ -143,7 +143,9 @@ extension Machine {
             switch (v, t) {
             case (.mapping(let entries), .mapping(let keyType, let valueType)):
                 for (k, entry) in entries {
-                    let key = keyType == .bool ? TraceValue.bool(k != 0) : traceValue(.int(k), type: keyType)
+                    // A `bytes` or `string` key is kept under its hash, shown as a `bytes32`.
+                    let shown = keyType == .bytes || keyType == .string ? SolType.fixedBytes(32) : keyType
+                    let key = keyType == .bool ? TraceValue.bool(k != 0) : traceValue(.int(k), type: shown)
                     walk(entry, valueType, path + [.key(key)], order + [k], inMapping: true)
                 }
             case (.structure(let fields), .structType(let name)):

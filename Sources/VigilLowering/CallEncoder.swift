@@ -109,7 +109,7 @@ extension SymbolicExecutor {
             _ = eval(base)
             for a in arguments { _ = eval(a) }
             let returnType = model.interfaces[interface]?.functions[function]?.returnType
-            if isView { return readViewCall(returnType) }
+            if isView { return readViewCall(returnType, caught: tryCall == e.id) }
             return encodeInterfaceCall(returnType: returnType, value: value ?? .int(0), caught: tryCall == e.id)
         case .creation?:
             for a in arguments { _ = eval(a) }
@@ -163,7 +163,7 @@ extension SymbolicExecutor {
             if case .stateVariable(let i)? = model.references[inner.id], let s = state.sums[i] { return s }
         case .index(let base, let key):
             if case .stateVariable(let i)? = model.references[base.id], let rows = state.rowSums[i] {
-                return Term.select(rows, mappingKey(key))
+                return Term.select(rows, mappingKey(key, in: type(of: base)))
             }
         default:
             break

@@ -71,13 +71,15 @@ extension SymbolicExecutor {
             return readPath(b, [.field(1), .index(k)])
         case .index(let base, let index):
             let b = eval(base)
-            let k = mappingKey(index)
+            let k = mappingKey(index, in: type(of: base))
             let value = readPath(b, [.index(k)])
             if horn != nil { noteEntryWithinSum(base, value) }
             return value
         case .call(let callee, let args):
             // The storage at a constant slot (`StorageSlot.getAddressSlot(SLOT)`) is a state variable.
             if case .stateVariable(let i)? = model.references[e.id] { return state.variables[i] }
+            // `_unsafeAccess(arr, pos)` is `arr[pos]` (SemanticModel.storageAliases).
+            if let aliased = model.storageAliases[e.id] { return eval(aliased) }
             return evalCall(e, callee: callee, arguments: args, value: nil)
         case .namedCall(let callee, _, let args):
             let order = model.namedArgumentOrder[e.id] ?? Array(args.indices)
@@ -433,7 +435,7 @@ extension SymbolicExecutor {
                 checkIndex(e, k, length: length)
                 return (root, path + [.field(1), .index(k)])
             }
-            return (root, path + [.index(mappingKey(index))])
+            return (root, path + [.index(mappingKey(index, in: type(of: base)))])
         case .member(let base, _):
             if let aliased = model.storageAliases[e.id] { return lvalue(aliased) }
             // `A.x` inside contract `A` is its state variable `x`.
@@ -444,6 +446,7 @@ extension SymbolicExecutor {
             return (root, path + [.field(i)])
         case .call:
             if case .stateVariable(let i)? = model.references[e.id] { return (.state(i), []) }
+            if let aliased = model.storageAliases[e.id] { return lvalue(aliased) }
             return nil
         default:
             return nil
@@ -473,9 +476,9 @@ extension SymbolicExecutor {
     }
 
     /// An array index `e`: the execution reverts where it is not below the length, and the
-    /// built-in check there (`panic@…`) fails.
+    /// built-in check there (`panic@…`) fails; not for an unchecked access (`unsafeIndexes`).
     func checkIndex(_ e: Expr, _ k: Term, length: Term) {
-        guard !inProperty else { return }
+        guard !inProperty, !model.unsafeIndexes.contains(e.id) else { return }
         let outside = Term.ge(k, length)
         if let check = builtInChecks[e.id] { judgeCodeCheck(check.name, failsWhen: outside) }
         revert(when: outside)
@@ -483,9 +486,16 @@ extension SymbolicExecutor {
 }
 
 extension SymbolicExecutor {
-    /// A mapping key as an array index: mappings are arrays over integers, so a `bool` key is 1 or 0.
-    func mappingKey(_ key: Expr) -> Term {
-        let k = eval(key).scalarTerm
+    /// A key of `mapping` as an array index: mappings are arrays over integers, so a `bool` key
+    /// is 1 or 0, and a `bytes` or `string` key its hash, abstracted: any hash at each access
+    /// (see `Analyzer.hashedKey`).
+    func mappingKey(_ key: Expr, in mapping: SolType) -> Term {
+        let value = eval(key)
+        if case .mapping(let keyType, _) = mapping, keyType == .bytes || keyType == .string {
+            usedAbstraction = true
+            return freshArgument(AbstractedBuiltin.keccak256.rawValue, .fixedBytes(32)).0.scalarTerm
+        }
+        let k = value.scalarTerm
         return k.sort == .bool ? Term.ite(k, .int(1), .int(0)) : k
     }
 }

@@ -247,10 +247,18 @@ extension SymbolicExecutor {
         return sent
     }
 
-    /// A `view` interface call: any value, a different one at every call.
-    func readViewCall(_ returnType: SolType?) -> SymbolicValue {
+    /// A `view` interface call: any value, a different one at every call. A `try` also lets it
+    /// fail (a site of its own before the value's, 1 or 0), which the `catch` clause handles.
+    func readViewCall(_ returnType: SolType?, caught: Bool) -> SymbolicValue {
+        var returns = pc
+        if caught {
+            let ok = fresh("view.ok", .bool)
+            record?.sites.append(.viewCall(guardTerm: pc, value: .value(ok)))
+            triedSuccess = ok
+            returns = Term.and(pc, ok)
+        }
         let (value, terms) = freshArgument("view.ret", returnType ?? .uint(256))
-        record?.sites.append(.viewCall(guardTerm: pc, value: terms))
+        record?.sites.append(.viewCall(guardTerm: returns, value: terms))
         return value
     }
 

@@ -6,6 +6,17 @@ import VigilSyntax
 // the contract lists; the interpreter computes the real values where it can.
 
 extension Analyzer {
+    /// A `bytes` or `string` mapping key: Solidity keeps the entry under the key's Keccak-256
+    /// hash. The engines take any hash at each access (listed as hashing), the interpreter the
+    /// real one. Not in properties yet (a property's access would be a hash of its own).
+    func hashedKey(_ key: Expr) {
+        if context.mode.isProperty {
+            bag.add(SemaDiagnostics.notSupported("a 'bytes' or 'string' mapping key in a property", key.range))
+        } else if currentContract != nil {
+            current.abstractions.append(Abstraction(kind: .hashing, range: key.range))
+        }
+    }
+
     /// Checks a call of an abstracted built-in and returns its type.
     func abstractedCall(_ e: Expr, _ builtin: AbstractedBuiltin, arguments: [Expr]) -> SolType {
         calls[e.id] = .abstracted(builtin)

@@ -232,7 +232,7 @@ extension Analyzer {
         checkArguments("the function value", parameters, arguments, at: e.range)
         calls[e.id] = .functionValue
         // (What it may do is the function type's to say, and solc holds values to their types.)
-        if let owner = context.owner { current.functionValueCallers.append((owner, e.range)) }
+        current.functionValueCallers.append((context.owner ?? Self.otherCode, e.range))
         switch returns.count {
         case 0: return .void
         case 1: return returns[0]

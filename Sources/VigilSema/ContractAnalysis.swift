@@ -361,7 +361,11 @@ extension Analyzer {
             }
             for r in f.returns { declareVariable(r, contract: contract, isParameter: true) }
             for m in f.modifiers { checkModifierInvocation(m) }
-            if let body = f.body { checkBlock(body, newScope: true) }
+            // An element slot function is never run: each call of it names the element itself.
+            if case .elementOf? = slotSource(f) {
+            } else if let body = f.body {
+                checkBlock(body, newScope: true)
+            }
             popScope()
             if info.isView, context.writesState || context.handsOverControl {
                 bag.error(
@@ -401,9 +405,11 @@ extension Analyzer {
     }
 
     func recordInternalCall(_ callee: String, at range: SourceRange) {
-        guard let owner = context.owner else { return }
-        current.callGraph[owner, default: []].append((callee, range))
+        current.callGraph[context.owner ?? Self.otherCode, default: []].append((callee, range))
     }
+
+    /// The caller in the call graph of calls from properties and state variable initializers.
+    static let otherCode = "(properties and initializers)"
 
     /// The functions the contract names as values, sorted: a function value is its position in
     /// this list plus one.
@@ -433,7 +439,12 @@ extension Analyzer {
             stack.removeLast()
             state[n] = 2
         }
-        for n in current.callGraph.keys.sorted() where state[n] == nil { visit(n) }
+        // Only a cycle some code that runs reaches is inlined: not a library's recursive helper
+        // that nothing calls (OpenZeppelin's `Arrays._quickSort` beside `unsafeAccess`).
+        let functions = current.functions.values.filter { $0.kind == .function }
+        let internalOnly = Set(functions.filter { !$0.isEntryPoint }.map(\.name))
+            .subtracting(functions.filter(\.isEntryPoint).map(\.name))
+        for n in current.callGraph.keys.sorted() where state[n] == nil && !internalOnly.contains(n) { visit(n) }
     }
 
     /// Reports writes into memory objects that another name may share (see MemoryAliasing.swift).

@@ -214,6 +214,7 @@ extension Analyzer {
                 return .void
             }
             expect(index, k, what: "mapping key")
+            if k == .bytes || k == .string { hashedKey(index) }
             return v
         case .call(let callee, let args):
             return callType(e, callee: callee, arguments: args, options: nil)

@@ -79,6 +79,7 @@ final class Analyzer {
     /// See `SemanticModel.storageAliases`; `slotOfArguments` holds the calls' arguments on the way.
     var storageAliases: [NodeID: Expr] = [:]
     var slotOfArguments: [NodeID: Expr] = [:]
+    var unsafeIndexes: Set<NodeID> = []
     var selectors: [NodeID: BigInt] = [:]
     var namedArgumentOrder: [NodeID: [Int]] = [:]
     /// Whether the code reads or writes the contents of a `bytes` or `string` value (see
@@ -101,7 +102,7 @@ final class Analyzer {
             variableTypes: variableTypes, storageLocals: storageLocals, uncheckedExpressions: uncheckedExpressions,
             emittedEvents: emittedEvents, arrays: arrays, namedArgumentOrder: namedArgumentOrder,
             assemblyEffects: assemblyEffects, bytesContents: bytesContents, storageAliases: storageAliases,
-            selectors: selectors)
+            unsafeIndexes: unsafeIndexes, selectors: selectors)
     }
 
     func run() {
@@ -358,10 +359,7 @@ final class Analyzer {
         case .mapping(let k, let v, _):
             guard let key = resolveType(k, in: contract), let value = resolveType(v, in: contract) else { return nil }
             switch key {
-            case .uint, .int, .bool, .address, .enumType, .interface, .fixedBytes: break
-            case .string, .bytes:
-                bag.add(SemaDiagnostics.notSupported("a '\(key)' mapping key (hashing)", k.range))
-                return nil
+            case .uint, .int, .bool, .address, .enumType, .interface, .fixedBytes, .string, .bytes: break
             default:
                 bag.error("sema.mapping-key", "'\(key)' cannot be a mapping key", at: k.range)
                 return nil

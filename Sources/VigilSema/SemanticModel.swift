@@ -415,10 +415,15 @@ public struct SemanticModel: Sendable {
     /// (`b.length`, `b[i]`, a slice, `bytes32(b)`). Then every `bytes` and `string` value is an
     /// array of `bytes1` to every stage; otherwise they are opaque and cost the engines nothing.
     public let bytesContents: Bool
-    /// `Strings.getStringSlot(store).value`, the field of the storage a slot function returns
-    /// at another variable's slot (`r.slot := store.slot`): that variable, `store`, by the
-    /// member expression's id.
+    /// Storage a slot function returns at another variable's location, by the expression's id:
+    /// `Strings.getStringSlot(store).value` (the field of a one-field struct at `store.slot`)
+    /// is `store`, `Arrays.unsafeAccess(arr, pos).value` is `arr[pos]` (unchecked, see
+    /// `unsafeIndexes`), and the call `Checkpoints._unsafeAccess(arr, pos)` is `arr[pos]`.
     public let storageAliases: [NodeID: Expr]
+    /// Array elements read or written without the bounds check: `arr[pos]` made for the
+    /// storage an element slot function returns (OpenZeppelin's `Arrays.unsafeAccess(arr, pos)`,
+    /// whose `.value` `storageAliases` maps to it), by the made expression's id.
+    public let unsafeIndexes: Set<NodeID>
     /// The selector of each public and external function, by its declaration's id, in the
     /// contracts whose code reads `msg.sig`.
     public let selectors: [NodeID: BigInt]

@@ -75,6 +75,17 @@ public indirect enum SolType: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The bytes a value type takes in storage, where several share a slot; nil for the others.
+    public var packedSize: Int? {
+        switch self {
+        case .uint(let bits), .int(let bits): bits / 8
+        case .bool, .enumType: 1
+        case .address, .interface: 20
+        case .fixedBytes(let n): n
+        default: nil
+        }
+    }
+
     public var isFixedBytes: Bool {
         if case .fixedBytes = self { return true }
         return false

@@ -147,10 +147,8 @@ extension Analyzer {
     private func checkTry(_ t: TryStatement) {
         let returned = typeOf(t.call)
         switch calls[t.call.id] {
-        case .interfaceFunction(_, _, isView: false)?, .creation?:
+        case .interfaceFunction?, .creation?:
             break
-        case .interfaceFunction(_, _, isView: true)?:
-            bag.add(SemaDiagnostics.notSupported("'try' on a call of a view function", t.call.range))
         default:
             bag.error("sema.try-target", "'try' needs an external function call or 'new C(...)'", at: t.call.range)
         }
@@ -301,9 +299,9 @@ extension Analyzer {
         case .index(let base, _), .member(let base, _): return isStateLocation(base)
         case .parenthesized(let inner): return isStateLocation(inner)
         case .call:
-            // The storage at a constant slot (StorageSlots.swift).
+            // The storage at a constant slot, or an array's element (StorageSlots.swift).
             if case .stateVariable? = references[e.id] { return true }
-            return false
+            return storageAliases[e.id] != nil
         default: return false
         }
     }

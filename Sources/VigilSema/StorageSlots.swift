@@ -16,6 +16,11 @@ enum SlotSource {
     case constant(String)
     /// The slot of the `storage` parameter at this position (`r.slot := store.slot`).
     case slotOf(Int)
+    /// The element of the `storage` array parameter at `array` whose position is the parameter
+    /// at `position`: in a struct of one field over it when `stride` is nil (OpenZeppelin's
+    /// `Arrays.unsafeAccess`, through `SlotDerivation`), else the element itself, a struct of
+    /// `stride` slots (`Checkpoints._unsafeAccess`).
+    case elementOf(array: Int, position: Int, stride: Int?)
 }
 
 extension Analyzer {
@@ -23,6 +28,7 @@ extension Analyzer {
     /// for its one `storage` return `r` and `x` a parameter, a constant or the `.slot` of a
     /// `storage` parameter; nil otherwise.
     func slotSource(_ f: FunctionDecl) -> SlotSource? {
+        if let element = elementSlotSource(f) ?? elementStructSource(f) { return element }
         guard f.returns.count == 1, f.returns[0].location == .storage, let r = f.returns[0].name?.name,
             let body = f.body, body.statements.count == 1, case .assembly(let a) = body.statements[0].kind,
             a.body.statements.count == 1, case .assignment(let targets, let value, _) = a.body.statements[0],
@@ -35,6 +41,94 @@ extension Analyzer {
         case (nil, nil): return .constant(x.name.name)
         case ("slot", let i?) where f.parameters[i].location == .storage: return .slotOf(i)
         default: return nil
+        }
+    }
+
+    /// `.elementOf` when `f`'s whole body is `bytes32 s; assembly { s := arr.slot } return
+    /// s.deriveArray().offset(pos).getXSlot();` for `storage` array parameter `arr`, parameter
+    /// `pos` and a `storage` return; nil otherwise.
+    private func elementSlotSource(_ f: FunctionDecl) -> SlotSource? {
+        func bound(_ e: Expr, _ method: String) -> (receiver: Expr, arguments: [Expr])? {
+            guard case .call(let callee, let arguments) = e.kind, case .member(let receiver, let name) = callee.kind,
+                name.name == method
+                    || (method == "get*Slot" && name.name.hasPrefix("get") && name.name.hasSuffix("Slot"))
+            else { return nil }
+            return (receiver, arguments)
+        }
+        guard f.returns.count == 1, f.returns[0].location == .storage, let body = f.body, body.statements.count == 3,
+            case .variable(let local, initializer: nil) = body.statements[0].kind, let s = local.name?.name,
+            case .assembly(let a) = body.statements[1].kind, a.body.statements.count == 1,
+            case .assignment(let targets, let value, _) = a.body.statements[0], targets.count == 1,
+            targets[0].name.name == s, targets[0].suffix == nil, case .path(let x) = value, x.suffix?.name == "slot",
+            let array = f.parameters.firstIndex(where: { $0.name?.name == x.name.name }),
+            f.parameters[array].location == .storage,
+            case .returnStmt(let returned?) = body.statements[2].kind,
+            let get = bound(returned, "get*Slot"), get.arguments.isEmpty,
+            let offset = bound(get.receiver, "offset"), offset.arguments.count == 1,
+            case .identifier(let p) = offset.arguments[0].kind,
+            let position = f.parameters.firstIndex(where: { $0.name?.name == p }),
+            let derive = bound(offset.receiver, "deriveArray"), derive.arguments.isEmpty,
+            case .identifier(s) = derive.receiver.kind
+        else { return nil }
+        return .elementOf(array: array, position: position, stride: nil)
+    }
+
+    /// `.elementOf` with a stride when `f`'s whole body is `assembly { mstore(0x00, arr.slot)
+    /// r.slot := add(keccak256(0x00, 0x20), mul(pos, K)) }` (or `pos` alone for K = 1) for
+    /// `storage` array parameter `arr`, parameter `pos` and `storage` return `r`; nil otherwise.
+    private func elementStructSource(_ f: FunctionDecl) -> SlotSource? {
+        func number(_ e: YulExpression) -> BigInt? {
+            guard case .literal(let text, _) = e else { return nil }
+            return text.hasPrefix("0x") ? BigInt(text.dropFirst(2), radix: 16) : BigInt(text)
+        }
+        func parameter(_ e: YulExpression, suffix: String?) -> Int? {
+            guard case .path(let p) = e, p.suffix?.name == suffix else { return nil }
+            return f.parameters.firstIndex { $0.name?.name == p.name.name }
+        }
+        guard f.returns.count == 1, f.returns[0].location == .storage, let r = f.returns[0].name?.name,
+            let body = f.body, body.statements.count == 1, case .assembly(let a) = body.statements[0].kind,
+            a.body.statements.count == 2,
+            case .expression(.call(let store, let stored, _)) = a.body.statements[0], store.name == "mstore",
+            stored.count == 2, number(stored[0]) == 0, let array = parameter(stored[1], suffix: "slot"),
+            f.parameters[array].location == .storage,
+            case .assignment(let targets, .call(let add, let terms, _), _) = a.body.statements[1],
+            targets.count == 1, targets[0].name.name == r, targets[0].suffix?.name == "slot", add.name == "add",
+            terms.count == 2, case .call(let hash, let hashed, _) = terms[0], hash.name == "keccak256",
+            hashed.count == 2, number(hashed[0]) == 0, number(hashed[1]) == 32
+        else { return nil }
+        if let position = parameter(terms[1], suffix: nil) {
+            return .elementOf(array: array, position: position, stride: 1)
+        }
+        guard case .call(let mul, let factors, _) = terms[1], mul.name == "mul", factors.count == 2,
+            let position = parameter(factors[0], suffix: nil), let stride = number(factors[1]), stride > 0,
+            stride < 1 << 16
+        else { return nil }
+        return .elementOf(array: array, position: position, stride: Int(stride))
+    }
+
+    /// How many storage slots a value of type `t` takes (Solidity's packing: value types share a
+    /// slot while they fit, a struct starts and ends on a slot); nil where not computed here.
+    func storageSlotCount(_ t: SolType) -> Int? {
+        switch t {
+        case .structType(let name) where arrays[name] == nil:
+            var slots = 0
+            var used = 32
+            for field in structs[name]?.fields ?? [] {
+                if let size = field.type.packedSize {
+                    if used + size > 32 {
+                        slots += 1
+                        used = 0
+                    }
+                    used += size
+                } else {
+                    guard let n = storageSlotCount(field.type) else { return nil }
+                    slots += n
+                    used = 32
+                }
+            }
+            return slots
+        case .mapping: return 1
+        default: return t.packedSize == nil ? nil : 1
         }
     }
 
@@ -79,6 +173,23 @@ extension Analyzer {
                 return t
             }
             slotOfArguments[e.id] = arguments[i]
+            return t
+        case .elementOf(let array, let position, let stride):
+            // `unsafeAccess(arr, pos)`: `arr[pos]`, unchecked, or a struct of one field over it.
+            let fields = structs[structName]?.fields ?? []
+            guard arguments.indices.contains(array), arguments.indices.contains(position),
+                isStateLocation(arguments[array]), let info = arrayInfo(types[arguments[array].id] ?? .void),
+                stride.map({ info.element == t && storageSlotCount(t) == $0 })
+                    ?? (fields.count == 1 && fields[0].type == info.element)
+            else {
+                bag.add(SemaDiagnostics.notSupported("storage at the slot of this array's element", e.range))
+                return t
+            }
+            let element = Expr(
+                id: copier.makeID(), kind: .index(base: arguments[array], index: arguments[position]), range: e.range)
+            types[element.id] = info.element
+            unsafeIndexes.insert(element.id)
+            if stride == nil { slotOfArguments[e.id] = element } else { storageAliases[e.id] = element }
             return t
         case .parameter(let i):
             slot =

@@ -1,13 +1,12 @@
 // `string` and `bytes` contents: length, indexing, push/pop in storage, hashing and
 // concatenation are supported (Tests/Regressions/bytes_contents.sol, hashing_and_abi.sol);
-// string mapping keys are "not supported yet", and Solidity's own rules hold (no `.length` of a string, slices only in calldata,
-// `push` only in storage).
-// @expect-error 16:13 "a 'string' mapping key (hashing) is not supported yet"
-// @expect-error 19:19 "values of type 'string' cannot be compared"
-// @expect-error 20:23 "a 'string' has no length; 'bytes(s).length' has"
-// @expect-error 21:29 "only 'bytes' and dynamic arrays in calldata can be sliced, not 'bytes'"
-// @expect-error 23:11 "'push' is only available on arrays in storage, not in memory or calldata"
-// @expect-error 24:29 "a slice of an array of structs or arrays is not supported yet"
+// so are string mapping keys (Tests/Regressions/bytes_mapping_keys.sol), and Solidity's own
+// rules hold (no `.length` of a string, slices only in calldata, `push` only in storage).
+// @expect-error 18:19 "values of type 'string' cannot be compared"
+// @expect-error 19:23 "a 'string' has no length; 'bytes(s).length' has"
+// @expect-error 20:29 "only 'bytes' and dynamic arrays in calldata can be sliced, not 'bytes'"
+// @expect-error 22:11 "'push' is only available on arrays in storage, not in memory or calldata"
+// @expect-error 23:29 "a slice of an array of structs or arrays is not supported yet"
 contract S {
     struct P {
         uint256 v;

@@ -2,11 +2,12 @@
 // that is not a constant, assigning through a storage reference another function returns, a
 // storage pointer computed in assembly, and overloads over user-defined value types of one
 // underlying type, which Vigil does not tell apart: each "not supported yet" at its place.
-// @expect-error 37:9 "storage at a slot that is not a constant is not supported yet"
-// @expect-error 41:9 "assigning into the storage reference a function returns is not supported yet"
-// @expect-error 25:13 "assigning 'r.slot' in inline assembly (a storage pointer) is not supported yet"
-// @expect-error 45:41 "choosing among overloads of 'load' by argument type (they all take 1) is not supported yet"
-// @expect-error 66:9 "storage at the slot of this variable is not supported yet"
+// @expect-error 38:9 "storage at a slot that is not a constant is not supported yet"
+// @expect-error 42:9 "assigning into the storage reference a function returns is not supported yet"
+// @expect-error 26:13 "assigning 'r.slot' in inline assembly (a storage pointer) is not supported yet"
+// @expect-error 46:41 "choosing among overloads of 'load' by argument type (they all take 1) is not supported yet"
+// @expect-error 67:9 "storage at the slot of this variable is not supported yet"
+// @expect-error 90:16 "storage at the slot of this array's element is not supported yet"
 library Slots {
     struct AddressSlot {
         address value;
@@ -64,5 +65,28 @@ contract Named {
 
     function rename(string memory value) external {
         Strings.getStringSlot(name).value = value;
+    }
+}
+
+library Points {
+    struct Point {
+        uint256 key;
+        uint256 value;
+    }
+
+    // The stride is the element's size in slots, 2 here: 1 is not this array's layout.
+    function at(Point[] storage self, uint256 index) internal pure returns (Point storage result) {
+        assembly {
+            mstore(0x00, self.slot)
+            result.slot := add(keccak256(0x00, 0x20), index)
+        }
+    }
+}
+
+contract History {
+    Points.Point[] points;
+
+    function last() external view returns (uint256) {
+        return Points.at(points, points.length - 1).value;
     }
 }

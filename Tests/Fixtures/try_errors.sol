@@ -1,10 +1,9 @@
-// `try` needs an external call or a creation; the failure is caught by a catch-all clause
-// (`catch Error(...)` and `catch Panic(...)` are not supported yet).
-// @expect-error 19:13 "'try' needs an external function call or 'new C(...)'"
-// @expect-error 20:13 "'try' on a call of a view function is not supported yet"
-// @expect-error 21:36 "the call returns 1 value, 'returns' names 2"
-// @expect-error 22:49 "'catch Error(...)' (catch every failure with 'catch') is not supported yet"
-// @expect-error 23:56 "the failure data of 'catch (...)' is 'bytes memory'"
+// `try` needs an external call or a creation (a view function's too); the failure is caught by
+// a catch-all clause (`catch Error(...)` and `catch Panic(...)` are not supported yet).
+// @expect-error 18:13 "'try' needs an external function call or 'new C(...)'"
+// @expect-error 20:36 "the call returns 1 value, 'returns' names 2"
+// @expect-error 21:49 "'catch Error(...)' (catch every failure with 'catch') is not supported yet"
+// @expect-error 22:56 "the failure data of 'catch (...)' is 'bytes memory'"
 interface IThing {
     function take(uint256 v) external returns (uint256);
     function peek() external view returns (uint256);

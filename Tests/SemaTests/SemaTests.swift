@@ -78,11 +78,16 @@ import VigilSyntax
 }
 
 @Suite struct DesignRuleTests {
-    @Test func recursionIsRejected() {
-        #expect(
-            errorIDs("contract C { function f() internal { g(); } function g() internal { f(); } }") == [
-                "sema.recursion"
-            ])
+    /// Internal calls are inlined: a cycle code that runs reaches is an error, from a public
+    /// function, a property or an initializer; one nothing reaches (a library's recursive
+    /// helper beside what a contract uses) is never inlined.
+    @Test func recursionIsRejectedWhereCodeReachesIt() {
+        let cycle =
+            "function f() internal pure returns (uint) { return g(); } function g() internal pure returns (uint) { return f(); }"
+        #expect(errorIDs("contract C { \(cycle) function run() public { f(); } }") == ["sema.recursion"])
+        #expect(errorIDs("contract C { \(cycle) uint x = f(); }") == ["sema.recursion"])
+        #expect(errorIDs("contract C { \(cycle) invariant i: f() == 0; }") == ["sema.recursion"])
+        #expect(errorIDs("contract C { \(cycle) function run() public pure returns (uint) { return 1; } }").isEmpty)
     }
 
     @Test func externalSelfCallsAreRejected() {
