@@ -43,6 +43,10 @@ extension Machine {
         case .internalFunction(let name):
             guard let function = contract.functions[name] else { throw .mismatch("no function named '\(name)'") }
             return try runFunction(function, arguments: try bindings(function, arguments))
+        case .selfCall(let name):
+            guard let function = contract.functions[name] else { throw .mismatch("no function named '\(name)'") }
+            let values = try arguments.map { a throws(Interruption) in try evaluate(a) }
+            return try asSelfCall(name) { () throws(Interruption) in try runFunction(function, arguments: values) }
         case .boundFunction(let name):
             guard let function = contract.functions[name] else { throw .mismatch("no function named '\(name)'") }
             return try runFunction(function, arguments: try bindings(function, [try receiver(of: callee)] + arguments))
@@ -264,6 +268,22 @@ extension Machine {
             result.append(model.storageLocals.contains(p.id) ? .location(try lvalue(a)) : .value(try evaluate(a)))
         }
         return result
+    }
+
+    /// Runs `body` as the call `this.f(...)` of the function named `name`: within the
+    /// transaction's invocation (its schedule events go on), with this contract as
+    /// `msg.sender`, no value and `f` as the function running (`msg.sig`).
+    func asSelfCall(_ name: String, _ body: () throws(Interruption) -> Value) throws(Interruption) -> Value {
+        guard let caller = invocations.last else { throw .mismatch("a call through 'this' outside a call") }
+        invocations[invocations.count - 1].sender = thisAddress
+        invocations[invocations.count - 1].value = 0
+        invocations[invocations.count - 1].functionName = name
+        defer {
+            invocations[invocations.count - 1].sender = caller.sender
+            invocations[invocations.count - 1].value = caller.value
+            invocations[invocations.count - 1].functionName = caller.functionName
+        }
+        return try body()
     }
 
     func runFunction(_ function: FunctionInfo, arguments: [Value]) throws(Interruption) -> Value {

@@ -43,9 +43,11 @@ struct ModifierChain {
 /// The external call of the contract being executed: a constructor, a transaction or a re-entrant call.
 struct InvocationContext {
     let invocation: Invocation
-    let functionName: String
-    let sender: BigInt
-    let value: BigInt
+    /// The function running, its sender and value: a call through `this` changes them for
+    /// its duration (`asSelfCall`).
+    var functionName: String
+    var sender: BigInt
+    var value: BigInt
     /// The next of `invocation.events` to consume.
     var cursor = 0
     /// The external interactions so far, for the trace.

@@ -26,6 +26,17 @@ extension SymbolicExecutor {
         case .internalFunction(let name)?:
             guard let f = contract.functions[name] else { return .scalar(.int(0)) }
             return callInternal(f, bindings(f, arguments)) ?? .scalar(.int(0))
+        case .selfCall(let name)?:
+            guard let f = contract.functions[name] else { return .scalar(.int(0)) }
+            // The arguments are copies (ABI-encoded); the callee sees this contract as its sender.
+            let values = arguments.map { LocalBinding.value(eval($0)) }
+            let caller = environment
+            environment.sender = thisAddress
+            environment.value = .int(0)
+            environment.selector = model.selectors[f.decl.id].map { Term.int($0) } ?? .int(0)
+            let returned = callInternal(f, values)
+            environment = caller
+            return returned ?? .scalar(.int(0))
         case .boundFunction(let name)?:
             guard case .member(let receiver, _) = callee.kind, let f = contract.functions[name] else {
                 return .scalar(.int(0))

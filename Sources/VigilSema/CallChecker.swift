@@ -290,6 +290,35 @@ extension Analyzer {
         return info.returnType ?? .void
     }
 
+    /// `this.f(args)`: the contract's own public or external function, called externally
+    /// (`CallTarget.selfCall`).
+    private func selfCall(_ e: Expr, name: Identifier, arguments: [Expr]) -> SolType {
+        if context.mode.isProperty {
+            bag.add(SemaDiagnostics.notSupported("'this.\(name.name)(...)' in a property", e.range))
+        }
+        guard let f = resolveOverload(name.name, arguments: arguments, at: name.range),
+            let info = current.functions[f], info.kind == .function
+        else {
+            bag.error("sema.unknown-member", "the contract has no function '\(name.name)'", at: name.range)
+            for a in arguments { typeOf(a) }
+            return .void
+        }
+        guard info.isEntryPoint else {
+            bag.error(
+                "sema.this-call",
+                "'\(name.name)' is \(info.visibility.rawValue): only public and external functions can be called through 'this'",
+                at: name.range)
+            for a in arguments { typeOf(a) }
+            return .void
+        }
+        calls[e.id] = .selfCall(f)
+        if !info.isView { context.writesState = true }
+        if info.mutability != .pure { context.readsState = true }
+        recordInternalCall(f, at: name.range)
+        checkArguments(f, info.parameterTypes, arguments, at: e.range)
+        return info.returnType ?? .void
+    }
+
     /// `x.f(args)` for a function `using` binds to the type of `x`, if there is one.
     private func boundCall(_ e: Expr, base: Expr, baseType: SolType, name: Identifier, arguments: [Expr]) -> SolType? {
         for (directive, bound) in boundNames(name.name, in: current.usings) {
@@ -563,8 +592,8 @@ extension Analyzer {
         var receiver = base
         while case .parenthesized(let inner) = receiver.kind { receiver = inner }
         if case .identifier("this") = receiver.kind, lookupLocal("this") == nil {
-            bag.add(SemaDiagnostics.externalSelfCall(e.range))
-            return .void
+            typeOf(base)
+            return selfCall(e, name: name, arguments: arguments)
         }
         let bt = typeOf(base)
         let native: Bool =

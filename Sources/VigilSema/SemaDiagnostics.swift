@@ -41,7 +41,9 @@ enum SemaDiagnostics {
     }
     static func externalSelfCall(_ r: SourceRange) -> Diagnostic {
         .error(
-            "sema.this-call", "external calls through 'this' are not supported yet; call the function directly", at: r)
+            "sema.this-call",
+            "a function of 'this' as a value ('this.f' without a call) is not supported yet; call it or name it directly",
+            at: r)
     }
     static func notLValue(_ r: SourceRange) -> Diagnostic {
         .error("sema.not-assignable", "cannot assign to this expression", at: r)

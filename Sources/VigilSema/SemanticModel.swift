@@ -54,6 +54,9 @@ public enum Reference: Hashable, Sendable {
 public enum CallTarget: Hashable, Sendable {
     /// An internal call of a contract function (inlined by every later stage).
     case internalFunction(String)
+    /// `this.f(args)`: an external call of the contract's own public or external function `f`,
+    /// run as its code with `msg.sender == this` and no value (no handover: control stays).
+    case selfCall(String)
     /// `x.f(args)` through `using L for T`: the internal call `L.f(x, args)` (the receiver first).
     case boundFunction(String)
     /// `S(a, b)`: a struct value.

@@ -149,6 +149,8 @@ extension Analyzer {
         switch calls[t.call.id] {
         case .interfaceFunction?, .creation?:
             break
+        case .selfCall?:
+            bag.add(SemaDiagnostics.notSupported("'try' on a call through 'this'", t.call.range))
         default:
             bag.error("sema.try-target", "'try' needs an external function call or 'new C(...)'", at: t.call.range)
         }

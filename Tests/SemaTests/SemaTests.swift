@@ -90,8 +90,13 @@ import VigilSyntax
         #expect(errorIDs("contract C { \(cycle) function run() public pure returns (uint) { return 1; } }").isEmpty)
     }
 
-    @Test func externalSelfCallsAreRejected() {
-        #expect(errorIDs("contract C { function f() public { this.f(); } }") == ["sema.this-call"])
+    /// `this.f()` runs `f`'s code (inlined): of a public or external function only, and a call
+    /// of itself is recursion.
+    @Test func callsThroughThisAreOfEntryPoints() {
+        #expect(errorIDs("contract C { function g() external {} function f() public { this.g(); } }").isEmpty)
+        #expect(
+            errorIDs("contract C { function g() internal {} function f() public { this.g(); } }") == ["sema.this-call"])
+        #expect(errorIDs("contract C { function f() public { this.f(); } }") == ["sema.recursion"])
     }
 
     @Test func placeholderOnlyInModifiers() {
