@@ -642,8 +642,15 @@ extension Analyzer {
                 context.readsState = true
                 return .callResult
             case "delegatecall":
-                bag.add(SemaDiagnostics.notSupported("'\(name.name)'", name.range))
-                return .void
+                calls[e.id] = .delegateCall
+                checkArguments("delegatecall", [.bytes], arguments, at: e.range)
+                context.writesState = true
+                if context.mode.isProperty {
+                    bag.error("sema.property-writes-state", "properties and rules cannot delegate calls", at: e.range)
+                } else if currentContract != nil {
+                    current.abstractions.append(Abstraction(kind: .delegateCall, range: e.range))
+                }
+                return .callResult
             default:
                 bag.error("sema.unknown-member", "'\(bt)' has no function '\(name.name)'", at: name.range)
                 return .void

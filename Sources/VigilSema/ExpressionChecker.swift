@@ -333,8 +333,8 @@ extension Analyzer {
             context.readsState = true
             return .address(payable: true)
         case "msg", "block", "tx":
+            // Whether it reads the environment depends on the member (`memberType`).
             references[e.id] = .magic(name)
-            context.readsState = true
             return .void
         case "require", "assert", "revert", "assume", "satisfy", "old", "sum", "payable":
             references[e.id] = .builtin(name)
@@ -447,6 +447,8 @@ extension Analyzer {
                     )
                 }
                 references[e.id] = r
+                // As solc: `msg.data` and `msg.sig` may be read in a `pure` function.
+                if r != .msgData && r != .msgSig { context.readsState = true }
                 if r == .msgSig, currentContract != nil {
                     // The selector of every function a transaction or call can run.
                     for f in current.functions.values where f.visibility == .public || f.visibility == .external {
@@ -963,7 +965,9 @@ extension Analyzer {
             }
             types[rhs.id] = .tuple(componentTypes)
         } else {
-            let rt = typeOf(rhs)
+            var rt = typeOf(rhs)
+            // `(ok, data) = to.call(...)`: a call's result is a `bool` and `bytes`.
+            if rt == .callResult { rt = .tuple([.bool, .bytes]) }
             guard case .tuple(let values) = rt, values.count == targets.count else {
                 if rt != .void {
                     bag.add(

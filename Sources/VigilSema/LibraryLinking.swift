@@ -66,10 +66,52 @@ extension Analyzer {
                 qualifiedParts(key).map { libraryFunction($0.owner, $0.member) != nil } ?? (freeFunctions[key] != nil)
             if !found { bag.add(SemaDiagnostics.undeclared(f.name, f.range)) }
         }
+        for o in u.operators {
+            let key = functionKey(o.function)
+            let decl = qualifiedParts(key).map { libraryFunction($0.owner, $0.member) } ?? freeFunctions[key]
+            guard let decl else {
+                bag.add(SemaDiagnostics.undeclared(o.function.name, o.function.range))
+                continue
+            }
+            if !isUnderlyingOperator(decl, o.op) {
+                bag.add(
+                    SemaDiagnostics.notSupported(
+                        "a user-defined operator that is not the underlying type's own '\(o.op.rawValue)'", o.range))
+            }
+        }
         if let target = u.target { _ = resolveType(target, in: contract) }
         if u.isGlobal, contract != nil {
             bag.error("sema.using-global", "'global' is only allowed on a 'using' at file level", at: u.range)
         }
+    }
+
+    /// Whether `f` is its type's underlying `op` itself: `return T.unwrap(a) OP T.unwrap(b);` or
+    /// `return T.wrap(T.unwrap(a) OP T.unwrap(b));` for its two parameters in order. Values of a
+    /// user-defined value type are their underlying values to every stage, so such an operator
+    /// is the built-in one (OpenZeppelin's `eqCallType as ==`).
+    private func isUnderlyingOperator(_ f: FunctionDecl, _ op: BinaryOperator) -> Bool {
+        func unparenthesized(_ e: Expr) -> Expr {
+            if case .parenthesized(let inner) = e.kind { return unparenthesized(inner) }
+            return e
+        }
+        func unwrapping(_ e: Expr, _ call: String) -> Expr? {
+            guard case .call(let callee, let arguments) = unparenthesized(e).kind, arguments.count == 1,
+                case .member(_, let member) = callee.kind, member.name == call
+            else { return nil }
+            return arguments[0]
+        }
+        func isUnwrapped(_ e: Expr, _ parameter: VariableDecl) -> Bool {
+            guard let inner = unwrapping(e, "unwrap"), case .identifier(let x) = unparenthesized(inner).kind else {
+                return false
+            }
+            return x == parameter.name?.name
+        }
+        guard f.parameters.count == 2, let body = f.body, body.statements.count == 1,
+            case .returnStmt(let returned?) = body.statements[0].kind
+        else { return false }
+        let value = unwrapping(returned, "wrap") ?? returned
+        guard case .binary(let o, let l, let r) = unparenthesized(value).kind, o == op else { return false }
+        return isUnwrapped(l, f.parameters[0]) && isUnwrapped(r, f.parameters[1])
     }
 
     /// The functions `using` binds under the member name `name`, by their names in a flattened

@@ -87,6 +87,9 @@ public enum CallTarget: Hashable, Sendable {
     /// `to.staticcall(data)`: returns any `(bool, bytes)`; nothing it runs can change this
     /// contract (a re-entrant call that would reverts), so it hands over nothing.
     case staticCall
+    /// `to.delegatecall(data)`: code outside the run with this contract's storage, abstracted:
+    /// any state and balance after it, any `(bool, bytes)` (an `Abstraction` each result lists).
+    case delegateCall
     /// `to.transfer(v)`: cannot re-enter; reverts on failure.
     case transfer
     /// `to.send(v)`: cannot re-enter; returns whether ether was sent.
@@ -166,6 +169,8 @@ public struct Abstraction: Sendable, Hashable {
         /// a variable of its own, assumed apart from the declared ones (not an over-approximation,
         /// an assumption, listed the same way).
         case storageSlot = "storage at a constant slot, assumed apart from the declared variables,"
+        /// `delegatecall`: see `CallTarget.delegateCall`.
+        case delegateCall = "delegatecall to code outside the run"
     }
     public let kind: Kind
     public let range: SourceRange

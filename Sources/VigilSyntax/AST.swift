@@ -174,15 +174,33 @@ public struct UsingDirective: Sendable {
     public let library: Identifier?
     /// The functions listed (`using {f, L.g} for T`), each as written (`L.g` qualified).
     public let functions: [Identifier]
+    /// The functions listed as operators (`using {eq as ==} for T global`).
+    public let operators: [UserOperator]
     /// The type the functions are bound to; nil for `*` (every type).
     public let target: TypeName?
     public let isGlobal: Bool
     public let range: SourceRange
-    public init(library: Identifier?, functions: [Identifier], target: TypeName?, isGlobal: Bool, range: SourceRange) {
+    public init(
+        library: Identifier?, functions: [Identifier], operators: [UserOperator] = [], target: TypeName?,
+        isGlobal: Bool, range: SourceRange
+    ) {
         self.library = library
         self.functions = functions
+        self.operators = operators
         self.target = target
         self.isGlobal = isGlobal
+        self.range = range
+    }
+}
+
+/// `f as OP` in `using {f as OP} for T global`: the function `OP` on values of `T` runs.
+public struct UserOperator: Sendable {
+    public let function: Identifier
+    public let op: BinaryOperator
+    public let range: SourceRange
+    public init(function: Identifier, op: BinaryOperator, range: SourceRange) {
+        self.function = function
+        self.op = op
         self.range = range
     }
 }

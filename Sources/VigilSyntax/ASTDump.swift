@@ -110,7 +110,8 @@ struct ASTDumpWriter {
     }
 
     mutating func using(_ u: UsingDirective) {
-        let bound = u.library?.name ?? "{" + u.functions.map(\.name).joined(separator: ", ") + "}"
+        let listed = u.functions.map(\.name) + u.operators.map { "\($0.function.name) as \($0.op.rawValue)" }
+        let bound = u.library?.name ?? "{" + listed.joined(separator: ", ") + "}"
         line("Using \(bound) for \(u.target.map(typeText) ?? "*")\(u.isGlobal ? " global" : "")", u.range)
     }
 

@@ -272,12 +272,13 @@ extension SyntaxParser {
             isImmutable: isImmutable, initializer: initializer, range: range(from: start), inheritance: inheritance)
     }
 
-    /// `using L for T;`, `using L for *;`, `using {f, L.g} for T [global];` (user-defined
-    /// operators, `{f as +}`, are not supported yet).
+    /// `using L for T;`, `using L for *;`, `using {f, L.g, h as ==} for T [global];` (`~` and
+    /// unary `-` as operators are not supported yet).
     mutating func parseUsing() throws(ParseFailure) -> UsingDirective {
         let start = advance().start
         var library: Identifier?
         var functions: [Identifier] = []
+        var operators: [UserOperator] = []
         func qualifiedName(_ what: String) throws(ParseFailure) -> Identifier {
             let first = try expectIdentifier(what)
             var name = first.name
@@ -286,10 +287,17 @@ extension SyntaxParser {
         }
         if consume(.leftBrace) != nil {
             repeat {
-                functions.append(try qualifiedName("function name in 'using {...}'"))
+                let function = try qualifiedName("function name in 'using {...}'")
                 if let alias = consume(.as) {
-                    reportNotSupported(.userDefinedOperators, at: range(alias))
-                    advance()
+                    let symbol = advance()
+                    if let (op, _) = Self.binaryOperator(symbol.kind), Self.userDefinable.contains(op) {
+                        operators.append(
+                            UserOperator(function: function, op: op, range: range(alias).union(range(symbol))))
+                    } else {
+                        reportNotSupported(.userDefinedOperators, at: range(alias).union(range(symbol)))
+                    }
+                } else {
+                    functions.append(function)
                 }
             } while consume(.comma) != nil
             _ = try expect(.rightBrace, "'}' to close the function list of 'using'")
@@ -303,8 +311,15 @@ extension SyntaxParser {
         if isGlobal { advance() }
         try expectSemicolon(after: "'using ... for'")
         return UsingDirective(
-            library: library, functions: functions, target: target, isGlobal: isGlobal, range: range(from: start))
+            library: library, functions: functions, operators: operators, target: target, isGlobal: isGlobal,
+            range: range(from: start))
     }
+
+    /// The binary operators a `using {f as OP}` may define (solc's list, but for `~` and unary `-`).
+    static let userDefinable: Set<BinaryOperator> = [
+        .bitAnd, .bitOr, .bitXor, .add, .subtract, .multiply, .divide, .modulo, .equal, .notEqual, .less, .lessEqual,
+        .greater, .greaterEqual,
+    ]
 
     /// `type Name is T;`
     mutating func parseUserType() throws(ParseFailure) -> UserTypeDecl {

@@ -152,5 +152,5 @@ enum UnsupportedConstruct: String, Sendable {
     case fixedPoint = "fixed-point numbers are not supported yet"
     case namedArguments = "named arguments in 'emit', 'revert', a modifier or a base are not supported yet"
     case qualifiedNames = "qualified names ('A.B') in types are not supported yet"
-    case userDefinedOperators = "user-defined operators ('using {f as +} for T') are not supported yet"
+    case userDefinedOperators = "'~' and unary '-' as user-defined operators are not supported yet"
 }

@@ -26,8 +26,8 @@ struct UnsupportedCase: CustomTestStringConvertible, Sendable {
             source: "contract A {\n fixed128x18 f;\n function tail() public {} }",
             expected: "2:2 fixed-point numbers are not supported yet"),
         .init(
-            source: "contract A {\n using {f as +} for uint;\n function tail() public {} }",
-            expected: "2:11 user-defined operators ('using {f as +} for T') are not supported yet"),
+            source: "contract A {\n using {f as ~} for uint;\n function tail() public {} }",
+            expected: "2:11 '~' and unary '-' as user-defined operators are not supported yet"),
         .init(
             source: "contract A { function f() public {\n x = delete y; }\n function tail() public {} }",
             expected: "2:6 'delete' inside an expression is not supported yet"),
