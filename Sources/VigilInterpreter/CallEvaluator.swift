@@ -156,7 +156,15 @@ extension Machine {
             return try evaluateOld(argument)
         case .sum:
             guard let argument = arguments.first else { throw .mismatch("internal: sum without a mapping") }
-            return .int(try evaluate(argument).leafSum)
+            let summed = try evaluate(argument)
+            // An array's elements below its length.
+            if model.array(type(of: argument)) != nil, case .structure(let parts) = summed, parts.count == 2,
+                case .mapping(let items) = parts[1]
+            {
+                let length = try parts[0].number()
+                return .int(items.filter { $0.key < length }.values.reduce(BigInt(0)) { $0 + $1.leafSum })
+            }
+            return .int(summed.leafSum)
         case .assume, .satisfy:
             throw .mismatch("rules are replayed elsewhere")
         }

@@ -146,6 +146,7 @@ final class SymbolicExecutor {
         var sums: [Int: Term] = [:]
         var rows: [Int: Term] = [:]
         for (i, v) in contract.stateVariables.enumerated() {
+            if Self.summedArray(model.array(v.type)) { sums[i] = .int(0) }
             guard case .mapping(_, let inner) = v.type, v.type.mappingLeaf.isInteger else { continue }
             sums[i] = .int(0)
             if case .mapping = inner { rows[i] = Term.constArray(index: .int, value: .int(0)) }
@@ -256,13 +257,46 @@ final class SymbolicExecutor {
 
     // MARK: - State access
 
+    /// Whether a state variable of this array type has a ghost sum (`sum(arr)`): a dynamic
+    /// array of integers.
+    static func summedArray(_ array: ArrayInfo?) -> Bool {
+        guard let array else { return false }
+        return array.size == nil && array.element.isInteger
+    }
+
+    /// The sum of an integer array in state, `sum`, after a write at `path` inside it turned
+    /// `old` into `new`: an element below the length adds its change; a length one longer adds
+    /// the element it takes in, one shorter removes the one it leaves out (`push` writes the
+    /// element before the length, `pop` zeroes it first); any other write (`delete arr`) leaves
+    /// 0 if the array is empty after it, else any sum.
+    private func arraySum(_ sum: Term, old: SymbolicValue, new: SymbolicValue, path: [Accessor]) -> Term {
+        let length = readPath(old, [.field(0)]).scalarTerm
+        if path.count == 2, case .field(1) = path[0], case .index(let k) = path[1] {
+            let delta = Term.sub(readPath(new, path[...]).scalarTerm, readPath(old, path[...]).scalarTerm)
+            return Term.add(sum, Term.ite(Term.lt(k, length), delta, .int(0)))
+        }
+        if path.count == 1, case .field(0) = path[0] {
+            let newLength = readPath(new, [.field(0)]).scalarTerm
+            let takenIn = readPath(old, [.field(1), .index(length)]).scalarTerm
+            let leftOut = readPath(old, [.field(1), .index(newLength)]).scalarTerm
+            return Term.ite(
+                Term.eq(newLength, Term.add(length, .int(1))), Term.add(sum, takenIn),
+                Term.ite(
+                    Term.eq(Term.add(newLength, .int(1)), length), Term.sub(sum, leftOut),
+                    Term.ite(Term.eq(newLength, length), sum, fresh("sum", .int))))
+        }
+        return Term.ite(Term.eq(readPath(new, [.field(0)]).scalarTerm, .int(0)), .int(0), fresh("sum", .int))
+    }
+
     /// Writes `value` at `path` inside state variable `index`, on the current path only.
     func writeState(_ index: Int, _ path: [Accessor], _ value: SymbolicValue) {
         let old = state.variables[index]
         let oldLeaf = readPath(old, path[...])
         let guarded = mergeValues(pc, value, oldLeaf)
         state.variables[index] = writePath(old, path[...], guarded)
-        if let sum = state.sums[index], case .scalar(let o) = oldLeaf, case .scalar(let n) = guarded {
+        if let sum = state.sums[index], Self.summedArray(model.array(contract.stateVariables[index].type)) {
+            state.sums[index] = arraySum(sum, old: old, new: state.variables[index], path: path)
+        } else if let sum = state.sums[index], case .scalar(let o) = oldLeaf, case .scalar(let n) = guarded {
             let delta = Term.sub(n, o)
             state.sums[index] = Term.add(sum, delta)
             if let rows = state.rowSums[index], case .index(let k)? = path.first {

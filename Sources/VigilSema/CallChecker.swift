@@ -460,11 +460,18 @@ extension Analyzer {
                 return .void
             }
             let t = typeOf(arguments[0])
+            // `sum(arr)` of a dynamic array of integers that is a state variable itself.
+            if let array = arrayInfo(t), array.size == nil, array.element.isInteger,
+                case .stateVariable? = references[arguments[0].id]
+            {
+                return array.element.isSigned ? .int(256) : .uint(256)
+            }
             guard case .mapping = t, t.mappingLeaf.isInteger, isStatePath(arguments[0]) else {
                 if t != .void {
                     bag.add(
                         SemaDiagnostics.typeMismatch(
-                            "'sum' needs a mapping in state whose values are integers, not '\(t)'", arguments[0].range))
+                            "'sum' needs a mapping in state whose values are integers, or a dynamic array of integers that is a state variable, not '\(t)'",
+                            arguments[0].range))
                 }
                 return .void
             }
