@@ -113,6 +113,8 @@ extension Machine {
             return try evaluateCall(e, callee: callee, arguments: arguments, options: options)
         case .elementaryType:
             throw .mismatch("a type is not a value")
+        case .arrayType:
+            throw .mismatch("internal: a type is not a value")
         case .newContract, .newArray:
             throw .mismatch("internal: 'new' without its call")
         case .typeQuery:

@@ -87,7 +87,7 @@ extension SymbolicExecutor {
         case .callOptions(let callee, let options, let args):
             let v = options.first { $0.name.name == "value" }.map { eval($0.value).scalarTerm }
             return evalCall(e, callee: callee, arguments: args, value: v)
-        case .elementaryType, .typeQuery, .newContract, .newArray:
+        case .elementaryType, .typeQuery, .newContract, .newArray, .arrayType:
             return .scalar(.int(0))
         case .unary(let op, let operand):
             return .scalar(evalUnary(e, op, operand))

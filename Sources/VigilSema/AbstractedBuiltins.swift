@@ -118,6 +118,12 @@ extension Analyzer {
     private func decodedType(_ e: Expr) -> SolType {
         switch e.kind {
         case .elementaryType(let t): return t.solType
+        case .arrayType(let t):
+            if let resolved = resolveType(t, in: current.name) {
+                types[e.id] = resolved
+                return resolved
+            }
+            return .void
         case .identifier, .member:
             typeOf(e)
             if case .typeName(let t)? = references[e.id] { return t }

@@ -147,6 +147,7 @@ struct DeclarationCopier {
         switch e.kind {
         case .number, .bool, .string, .elementaryType, .newContract: kind = e.kind
         case .newArray(let t): kind = .newArray(typeName(t))
+        case .arrayType(let t): kind = .arrayType(typeName(t))
         case .typeQuery(let t, let member): kind = .typeQuery(type: typeName(t), member: member)
         case .identifier(let name): kind = .identifier(renames[name] ?? name)
         case .member(let base, let name): kind = .member(base: expr(base), name: name)

@@ -162,6 +162,9 @@ extension Analyzer {
         case .newArray:
             bag.error("sema.new-not-called", "'new T[]' makes an array when called: 'new T[](n)'", at: e.range)
             return .void
+        case .arrayType:
+            bag.error("sema.type-as-value", "an array type cannot be used as a value", at: e.range)
+            return .void
         case .parenthesized(let inner):
             let t = typeOf(inner)
             if case .literal = t { return t }

@@ -60,7 +60,7 @@ func forEachExpression(in s: Stmt, _ visit: (Expr) -> Void) {
 func forEachExpression(in e: Expr, _ visit: (Expr) -> Void) {
     visit(e)
     switch e.kind {
-    case .number, .bool, .string, .identifier, .elementaryType, .typeQuery, .newContract, .newArray: break
+    case .number, .bool, .string, .identifier, .elementaryType, .typeQuery, .newContract, .newArray, .arrayType: break
     case .member(let b, _): forEachExpression(in: b, visit)
     case .index(let b, let i):
         forEachExpression(in: b, visit)

@@ -144,7 +144,8 @@ struct MemoryAliasing {
 
     private mutating func visit(_ e: Expr) {
         switch e.kind {
-        case .number, .bool, .string, .identifier, .elementaryType, .typeQuery, .newContract, .newArray: break
+        case .number, .bool, .string, .identifier, .elementaryType, .typeQuery, .newContract, .newArray, .arrayType:
+            break
         case .member(let b, _): visit(b)
         case .index(let b, let i):
             visit(b)

@@ -736,6 +736,8 @@ public struct Expr: Sendable {
         case newContract(Identifier)
         /// `new T[]`, `new bytes`, `new string`: the callee of `new T[](n)`, an array in memory.
         case newArray(TypeName)
+        /// `T[]` or `T[N]` written as an expression: a type that only `abi.decode` takes.
+        case arrayType(TypeName)
         /// A string or hex string literal, as its bytes (adjacent literals joined).
         case string([UInt8])
         /// Any name, including `msg`, `block`, `tx`, `this`, `balance`, `result`, `reverted`,

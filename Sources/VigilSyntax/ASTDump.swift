@@ -332,6 +332,7 @@ struct ASTDumpWriter {
         case .bool(let b): line("Bool \(b)", e.range, role: role)
         case .newContract(let name): line("New \(name.name)", e.range, role: role)
         case .newArray(let type): line("New \(typeText(type))", e.range, role: role)
+        case .arrayType(let type): line("ArrayType \(typeText(type))", e.range, role: role)
         case .namedCall(let callee, let names, let arguments):
             node("NamedCall \(names.map(\.name).joined(separator: ", "))", e.range, role: role) { w in
                 w.expr(callee, role: "callee")

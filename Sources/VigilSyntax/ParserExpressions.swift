@@ -127,6 +127,13 @@ extension SyntaxParser {
                 expr = makeExpr(.member(base: expr, name: name), range(from: start))
             case .leftBracket:
                 advance()
+                if at(.rightBracket), let element = Self.typeName(of: expr) {
+                    // `T[]` as a type (`abi.decode(data, (uint256[], bytes))`).
+                    advance()
+                    let type = TypeName.array(element: element, length: nil, range: range(from: start))
+                    expr = makeExpr(.arrayType(type), range(from: start))
+                    continue
+                }
                 if at(.rightBracket) {
                     reportNotSupported(.arrays, at: range(current))
                     throw ParseFailure()
@@ -336,6 +343,20 @@ extension SyntaxParser {
         try expect(.colon, "':' after the quantified variable")
         let body = try parseExpression()
         return makeExpr(.quantifier(quantifier, variable: variable, body: body), range(from: keyword.start))
+    }
+
+    /// The type an expression names when `[]` follows it: an elementary type, a (qualified)
+    /// name, or an array type already; nil for any other expression.
+    static func typeName(of e: Expr) -> TypeName? {
+        switch e.kind {
+        case .elementaryType(let t): return .elementary(t, e.range)
+        case .identifier(let name): return .named(Identifier(name, e.range))
+        case .member(let base, let name):
+            guard case .named(let owner)? = typeName(of: base) else { return nil }
+            return .named(Identifier(owner.name + "." + name.name, e.range))
+        case .arrayType(let t): return t
+        default: return nil
+        }
     }
 
     // MARK: - Operator tables

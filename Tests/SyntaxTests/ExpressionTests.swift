@@ -138,7 +138,7 @@ import VigilSyntax
 /// The direct subexpressions of an expression.
 func children(_ e: Expr) -> [Expr] {
     switch e.kind {
-    case .number, .bool, .string, .identifier, .elementaryType, .typeQuery, .newContract, .newArray: []
+    case .number, .bool, .string, .identifier, .elementaryType, .typeQuery, .newContract, .newArray, .arrayType: []
     case .member(let base, _): [base]
     case .index(let base, let index): [base, index]
     case .slice(let base, let start, let end): [base] + [start, end].compactMap { $0 }

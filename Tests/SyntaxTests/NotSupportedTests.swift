@@ -14,11 +14,11 @@ struct UnsupportedCase: CustomTestStringConvertible, Sendable {
     static let cases: [UnsupportedCase] = [
         .init(
             source: "contract A { function f() public { x = [1, 2]; }\n function tail() public {} }",
-            expected: "1:40 array literals and 'T[]' in expressions are not supported yet"),
+            expected: "1:40 array literals and 'T[]' as a value are not supported yet"),
         .init(
             source:
                 "contract A { function f() public { uint[3] memory b = [uint(1), 2, 3]; }\n function tail() public {} }",
-            expected: "1:55 array literals and 'T[]' in expressions are not supported yet"),
+            expected: "1:55 array literals and 'T[]' as a value are not supported yet"),
         .init(
             source: "contract A { function f() public {\n emit E({a: 1, b: 2}); }\n function tail() public {} }",
             expected: "2:9 named arguments in 'emit', 'revert', a modifier or a base are not supported yet"),

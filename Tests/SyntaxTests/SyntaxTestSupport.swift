@@ -81,6 +81,7 @@ func sexpr(_ e: Expr?) -> String {
     case .bool(let b): return "\(b)"
     case .newContract(let name): return "(new \(name.name))"
     case .newArray(let type): return "(new \(typeText(type)))"
+    case .arrayType(let type): return typeText(type)
     case .string(let s): return "\"\(String(decoding: s, as: UTF8.self))\""
     case .identifier(let name): return name
     case .member(let base, let name): return "\(sexpr(base)).\(name.name)"
