@@ -18,7 +18,7 @@ extension Machine {
                 throw Value.environmentBytes
             }
             return .int(Keccak256.value(bytes))
-        case .sha256, .ripemd160, .ecrecover, .abiDecode:
+        case .sha256, .ripemd160, .ecrecover, .blockhash, .abiDecode:
             throw notComputed
         case .abiEncode, .abiEncodePacked:
             var values: [AbiValue] = []

@@ -27,6 +27,10 @@ extension Analyzer {
         case .keccak256, .sha256, .ripemd160:
             checkArguments(builtin.rawValue, [.bytes], arguments, at: e.range)
             return builtin == .ripemd160 ? .fixedBytes(20) : .fixedBytes(32)
+        case .blockhash:
+            checkArguments("blockhash", [.uint(256)], arguments, at: e.range)
+            context.readsState = true
+            return .fixedBytes(32)
         case .ecrecover:
             checkArguments(
                 "ecrecover", [.fixedBytes(32), .uint(8), .fixedBytes(32), .fixedBytes(32)], arguments, at: e.range)

@@ -34,7 +34,7 @@ extension Analyzer {
             calls[e.id] = .gasLeft
             return .uint(256)
         case .identifier(let name)
-        where ["sha256", "ripemd160", "ecrecover"].contains(name) && lookupLocal(name) == nil
+        where ["sha256", "ripemd160", "ecrecover", "blockhash"].contains(name) && lookupLocal(name) == nil
             && current.functions[name] == nil:
             return abstractedCall(e, AbstractedBuiltin(rawValue: name) ?? .sha256, arguments: arguments)
         case .identifier(let name)

@@ -5,7 +5,6 @@ import VigilSyntax
 /// Names Solidity has that the subset does not: each is reported as not supported yet.
 let unsupportedGlobals: [String: String] = [
     "selfdestruct": "'selfdestruct'", "suicide": "'selfdestruct'",
-    "blockhash": "'blockhash'",
     "abi": "'abi.*' functions", "now": "'now' (use block.timestamp)",
     "bytes": "'bytes' operations", "string": "'string' operations",
 ]

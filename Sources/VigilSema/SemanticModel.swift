@@ -111,6 +111,8 @@ public enum AbstractedBuiltin: String, Sendable, Hashable {
     // `abi.encodeCall(I.f, (a, b))`: `I.f` is the selector's constant, and the tuple's components
     // are the encoded values (`encodedOperands`).
     case keccak256, sha256, ripemd160, ecrecover
+    /// `blockhash(n)`: any `bytes32` (the chain's history is outside the run).
+    case blockhash
     case abiEncode = "abi.encode"
     case abiEncodePacked = "abi.encodePacked"
     case abiEncodeWithSelector = "abi.encodeWithSelector"
@@ -139,6 +141,7 @@ public enum AbstractedBuiltin: String, Sendable, Hashable {
         switch self {
         case .keccak256, .sha256, .ripemd160: .hashing
         case .ecrecover: .signatureRecovery
+        case .blockhash: .blockHash
         case .abiEncode, .abiEncodePacked, .abiEncodeWithSelector, .abiEncodeWithSignature, .abiEncodeCall:
             .abiEncoding
         case .abiDecode: .abiDecoding
@@ -160,6 +163,7 @@ public struct Abstraction: Sendable, Hashable {
         /// `keccak256`, `sha256`, `ripemd160` of a computed value: any hash.
         case hashing = "hashing"
         case signatureRecovery = "ecrecover"
+        case blockHash = "blockhash"
         /// `abi.encode...`: any bytes; `abi.decode`: any values of its types.
         case abiEncoding = "ABI encoding"
         case abiDecoding = "ABI decoding"
