@@ -279,10 +279,7 @@ extension Analyzer {
                 "sema.property-calls-non-view", "properties can only call view or pure functions ('\(f)' is not)",
                 at: calleeRange)
         }
-        if !info.isView { context.writesState = true }
-        if info.mutability != .pure { context.readsState = true }
-        recordInternalCall(f, at: calleeRange)
-        checkArguments(f, parameterTypes, arguments, at: e.range)
+        runsCode(e, f, info, parameterTypes: parameterTypes, arguments: arguments, at: calleeRange)
         let parameters = info.decl.parameters.suffix(parameterTypes.count)
         for (p, a) in zip(parameters, arguments) where p.location == .storage && !isStateLocation(a) {
             bag.add(SemaDiagnostics.notSupported("a 'storage' argument that is not a location in state", a.range))
@@ -312,11 +309,20 @@ extension Analyzer {
             return .void
         }
         calls[e.id] = .selfCall(f)
+        runsCode(e, f, info, parameterTypes: info.parameterTypes, arguments: arguments, at: name.range)
+        return info.returnType ?? .void
+    }
+
+    /// A call `e` that runs the contract's function `f` (inlined): what it may read and write,
+    /// its edge in the call graph, its arguments.
+    private func runsCode(
+        _ e: Expr, _ f: String, _ info: FunctionInfo, parameterTypes: [SolType], arguments: [Expr],
+        at calleeRange: SourceRange
+    ) {
         if !info.isView { context.writesState = true }
         if info.mutability != .pure { context.readsState = true }
-        recordInternalCall(f, at: name.range)
-        checkArguments(f, info.parameterTypes, arguments, at: e.range)
-        return info.returnType ?? .void
+        recordInternalCall(f, at: calleeRange)
+        checkArguments(f, parameterTypes, arguments, at: e.range)
     }
 
     /// `x.f(args)` for a function `using` binds to the type of `x`, if there is one.
