@@ -23,10 +23,17 @@ extension Analyzer {
                 bag.add(SemaDiagnostics.notSupported("mapping local variables", v.range))
             }
             if v.location == .storage {
-                guard case .structType = t, let initializer, isStateLocation(initializer) else {
+                // A struct, an array or a mapping in state (`mapping(...) storage m = owned[a]`).
+                let isLocation: Bool =
+                    switch t {
+                    case .structType, .mapping: true
+                    default: false
+                    }
+                guard isLocation, let initializer, isStateLocation(initializer) else {
                     bag.add(
                         SemaDiagnostics.notSupported(
-                            "a 'storage' local that is not a struct in state given by its initial value", v.range))
+                            "a 'storage' local that is not a struct, array or mapping in state given by its initial value",
+                            v.range))
                     declareVariable(v, contract: current.name)
                     return
                 }

@@ -16,6 +16,9 @@ enum SlotSource {
     case constant(String)
     /// The slot of the `storage` parameter at this position (`r.slot := store.slot`).
     case slotOf(Int)
+    /// The constant an internal function of this name returns (`bytes32 s = _slot(); assembly
+    /// { r.slot := s }`, OpenZeppelin's `Initializable`).
+    case returnedBy(String)
     /// The element of the `storage` array parameter at `array` whose position is the parameter
     /// at `position`: in a struct of one field over it when `stride` is nil (OpenZeppelin's
     /// `Arrays.unsafeAccess`, through `SlotDerivation`), else the element itself, a struct of
@@ -28,7 +31,7 @@ extension Analyzer {
     /// for its one `storage` return `r` and `x` a parameter, a constant or the `.slot` of a
     /// `storage` parameter; nil otherwise.
     func slotSource(_ f: FunctionDecl) -> SlotSource? {
-        if let element = elementSlotSource(f) ?? elementStructSource(f) { return element }
+        if let element = elementSlotSource(f) ?? elementStructSource(f) ?? returnedSlotSource(f) { return element }
         guard f.returns.count == 1, f.returns[0].location == .storage, let r = f.returns[0].name?.name,
             let body = f.body, body.statements.count == 1, case .assembly(let a) = body.statements[0].kind,
             a.body.statements.count == 1, case .assignment(let targets, let value, _) = a.body.statements[0],
@@ -106,6 +109,21 @@ extension Analyzer {
         return .elementOf(array: array, position: position, stride: Int(stride))
     }
 
+    /// `.returnedBy` when `f`'s whole body is `bytes32 s = g(); assembly { r.slot := s }` for its
+    /// one `storage` return `r` and an internal function `g` without arguments; nil otherwise.
+    private func returnedSlotSource(_ f: FunctionDecl) -> SlotSource? {
+        guard f.returns.count == 1, f.returns[0].location == .storage, let r = f.returns[0].name?.name,
+            let body = f.body, body.statements.count == 2,
+            case .variable(let local, initializer: let initializer?) = body.statements[0].kind,
+            let s = local.name?.name, case .call(let callee, let arguments) = initializer.kind, arguments.isEmpty,
+            case .identifier(let g) = callee.kind,
+            case .assembly(let a) = body.statements[1].kind, a.body.statements.count == 1,
+            case .assignment(let targets, .path(let x), _) = a.body.statements[0], targets.count == 1,
+            targets[0].name.name == r, targets[0].suffix?.name == "slot", x.name.name == s, x.suffix == nil
+        else { return nil }
+        return .returnedBy(g)
+    }
+
     /// How many storage slots a value of type `t` takes (Solidity's packing: value types share a
     /// slot while they fit, a struct starts and ends on a slot); nil where not computed here.
     func storageSlotCount(_ t: SolType) -> Int? {
@@ -140,8 +158,14 @@ extension Analyzer {
     /// The constant `f()` returns when `f` is an internal function whose whole body is `return K;`
     /// for a constant `K` (OpenZeppelin's `_reentrancyGuardStorageSlot()`, the override that runs).
     private func constantReturned(by e: Expr) -> BigInt? {
-        guard case .call(_, let arguments) = e.kind, arguments.isEmpty, case .internalFunction(let key)? = calls[e.id],
-            let body = current.functions[key]?.decl.body, body.statements.count == 1,
+        guard case .call(_, let arguments) = e.kind, arguments.isEmpty, case .internalFunction(let key)? = calls[e.id]
+        else { return nil }
+        return constantReturned(byFunction: key)
+    }
+
+    /// The constant the contract's function `key` returns when its whole body is `return K;`.
+    private func constantReturned(byFunction key: String) -> BigInt? {
+        guard let body = current.functions[key]?.decl.body, body.statements.count == 1,
             case .returnStmt(let value?) = body.statements[0].kind
         else { return nil }
         if let c = constants[value.id] { return c }
@@ -191,6 +215,8 @@ extension Analyzer {
             unsafeIndexes.insert(element.id)
             if stride == nil { slotOfArguments[e.id] = element } else { storageAliases[e.id] = element }
             return t
+        case .returnedBy(let function):
+            slot = constantReturned(byFunction: function)
         case .parameter(let i):
             slot =
                 arguments.indices.contains(i) ? constants[arguments[i].id] ?? constantReturned(by: arguments[i]) : nil
