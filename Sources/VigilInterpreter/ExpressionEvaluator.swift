@@ -17,12 +17,14 @@ extension Machine {
     /// Evaluates `e`, recording its value when it is a part of the judged property.
     func evaluate(_ e: Expr) throws(Interruption) -> Value {
         try tick()
-        let value: Value
+        var value: Value
         if let c = model.constants[e.id] {
             value = .int(c)
         } else {
             value = try evaluateStructure(e)
         }
+        // A `bytesN` used as a wider `bytesM` (SemanticModel.widenings).
+        if let shift = model.widenings[e.id], case .int(let v) = value { value = .int(v << shift) }
         if !recordedIDs.isEmpty, recordedIDs.contains(e.id) { recorded[e.id] = value }
         return value
     }

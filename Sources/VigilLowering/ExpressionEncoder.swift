@@ -19,6 +19,13 @@ extension SymbolicExecutor {
 
     /// Evaluates an expression on the current path.
     func eval(_ e: Expr) -> SymbolicValue {
+        let value = evalAsWritten(e)
+        guard let shift = model.widenings[e.id] else { return value }
+        return .scalar(Term.mul(value.scalarTerm, .int(BigInt(1) << shift)))
+    }
+
+    /// `e`'s value in its own type (before a `bytesN` widening, `SemanticModel.widenings`).
+    private func evalAsWritten(_ e: Expr) -> SymbolicValue {
         if let c = model.constants[e.id] { return .scalar(.int(c)) }
         switch e.kind {
         case .number(let lit):

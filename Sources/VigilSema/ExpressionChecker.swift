@@ -64,6 +64,13 @@ extension Analyzer {
             }
         }
         if isImplicitlyConvertible(actual, to: target) { return true }
+        if case .fixedBytes(let n) = actual, case .fixedBytes(let m) = target, n < m {
+            // `bytes4` used as `bytes32`: padded with zeros on the right, as solc does.
+            let shift = 8 * (m - n)
+            if let c = constants[e.id] { constants[e.id] = c << shift } else { widenings[e.id] = shift }
+            types[e.id] = target
+            return true
+        }
         if actual == .void { return false }  // already reported
         bag.add(SemaDiagnostics.typeMismatch("cannot use '\(actual)' as \(what) of type '\(target)'", e.range))
         return false
@@ -901,6 +908,11 @@ extension Analyzer {
             return coerce(l, from: lt, to: rt, what: "operand") ? rt : .void
         case (.fixedBytes, .string) where isStringLiteral(r):
             return coerce(r, from: rt, to: lt, what: "operand") ? lt : .void
+        case (.fixedBytes(let n), .fixedBytes(let m)) where n != m:
+            // The narrower is widened to the other's size (`bytes20 ^ bytes32`).
+            return n < m
+                ? (coerce(l, from: lt, to: rt, what: "operand") ? rt : .void)
+                : (coerce(r, from: rt, to: lt, what: "operand") ? lt : .void)
         default:
             if lt == rt { return lt }
             if lt.isAddressLike && rt.isAddressLike && context.mode.isProperty { return .address(payable: false) }

@@ -80,6 +80,7 @@ final class Analyzer {
     var storageAliases: [NodeID: Expr] = [:]
     var slotOfArguments: [NodeID: Expr] = [:]
     var unsafeIndexes: Set<NodeID> = []
+    var widenings: [NodeID: Int] = [:]
     var selectors: [NodeID: BigInt] = [:]
     var namedArgumentOrder: [NodeID: [Int]] = [:]
     /// Whether the code reads or writes the contents of a `bytes` or `string` value (see
@@ -102,7 +103,7 @@ final class Analyzer {
             variableTypes: variableTypes, storageLocals: storageLocals, uncheckedExpressions: uncheckedExpressions,
             emittedEvents: emittedEvents, arrays: arrays, namedArgumentOrder: namedArgumentOrder,
             assemblyEffects: assemblyEffects, bytesContents: bytesContents, storageAliases: storageAliases,
-            unsafeIndexes: unsafeIndexes, selectors: selectors)
+            unsafeIndexes: unsafeIndexes, widenings: widenings, selectors: selectors)
     }
 
     func run() {

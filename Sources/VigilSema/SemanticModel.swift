@@ -436,6 +436,10 @@ public struct SemanticModel: Sendable {
     /// storage an element slot function returns (OpenZeppelin's `Arrays.unsafeAccess(arr, pos)`,
     /// whose `.value` `storageAliases` maps to it), by the made expression's id.
     public let unsafeIndexes: Set<NodeID>
+    /// `bytesN` values used as a wider `bytesM` (an argument, an assigned value, an operand):
+    /// the bits their value is shifted left by (`8 * (M - N)`: padded on the right), by the
+    /// expression's id. Constants are widened in `constants` instead.
+    public let widenings: [NodeID: Int]
     /// The selector of each public and external function, by its declaration's id, in the
     /// contracts whose code reads `msg.sig`.
     public let selectors: [NodeID: BigInt]
