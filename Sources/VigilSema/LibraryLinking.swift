@@ -90,18 +90,14 @@ extension Analyzer {
     /// user-defined value type are their underlying values to every stage, so such an operator
     /// is the built-in one (OpenZeppelin's `eqCallType as ==`).
     private func isUnderlyingOperator(_ f: FunctionDecl, _ op: BinaryOperator) -> Bool {
-        func unparenthesized(_ e: Expr) -> Expr {
-            if case .parenthesized(let inner) = e.kind { return unparenthesized(inner) }
-            return e
-        }
         func unwrapping(_ e: Expr, _ call: String) -> Expr? {
-            guard case .call(let callee, let arguments) = unparenthesized(e).kind, arguments.count == 1,
+            guard case .call(let callee, let arguments) = e.unparenthesized.kind, arguments.count == 1,
                 case .member(_, let member) = callee.kind, member.name == call
             else { return nil }
             return arguments[0]
         }
         func isUnwrapped(_ e: Expr, _ parameter: VariableDecl) -> Bool {
-            guard let inner = unwrapping(e, "unwrap"), case .identifier(let x) = unparenthesized(inner).kind else {
+            guard let inner = unwrapping(e, "unwrap"), case .identifier(let x) = inner.unparenthesized.kind else {
                 return false
             }
             return x == parameter.name?.name
@@ -110,7 +106,7 @@ extension Analyzer {
             case .returnStmt(let returned?) = body.statements[0].kind
         else { return false }
         let value = unwrapping(returned, "wrap") ?? returned
-        guard case .binary(let o, let l, let r) = unparenthesized(value).kind, o == op else { return false }
+        guard case .binary(let o, let l, let r) = value.unparenthesized.kind, o == op else { return false }
         return isUnwrapped(l, f.parameters[0]) && isUnwrapped(r, f.parameters[1])
     }
 

@@ -124,7 +124,7 @@ struct MemoryAliasing {
             guard let e else { return }
             visit(e)
             // A returned object leaves with the call; two returned together may be one.
-            if case .tuple(let parts) = unparenthesized(e).kind,
+            if case .tuple(let parts) = e.unparenthesized.kind,
                 parts.compactMap({ $0 }).filter({ isMemoryObject($0) }).count > 1
             {
                 for case let p? in parts { share(p, "it is returned together with another memory object") }
@@ -197,7 +197,7 @@ struct MemoryAliasing {
     // MARK: - Assignments
 
     private mutating func assign(_ rhs: Expr, to lhs: Expr, at range: SourceRange) {
-        if case .tuple(let targets) = unparenthesized(lhs).kind {
+        if case .tuple(let targets) = lhs.unparenthesized.kind {
             giveComponents(rhs, to: targets.map { $0.flatMap { target in wholeVariable(target) } })
             for case let t? in targets where wholeVariable(t) == nil { assign(component: nil, to: t, at: range) }
             return
@@ -226,7 +226,7 @@ struct MemoryAliasing {
 
     /// The components of a tuple value given to variables (nil where none, or not a whole variable).
     private mutating func giveComponents(_ e: Expr, to targets: [NodeID?]) {
-        if case .tuple(let parts) = unparenthesized(e).kind, parts.count == targets.count {
+        if case .tuple(let parts) = e.unparenthesized.kind, parts.count == targets.count {
             for (p, t) in zip(parts, targets) {
                 guard let p else { continue }
                 if let t { give(p, to: t) } else { share(p, "it is assigned to another name") }
@@ -255,7 +255,7 @@ struct MemoryAliasing {
     /// (or be part of) stops owning it alone.
     private mutating func share(_ e: Expr, _ why: String) {
         guard isMemoryObject(e) else { return }
-        switch unparenthesized(e).kind {
+        switch e.unparenthesized.kind {
         case .conditional(_, let a, let b):
             share(a, why)
             share(b, why)
@@ -270,7 +270,7 @@ struct MemoryAliasing {
 
     /// Whether `e` is a struct or array value.
     private func isMemoryObject(_ e: Expr) -> Bool {
-        if case .tuple(let parts) = unparenthesized(e).kind {
+        if case .tuple(let parts) = e.unparenthesized.kind {
             return parts.contains { $0.map(isMemoryObject) ?? false }
         }
         return types[e.id].map(isReference) ?? false
@@ -278,7 +278,7 @@ struct MemoryAliasing {
 
     /// Whether no name but the one it is given to can reach `e`'s object.
     private func isFresh(_ e: Expr) -> Bool {
-        let e = unparenthesized(e)
+        let e = e.unparenthesized
         switch e.kind {
         case .conditional(_, let a, let b): return isFresh(a) && isFresh(b)
         case .tuple(let parts): return parts.allSatisfy { $0.map(isFresh) ?? true }
@@ -310,7 +310,7 @@ struct MemoryAliasing {
 
     /// The memory variable `e` names whole, if it does.
     private func wholeVariable(_ e: Expr) -> NodeID? {
-        let e = unparenthesized(e)
+        let e = e.unparenthesized
         guard case .identifier = e.kind, case .local(let id)? = references[e.id], variables[id] != nil else {
             return nil
         }
@@ -318,9 +318,4 @@ struct MemoryAliasing {
     }
 
     private func text(_ e: Expr) -> String { sources[e.range.file].text(of: e.range) }
-
-    private func unparenthesized(_ e: Expr) -> Expr {
-        if case .parenthesized(let x) = e.kind { return unparenthesized(x) }
-        return e
-    }
 }

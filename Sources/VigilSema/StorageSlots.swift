@@ -29,7 +29,8 @@ enum SlotSource {
 extension Analyzer {
     /// The slot `f` returns the storage at, when its whole body is `assembly { r.slot := x }`
     /// for its one `storage` return `r` and `x` a parameter, a constant or the `.slot` of a
-    /// `storage` parameter; nil otherwise.
+    /// `storage` parameter, or one of the shapes of `.returnedBy` and `.elementOf`; nil
+    /// otherwise.
     func slotSource(_ f: FunctionDecl) -> SlotSource? {
         if let element = elementSlotSource(f) ?? elementStructSource(f) ?? returnedSlotSource(f) { return element }
         guard f.returns.count == 1, f.returns[0].location == .storage, let r = f.returns[0].name?.name,
@@ -126,7 +127,7 @@ extension Analyzer {
 
     /// How many storage slots a value of type `t` takes (Solidity's packing: value types share a
     /// slot while they fit, a struct starts and ends on a slot); nil where not computed here.
-    func storageSlotCount(_ t: SolType) -> Int? {
+    private func storageSlotCount(_ t: SolType) -> Int? {
         switch t {
         case .structType(let name) where arrays[name] == nil:
             var slots = 0

@@ -721,6 +721,12 @@ public struct Expr: Sendable {
     public let id: NodeID
     public let kind: Kind
     public let range: SourceRange
+
+    /// The expression inside any parentheses around it.
+    public var unparenthesized: Expr {
+        if case .parenthesized(let inner) = kind { return inner.unparenthesized }
+        return self
+    }
     public init(id: NodeID, kind: Kind, range: SourceRange) {
         self.id = id
         self.kind = kind
