@@ -3,7 +3,9 @@
 contracts in Vigil's subset (state and mappings, checked arithmetic, branches, a bounded loop,
 modifiers, inheritance with super, a library with using-for, tuples, arrays in storage and
 in memory, named arguments, internal function values, addmod/mulmod, code sizes, array and
-struct arguments; with --handovers also try/catch on an interface call and contract creation
+struct arguments; bytes and strings in storage, memory and calldata (push, pop, indexing,
+concatenation, lengths), keccak256 of computed and constant values, mappings keyed by hashes
+and by strings, abi.encode/encodePacked/decode; with --handovers also try/catch on an interface call and contract creation
 with new, which hand over control and cost the bounded engine far more: it then runs with
 --reentrancy 1) with
 asserts and invariants (a .vigil file), checks each with the bounded engine and the unbounded engine, and reports any
@@ -29,9 +31,34 @@ def expr(r, vars_, depth=0):
 def cond(r, vars_):
     return f"{expr(r, vars_)} {r.choice(['<', '<=', '>', '>=', '==', '!='])} {expr(r, vars_)}"
 
+def value_statement(r, vars_, target):
+    """A statement over bytes, strings, hashing and ABI encoding (issue 16): the engines model
+    hashes of computed values as a function assumed free of collisions, the interpreter computes
+    real Keccak-256 values, so a counterexample resting on a hash's value is `unknown`, never
+    `violated`, and a proof must hold for any such function."""
+    v = r.choice(vars_)
+    choices = [
+        f"bs.push(bytes1(uint8({v} % 256)));",
+        f"if (bs.length > 0) {{ {target} = uint8(bs[bs.length - 1]); }}",
+        "if (bs.length > 0) { bs.pop(); }",
+        f"hm[keccak256(abi.encodePacked({v} % 3))] = {expr(r, vars_)};",
+        f"{target} = hm[keccak256(abi.encodePacked(uint256({r.randint(0, 3)})))];",
+        f"{target} = uint256(keccak256(abi.encode({v}))) % 3;",
+        f"label = {cond(r, vars_)} ? \"ab\" : \"xyz\"; {target} = bytes(label).length;",
+        f"{target} = keccak256(bytes(label)) == keccak256(\"ab\") ? 1 : 0;",
+        f"named[label] = {v}; {target} = named[\"ab\"];",
+        f"{{ bytes memory t = abi.encodePacked({v}, uint8({r.choice(vars_)} % 256)); {target} = t.length + uint8(t[31]); }}",
+        f"{target} = bytes.concat(bs, \"z\").length;",
+        f"{target} = bytes(string.concat(label, \"-\")).length;",
+        f"{{ (uint256 p, uint256 q) = abi.decode(abi.encode({v}, {expr(r, vars_)}), (uint256, uint256)); {target} = p + q % 3; }}",
+        f"if (keccak256(abi.encode({v})) == keccak256(abi.encode({r.choice(vars_)}))) {{ {target} = 1; }}",
+    ]
+    return r.choice(choices)
+
 def contract(r, n, handovers=False):
     """The source of a random contract D{n}, and its public functions as (name, parameter kinds)
-    for random schedules: "uint", "array" (uint256[] calldata) or "struct" (P calldata)."""
+    for random schedules: "uint", "array" (uint256[] calldata), "bytes" (bytes calldata) or
+    "struct" (P calldata)."""
     state = ["a", "b", "c"]
     functions = []
     lines = []
@@ -49,7 +76,8 @@ def contract(r, n, handovers=False):
     if lib:
         lines += ["    using M for uint256;"]
     lines += ["    uint256 internal c;", "    mapping(uint256 => uint256) internal m;", "    bool internal flag;",
-              "    IHook internal hook;", ""]
+              "    IHook internal hook;", "    bytes internal bs;", "    string internal label;",
+              "    mapping(bytes32 => uint256) internal hm;", "    mapping(string => uint256) internal named;", ""]
     lines += ["    modifier guarded() { require(!flag); flag = true; _; flag = false; }", ""]
     lines += ["    function bump(uint256 v) internal override { super.bump(v); b += 1; }", ""]
     lines += ["    function pair(uint256 x) internal pure returns (uint256, uint256) { return (x % 3, x / 3); }", ""]
@@ -63,7 +91,9 @@ def contract(r, n, handovers=False):
         for _ in range(r.randint(1, 4)):
             k = r.random()
             target = r.choice(state)
-            if k < 0.25:
+            if r.random() < 0.2:
+                body.append(value_statement(r, vars_, target))
+            elif k < 0.25:
                 body.append(f"if ({cond(r, vars_)}) {{ {target} = {expr(r, vars_)}; }}")
             elif k < 0.4:
                 body.append(f"m[{r.choice(vars_)} % 4] = {expr(r, vars_)};")
@@ -114,6 +144,14 @@ def contract(r, n, handovers=False):
         lines.append(f"        assert({cond(r, state)});")
         lines.append("    }")
     if r.random() < 0.3:
+        functions.append(("fb", ["bytes"]))
+        i = r.randint(0, 2)
+        lines.append(f"    function fb(bytes calldata d) public {{")
+        lines.append(f"        if (d.length > {i}) {{ {r.choice(state)} = uint8(d[{i}]) % 5; }}")
+        lines.append(f"        if (keccak256(d) == keccak256(bs)) {{ {r.choice(state)} += 1; }}")
+        lines.append(f"        assert({cond(r, state)});")
+        lines.append("    }")
+    if r.random() < 0.3:
         functions.append(("fs", ["struct"]))
         lines.append(f"    function fs(P calldata s) public {{")
         lines.append(f"        {r.choice(state)} = (s.p + s.q) % {r.randint(2, 9)};")
@@ -140,11 +178,14 @@ THIS = "1000"
 VALUES = [0, 1, 2, 3, 4, 5, 7, 9, 100, 2**128, 2**255, 2**256 - 1]
 
 def argument_numbers(r, kind):
-    """The numbers a schedule records for one argument: a value, an array's length and then its
-    elements, a struct's two fields."""
+    """The numbers a schedule records for one argument: a value, an array's or bytes' length and
+    then its elements, a struct's two fields."""
     if kind == "array":
         n = r.randint(0, 3)
         return [str(n)] + [str(r.choice(VALUES)) for _ in range(n)]
+    if kind == "bytes":
+        n = r.randint(0, 3)
+        return [str(n)] + [str(r.choice([0, 1, 2, 97, 98, 255])) for _ in range(n)]
     if kind == "struct":
         return [str(r.choice(VALUES)), str(r.choice(VALUES))]
     return [str(r.choice(VALUES))]
