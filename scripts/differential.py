@@ -5,7 +5,7 @@ modifiers, inheritance with super, a library with using-for, tuples, arrays in s
 in memory, named arguments, internal function values, addmod/mulmod, code sizes, array and
 struct arguments; bytes and strings in storage, memory and calldata (push, pop, indexing,
 concatenation, lengths), keccak256 of computed and constant values, mappings keyed by hashes
-and by strings, abi.encode/encodePacked/decode; with --handovers also try/catch on an interface call and contract creation
+and by strings, abi.encode/encodePacked/decode; with --handovers also try/catch on an interface call (with catch Error/Panic clauses) and contract creation
 with new, which hand over control and cost the bounded engine far more: it then runs with
 --reentrancy 1) with
 asserts and invariants (a .vigil file), checks each with the bounded engine and the unbounded engine, and reports any
@@ -108,8 +108,10 @@ def contract(r, n, handovers=False):
             elif k < 0.8:
                 body.append(f"xs.push({r.choice(vars_)} % 5);")
             elif k < 0.83 and handovers:
+                typed = r.choice(["", f"catch Panic(uint256 code) {{ {target} = code % 3; }} ",
+                                  f"catch Error(string memory) {{ {target} += 2; }} "])
                 body.append(f"try hook.ping({r.choice(vars_)}) returns (uint256 t) {{ {target} = t % 5; }} "
-                            f"catch {{ {r.choice(state)} += 1; }}")
+                            f"{typed}catch {{ {r.choice(state)} += 1; }}")
             elif k < 0.85:
                 body.append(f"{{ (uint256 q, uint256 s) = pair({{x: {r.choice(vars_)}}}); {target} = q * s; }}")
             elif k < 0.86 and handovers:

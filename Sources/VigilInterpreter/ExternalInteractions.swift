@@ -52,8 +52,10 @@ extension Machine {
         let h = try nextHandover(for: kind, at: e)
         let steps = try runHandover(h, at: e)
         guard h.success else {
+            let data = try calleeFailure(at: e)
             record(
-                e, kind: kind, target: 0, value: amount, forcedEther: h.forcedEther, calls: steps, outcome: "reverted")
+                e, kind: kind, target: 0, value: amount, forcedEther: h.forcedEther, calls: steps,
+                outcome: "reverted\(data)")
             // A `try` catches the failure: what the creation did is undone.
             if caught {
                 state = snapshot
@@ -115,9 +117,10 @@ extension Machine {
         state.balance -= amount
         let steps = try runHandover(h, at: e)
         guard h.success else {
+            let data = try calleeFailure(at: e)
             record(
                 e, kind: kind, target: target, value: amount, forcedEther: h.forcedEther, calls: steps,
-                outcome: "reverted")
+                outcome: "reverted\(data)")
             // A `try` catches the failure: what the call did is undone.
             if tryCall == e.id {
                 state = snapshot
@@ -190,8 +193,39 @@ extension Machine {
         guard case .viewCall(let r) = event, r.count == 1, r[0] == 0 || r[0] == 1 else {
             throw kindMismatch(expected: "a viewCall event of 0 or 1 for the tried \(kind)", found: event, at: e)
         }
-        if r[0] == 0 { record(e, kind: kind, target: target, value: 0, outcome: "reverted", handsOverControl: false) }
+        if r[0] == 0 {
+            let data = try calleeFailure(at: e)
+            record(e, kind: kind, target: target, value: 0, outcome: "reverted\(data)", handsOverControl: false)
+        }
         return r[0] == 1
+    }
+
+    /// For a `try` whose clauses tell failures apart, the data the callee failed with (the
+    /// next event), kept in `triedFailure` for the clauses; what the trace adds to "reverted".
+    private func calleeFailure(at e: Expr) throws(Interruption) -> String {
+        guard tryCall == e.id, tryClassifiesFailure else { return "" }
+        let event = try nextEvent(expecting: "a callFailure event", at: e)
+        guard case .callFailure(let failure) = event else {
+            throw kindMismatch(expected: "a callFailure event", found: event, at: e)
+        }
+        switch failure {
+        case .error(let reason):
+            guard !reason.isEmpty else {
+                triedFailure = (failure, .none)
+                return " with Error(...)"
+            }
+            var leaves = reason[...]
+            let value = try scheduledValue(
+                &leaves, type: .string, what: "the reason the call at line \(line(of: e.range)) failed with")
+            triedFailure = (failure, value)
+            return " with Error(\(render(traceValue(value, type: .string))))"
+        case .panic(let code):
+            triedFailure = (failure, .int(code))
+            return " with Panic(0x\(String(code, radix: 16)))"
+        case .other:
+            triedFailure = (failure, .none)
+            return " with other data"
+        }
     }
 
     /// `to.staticcall(data)`: succeeds or not as the schedule says (a `viewCall` event of 1 or 0);

@@ -248,6 +248,7 @@ extension Machine {
         case .viewCall: "a viewCall event"
         case .otherBalance: "an otherBalance event"
         case .codeSize: "a codeSize event"
+        case .callFailure: "a callFailure event"
         }
     }
 }

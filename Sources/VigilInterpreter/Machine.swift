@@ -32,6 +32,11 @@ final class Machine {
     /// The call a `try` is running: its failure is caught (`triedCallFailed`), not a revert.
     var tryCall: NodeID?
     var triedCallFailed = false
+    /// Whether the running `try` has `catch Error(...)`/`catch Panic(...)` clauses: a failure of
+    /// the callee then comes with a `callFailure` event, kept in `triedFailure` with the value its
+    /// clause binds (the reason, the code).
+    var tryClassifiesFailure = false
+    var triedFailure: (data: CallFailure, value: Value)?
     var origin: BigInt = 0
     var timestamp: BigInt = 0
     var blockNumber: BigInt = 0
@@ -98,7 +103,7 @@ final class Machine {
                 for v in r { set.insert(v) }
             case .otherBalance(let r), .codeSize(let r):
                 set.insert(r)
-            case .etherSent:
+            case .etherSent, .callFailure:
                 break
             }
         }

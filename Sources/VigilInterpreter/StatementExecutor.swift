@@ -92,21 +92,34 @@ extension Machine {
         case .ruleCall:
             throw .mismatch("rules are replayed elsewhere")
         case .tryStmt(let t):
-            let saved = (tryCall, triedCallFailed)
+            let saved = (tryCall, triedCallFailed, tryClassifiesFailure, triedFailure)
             tryCall = t.call.id
             triedCallFailed = false
+            tryClassifiesFailure = t.catches.contains { $0.kind != nil }
+            triedFailure = nil
             let value: Value
             do {
                 value = try evaluate(t.call)
             } catch {
-                (tryCall, triedCallFailed) = saved
+                (tryCall, triedCallFailed, tryClassifiesFailure, triedFailure) = saved
                 throw error
             }
-            let failed = triedCallFailed
-            (tryCall, triedCallFailed) = saved
+            let (failed, failure) = (triedCallFailed, triedFailure)
+            (tryCall, triedCallFailed, tryClassifiesFailure, triedFailure) = saved
             if !failed {
                 if let v = t.returns.first { frames[activeFrame].values[v.id] = value }
                 return try executeBlock(t.body)
+            }
+            // The clause that matches the failure's data, else the one that catches every failure.
+            let typed: String? =
+                switch failure?.data {
+                case .error?: "Error"
+                case .panic?: "Panic"
+                default: nil
+                }
+            if let typed, let clause = t.catches.first(where: { $0.kind?.name == typed }) {
+                for p in clause.parameters { frames[activeFrame].values[p.id] = failure?.value ?? .none }
+                return try executeBlock(clause.body)
             }
             guard let clause = t.catches.first(where: { $0.kind == nil }) else {
                 throw .revert("the call at line \(line(of: t.call.range)) failed, and no 'catch' clause catches it")

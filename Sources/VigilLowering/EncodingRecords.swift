@@ -41,6 +41,9 @@ public enum SiteRecord {
     case viewCall(guardTerm: Term, value: ArgumentTerms)
     case otherBalance(guardTerm: Term, value: Term)
     case codeSize(guardTerm: Term, value: Term)
+    /// A tried call's failure data: `kind` 1 is `Error(string)` (`reason`, when bytes contents
+    /// are modelled), 2 `Panic(code)`, anything else other data.
+    case callFailure(guardTerm: Term, kind: Term, code: Term, reason: ArgumentTerms?)
 }
 
 /// The choices of one top-level transaction (or the constructor, with one candidate).
@@ -64,4 +67,13 @@ public final class TransactionRecord {
 public struct LoopCut {
     public let condition: Term
     public let loop: SourceRange
+}
+
+/// How a tried call failed, as its `catch` clauses tell it apart: with `Error(string)` data
+/// (and its reason) or `Panic(uint)` data (and its code); neither is other data or none.
+struct TriedFailure {
+    let isError: Term
+    let isPanic: Term
+    let reason: SymbolicValue
+    let code: Term
 }

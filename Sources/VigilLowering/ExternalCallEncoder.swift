@@ -83,11 +83,28 @@ extension SymbolicExecutor {
         if caught {
             let done = Term.and(call.canPay, success)
             triedSuccess = done
+            classifyFailure(where: Term.and(call.canPay, Term.not(success)))
             state = SymbolicState.merge(Term.and(call.outer, Term.not(done)), call.before, state)
             pc = call.outer
         } else {
             revert(when: Term.not(success))
         }
+    }
+
+    /// For a `try` with `catch Error(...)` or `catch Panic(...)` clauses: the data the callee
+    /// failed with where `failed` holds, `Error(string)` with any reason, `Panic(uint)` with any
+    /// code or other data, as the environment chooses (a site of its own). A failure of this
+    /// contract's own (too little ether) has no data.
+    private func classifyFailure(where failed: Term) {
+        guard tryClassifiesFailure else { return }
+        let kind = fresh("catch.kind", .int)
+        let code = freshValue("catch.panic", .uint(256))
+        let (reason, terms): (SymbolicValue, ArgumentTerms?) =
+            model.bytesContents ? freshArgument("catch.reason", .string) : (.scalar(.int(0)), nil)
+        record?.sites.append(.callFailure(guardTerm: Term.and(pc, failed), kind: kind, code: code, reason: terms))
+        triedFailure = TriedFailure(
+            isError: Term.and(failed, Term.eq(kind, .int(1))), isPanic: Term.and(failed, Term.eq(kind, .int(2))),
+            reason: reason, code: code)
     }
 
     /// While an external account holds control: ether may be forced in, then up to W calls of
@@ -255,6 +272,7 @@ extension SymbolicExecutor {
             let ok = fresh("view.ok", .bool)
             record?.sites.append(.viewCall(guardTerm: pc, value: .value(ok)))
             triedSuccess = ok
+            classifyFailure(where: Term.not(ok))
             returns = Term.and(pc, ok)
         }
         let (value, terms) = freshArgument("view.ret", returnType ?? .uint(256))

@@ -83,28 +83,58 @@ extension SymbolicExecutor {
     }
 
     /// `try`: the call's failure is caught; on success the body runs with what it returned, on
-    /// failure the clause that catches every failure (with no such clause, the failure reverts).
+    /// failure the clause that matches the failure's data: `catch Error(...)` for an
+    /// `Error(string)`, `catch Panic(...)` for a `Panic(uint)`, else the clause that catches
+    /// every failure (with no such clause, the failure reverts).
     func executeTry(_ t: TryStatement) {
-        let saved = (tryCall, triedSuccess)
+        let saved = (tryCall, triedSuccess, triedFailure, tryClassifiesFailure)
         tryCall = t.call.id
         triedSuccess = nil
+        triedFailure = nil
+        tryClassifiesFailure = t.catches.contains { $0.kind != nil }
         let returned = eval(t.call)
         let success = triedSuccess ?? .true
-        (tryCall, triedSuccess) = saved
+        let failure = triedFailure
+        (tryCall, triedSuccess, triedFailure, tryClassifiesFailure) = saved
         _ = branches(
             success,
             {
                 if let v = t.returns.first { self.locals[v.id] = .value(returned) }
                 self.execute(t.body)
             },
-            {
-                guard let clause = t.catches.first(where: { $0.kind == nil }) else {
-                    self.revert(when: .true)
+            { self.executeCatch(t.catches, failure) })
+    }
+
+    /// The `catch` clauses of a failed `try`: the typed ones where the data matches, in turn.
+    private func executeCatch(_ catches: [CatchClause], _ failure: TriedFailure?) {
+        var typed: [(Term, CatchClause, SymbolicValue)] = []
+        if let failure {
+            if let c = catches.first(where: { $0.kind?.name == "Error" }) {
+                typed.append((failure.isError, c, failure.reason))
+            }
+            if let c = catches.first(where: { $0.kind?.name == "Panic" }) {
+                typed.append((failure.isPanic, c, .scalar(failure.code)))
+            }
+        }
+        func run(_ i: Int) {
+            guard i < typed.count else {
+                guard let clause = catches.first(where: { $0.kind == nil }) else {
+                    revert(when: .true)
                     return
                 }
-                for p in clause.parameters { self.locals[p.id] = .value(self.anyBytes("catch.data")) }
-                self.execute(clause.body)
-            })
+                for p in clause.parameters { locals[p.id] = .value(anyBytes("catch.data")) }
+                execute(clause.body)
+                return
+            }
+            let (matches, clause, value) = typed[i]
+            _ = branches(
+                matches,
+                {
+                    for p in clause.parameters { self.locals[p.id] = .value(value) }
+                    self.execute(clause.body)
+                }, { run(i + 1) })
+        }
+        run(0)
     }
 
     /// Inline assembly, over-approximated (docs/LANGUAGE-REFERENCE.md, "Inline assembly"): on

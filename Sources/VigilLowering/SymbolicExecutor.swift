@@ -120,6 +120,10 @@ final class SymbolicExecutor {
     /// The call a `try` is running: its failure is caught (recorded in `triedSuccess`), not a revert.
     var tryCall: NodeID?
     var triedSuccess: Term?
+    /// Whether the running `try` has `catch Error(...)`/`catch Panic(...)` clauses, which tell
+    /// failures apart by their data (recorded in `triedFailure`).
+    var tryClassifiesFailure = false
+    var triedFailure: TriedFailure?
     /// Bounded (handovers inlined, loops unrolled) or Horn (relations instead).
     let mode: ExecutionMode
 

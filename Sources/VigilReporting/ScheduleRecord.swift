@@ -125,9 +125,12 @@ public struct InvocationRecord: Codable, Sendable, Equatable {
 
 /// The outside world's answer at one external interaction, tagged by `kind`: `handover`
 /// (forced ether, re-entrant calls, success, returned value), `ether_sent` (success),
-/// `view_call` (returned), `other_balance` (returned) or `code_size` (returned).
+/// `view_call` (returned), `other_balance` (returned), `code_size` (returned) or
+/// `call_failure` (failure: `error` with the reason's numbers as `returned_parts`, `panic` with
+/// the code as `returned`, or `other`).
 public struct EventRecord: Codable, Sendable, Equatable {
     public var kind: String
+    public var failure: String?
     public var forcedEther: String?
     public var calls: [InvocationRecord]?
     public var success: Bool?
@@ -136,7 +139,7 @@ public struct EventRecord: Codable, Sendable, Equatable {
     public var returnedParts: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case kind, calls, success, returned
+        case kind, calls, success, returned, failure
         case forcedEther = "forced_ether"
         case returnedParts = "returned_parts"
     }
@@ -173,6 +176,17 @@ public struct EventRecord: Codable, Sendable, Equatable {
         case .codeSize(let v):
             kind = "code_size"
             returned = v.description
+        case .callFailure(.error(let reason)):
+            kind = "call_failure"
+            failure = "error"
+            if !reason.isEmpty { returnedParts = reason.map(\.description) }
+        case .callFailure(.panic(let code)):
+            kind = "call_failure"
+            failure = "panic"
+            returned = code.description
+        case .callFailure(.other):
+            kind = "call_failure"
+            failure = "other"
         }
     }
 
@@ -193,6 +207,15 @@ public struct EventRecord: Codable, Sendable, Equatable {
             return .otherBalance(try number(returned ?? "", "returned"))
         case "code_size":
             return .codeSize(try number(returned ?? "", "returned"))
+        case "call_failure":
+            switch failure {
+            case "error": return .callFailure(.error(reason: try returnedValues() ?? []))
+            case "panic": return .callFailure(.panic(code: try number(returned ?? "", "returned")))
+            case "other": return .callFailure(.other)
+            default:
+                throw ScheduleRecordError(
+                    description: "a call_failure event needs 'failure': 'error', 'panic' or 'other'")
+            }
         default:
             throw ScheduleRecordError(description: "the schedule has an event of unknown kind '\(kind)'")
         }

@@ -181,20 +181,43 @@ extension Analyzer {
         checkBlock(t.body, newScope: true)
         popScope()
         for c in t.catches {
-            if let kind = c.kind {
-                bag.add(
-                    SemaDiagnostics.notSupported(
-                        "'catch \(kind.name)(...)' (catch every failure with 'catch')", c.range))
-            }
             pushScope()
-            for p in c.parameters {
-                if declareVariable(p, contract: current.name) != .bytes, c.kind == nil {
+            let declared = c.parameters.map { declareVariable($0, contract: current.name) }
+            switch c.kind?.name {
+            case nil:
+                if let i = declared.firstIndex(where: { $0 != .bytes }) {
                     bag.error(
-                        "sema.catch-parameter", "the failure data of 'catch (...)' is 'bytes memory'", at: p.range)
+                        "sema.catch-parameter", "the failure data of 'catch (...)' is 'bytes memory'",
+                        at: c.parameters[i].range)
                 }
+            case "Error":
+                if declared != [.string] {
+                    bag.error(
+                        "sema.catch-parameter", "'catch Error' takes the reason, one 'string memory'",
+                        at: c.parameters.first?.range ?? c.range)
+                }
+            case "Panic":
+                if declared != [.uint(256)] {
+                    bag.error(
+                        "sema.catch-parameter", "'catch Panic' takes the code, one 'uint256'",
+                        at: c.parameters.first?.range ?? c.range)
+                }
+            case let name?:
+                bag.error(
+                    "sema.catch-kind",
+                    "'catch \(name)' is no catch clause: write 'catch', 'catch (bytes memory ...)', "
+                        + "'catch Error(string memory ...)' or 'catch Panic(uint256 ...)'",
+                    at: c.kind?.range ?? c.range)
             }
             checkBlock(c.body, newScope: true)
             popScope()
+        }
+        for kind in ["Error", "Panic"] {
+            let clauses = t.catches.filter { $0.kind?.name == kind }
+            if clauses.count > 1 {
+                bag.error(
+                    "sema.catch-twice", "only one 'catch \(kind)' clause may catch such failures", at: clauses[1].range)
+            }
         }
         let catchAll = t.catches.filter { $0.kind == nil }
         if catchAll.count > 1 {

@@ -98,6 +98,20 @@ public enum ExternalEvent: Sendable, Hashable, Codable {
     case otherBalance(BigInt)
     /// `a.code.length` read this value (the same for an address throughout a run).
     case codeSize(BigInt)
+    /// A call a `try` with `catch Error(...)` or `catch Panic(...)` clauses runs failed with this
+    /// data (after its `handover`, or the `viewCall` saying it failed).
+    case callFailure(CallFailure)
+}
+
+/// What a failed call's data is, as a `try`'s `catch` clauses tell it apart.
+public enum CallFailure: Sendable, Hashable, Codable {
+    /// `Error(string)`: the reason's numbers (length, then bytes) when the engines model bytes
+    /// contents, empty otherwise.
+    case error(reason: [BigInt])
+    /// `Panic(uint256)` with this code.
+    case panic(code: BigInt)
+    /// Any other data (or none).
+    case other
 }
 
 /// What happened while an external account held control.

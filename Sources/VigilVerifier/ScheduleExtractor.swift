@@ -82,6 +82,13 @@ struct ScheduleExtractor {
                 if try bool(guardTerm) { events.append(.otherBalance(try int(value))) }
             case .codeSize(let guardTerm, let value):
                 if try bool(guardTerm) { events.append(.codeSize(try int(value))) }
+            case .callFailure(let guardTerm, let kind, let code, let reason):
+                guard try bool(guardTerm) else { continue }
+                switch try int(kind) {
+                case 1: events.append(.callFailure(.error(reason: try reason.map { try leaves($0) } ?? [])))
+                case 2: events.append(.callFailure(.panic(code: try int(code))))
+                default: events.append(.callFailure(.other))
+                }
             }
         }
         return Invocation(

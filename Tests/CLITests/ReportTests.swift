@@ -29,6 +29,8 @@ import VigilVerifier
             try ReportFixtures.document(Self.files),
             try ReportFixtures.document(["examples/vault_fixed.vigil", "Tests/Examples/coverage_escrow.vigil"]),
             try ReportFixtures.everyVerdict(),
+            // `call_failure` events: a failed call's data, as `catch Error`/`catch Panic` tell it.
+            try ReportFixtures.document(["Tests/Regressions/catch_clauses.sol"]),
         ]
         for (i, report) in reports.enumerated() {
             let complaint = try schemaViolation(of: try JSONReport.render(report), schema: Self.schema)
