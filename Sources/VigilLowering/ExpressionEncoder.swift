@@ -132,7 +132,8 @@ extension SymbolicExecutor {
     /// For the Horn encoding: an entry of an unsigned mapping in state is between 0 and the
     /// mapping's sum, true in every real state, and a fact Spacer does not find by itself.
     private func noteEntryWithinSum(_ base: Expr, _ value: SymbolicValue) {
-        guard case .stateVariable(let i)? = model.references[base.id], let sum = state.sums[i],
+        guard case .stateVariable(let i)? = model.references[base.id],
+            let sum = state.sums[SumKey(variable: i, fields: [], array: false)],
             case .mapping(_, let leaf) = contract.stateVariables[i].type, leaf.isInteger, !leaf.isSigned,
             case .scalar(let entry) = value
         else { return }

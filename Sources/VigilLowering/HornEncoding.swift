@@ -67,7 +67,7 @@ public final class HornEncoding {
             names += Self.names(of: value, v.name)
         }
         names.append("balance")
-        for k in shape.sums.keys.sorted() { names.append("sum(\(contract.stateVariables[k].name))") }
+        for k in shape.sums.keys.sorted() { names.append("sum(\(Self.summedName(k, contract, model)))") }
         for k in shape.rowSums.keys.sorted() { names.append("sum(\(contract.stateVariables[k].name)[·])") }
         if horn.carriesClock { names += ["block.timestamp", "block.number"] }
         stateNames = names
@@ -404,6 +404,17 @@ public final class HornEncoding {
     func freshState(_ prefix: String) -> (state: SymbolicState, terms: [Term]) {
         let state = executor.freshState(like: shape, prefix)
         return (state, state.flattened)
+    }
+
+    /// `pool.shares` for the sum of field `shares` of state variable `pool`.
+    private static func summedName(_ key: SumKey, _ contract: ContractInfo, _ model: SemanticModel) -> String {
+        let variable = contract.stateVariables[key.variable]
+        var (name, type) = (variable.name, variable.type)
+        for f in key.fields {
+            guard case .structType(let s) = type, let field = model.structs[s]?.fields[f] else { break }
+            (name, type) = ("\(name).\(field.name)", field.type)
+        }
+        return name
     }
 
     private static func names(of value: SymbolicValue, _ base: String) -> [String] {

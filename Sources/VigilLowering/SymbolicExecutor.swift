@@ -147,12 +147,11 @@ final class SymbolicExecutor {
             entryFilter?.contains($0.name) ?? EntrySelection.matters($0, in: contract)
         }
         thisAddress = Term.constant("this", .int)
-        var sums: [Int: Term] = [:]
+        var sums: [SumKey: Term] = [:]
         var rows: [Int: Term] = [:]
         for (i, v) in contract.stateVariables.enumerated() {
-            if Self.summedArray(model.array(v.type)) { sums[i] = .int(0) }
+            for key in Self.sumKeys(of: v.type, variable: i, fields: [], model: model) { sums[key] = .int(0) }
             guard case .mapping(_, let inner) = v.type, v.type.mappingLeaf.isInteger else { continue }
-            sums[i] = .int(0)
             if case .mapping = inner { rows[i] = Term.constArray(index: .int, value: .int(0)) }
         }
         state = SymbolicState(
@@ -261,11 +260,21 @@ final class SymbolicExecutor {
 
     // MARK: - State access
 
-    /// Whether a state variable of this array type has a ghost sum (`sum(arr)`): a dynamic
-    /// array of integers.
-    static func summedArray(_ array: ArrayInfo?) -> Bool {
-        guard let array else { return false }
-        return array.size == nil && array.element.isInteger
+    /// The ghost sums a value of type `t` at `fields` in state variable `variable` has: one for
+    /// a mapping with integer leaves or a dynamic array of integers, and those of a struct's
+    /// fields (not through mappings or arrays).
+    static func sumKeys(of t: SolType, variable: Int, fields: [Int], model: SemanticModel) -> [SumKey] {
+        if let array = model.array(t) {
+            guard array.size == nil, array.element.isInteger else { return [] }
+            return [SumKey(variable: variable, fields: fields, array: true)]
+        }
+        if case .mapping = t {
+            return t.mappingLeaf.isInteger ? [SumKey(variable: variable, fields: fields, array: false)] : []
+        }
+        guard case .structType(let name) = t, let info = model.structs[name] else { return [] }
+        return info.fields.enumerated().flatMap { i, field in
+            sumKeys(of: field.type, variable: variable, fields: fields + [i], model: model)
+        }
     }
 
     /// The sum of an integer array in state, `sum`, after a write at `path` inside it turned
@@ -298,13 +307,37 @@ final class SymbolicExecutor {
         let oldLeaf = readPath(old, path[...])
         let guarded = mergeValues(pc, value, oldLeaf)
         state.variables[index] = writePath(old, path[...], guarded)
-        if let sum = state.sums[index], Self.summedArray(model.array(contract.stateVariables[index].type)) {
-            state.sums[index] = arraySum(sum, old: old, new: state.variables[index], path: path)
-        } else if let sum = state.sums[index], case .scalar(let o) = oldLeaf, case .scalar(let n) = guarded {
+        for key in state.sums.keys.sorted() where key.variable == index {
+            updateSum(key, old: old, new: state.variables[index], path: path, leaves: (oldLeaf, guarded))
+        }
+    }
+
+    /// Keeps the ghost sum `key` exact under a write at `path` of its state variable: an entry
+    /// of a summed mapping adds the difference (to its row's sum too), an array's changes as
+    /// `arraySum` says; a write of a struct holding what is summed leaves any sum.
+    private func updateSum(
+        _ key: SumKey, old: SymbolicValue, new: SymbolicValue, path: [Accessor], leaves: (SymbolicValue, SymbolicValue)
+    ) {
+        guard let sum = state.sums[key] else { return }
+        let prefix = key.fields
+        let fields = path.prefix(prefix.count).map { a -> Int? in if case .field(let f) = a { f } else { nil } }
+        guard fields == prefix.prefix(fields.count).map(Optional.init) else { return }
+        guard path.count >= prefix.count else {
+            state.sums[key] =
+                key.array
+                ? arraySum(sum, old: readPath(old, key.path[...]), new: readPath(new, key.path[...]), path: [])
+                : fresh("sum", .int)
+            return
+        }
+        let rest = Array(path.dropFirst(prefix.count))
+        if key.array {
+            state.sums[key] = arraySum(
+                sum, old: readPath(old, key.path[...]), new: readPath(new, key.path[...]), path: rest)
+        } else if case .scalar(let o) = leaves.0, case .scalar(let n) = leaves.1 {
             let delta = Term.sub(n, o)
-            state.sums[index] = Term.add(sum, delta)
-            if let rows = state.rowSums[index], case .index(let k)? = path.first {
-                state.rowSums[index] = Term.store(rows, k, Term.add(Term.select(rows, k), delta))
+            state.sums[key] = Term.add(sum, delta)
+            if prefix.isEmpty, let rows = state.rowSums[key.variable], case .index(let k)? = path.first {
+                state.rowSums[key.variable] = Term.store(rows, k, Term.add(Term.select(rows, k), delta))
             }
         }
     }

@@ -6,8 +6,9 @@ import VigilSema
 struct SymbolicState {
     var variables: [SymbolicValue]
     var balance: Term
-    /// `sum(m)` for each mapping state variable with integer leaves, by variable index.
-    var sums: [Int: Term]
+    /// `sum(m)` for each mapping with integer leaves and `sum(arr)` for each dynamic integer
+    /// array, that is a state variable or a struct field of one.
+    var sums: [SumKey: Term]
     /// `sum(m[k])` for each nested mapping, as an array from the first key to the row's sum.
     var rowSums: [Int: Term]
 
@@ -38,5 +39,21 @@ struct SymbolicState {
     /// The state that a choice among `cases` leads to (the first whose condition holds), else `fallback`.
     static func select(_ cases: [(Term, SymbolicState)], else fallback: SymbolicState) -> SymbolicState {
         cases.reversed().reduce(fallback) { merge($1.0, $1.1, $0) }
+    }
+}
+
+/// What a ghost sum sums: a state variable, or a field of a struct in state reached through
+/// `fields` (`pool.shares`: the field indexes in order); an integer mapping or a dynamic
+/// integer array (`array`).
+struct SumKey: Hashable, Comparable {
+    let variable: Int
+    let fields: [Int]
+    let array: Bool
+
+    /// The path from the state variable to what is summed.
+    var path: [Accessor] { fields.map { .field($0) } }
+
+    static func < (a: SumKey, b: SumKey) -> Bool {
+        a.variable != b.variable ? a.variable < b.variable : a.fields.lexicographicallyPrecedes(b.fields)
     }
 }

@@ -466,17 +466,29 @@ extension Analyzer {
                 return .void
             }
             let t = typeOf(arguments[0])
-            // `sum(arr)` of a dynamic array of integers that is a state variable itself.
-            if let array = arrayInfo(t), array.size == nil, array.element.isInteger,
-                case .stateVariable? = references[arguments[0].id]
-            {
+            // `sum(arr)` of a dynamic array of integers that is a state variable or a field of a
+            // struct in state.
+            if let array = arrayInfo(t), array.size == nil, array.element.isInteger, isStructFieldPath(arguments[0]) {
                 return array.element.isSigned ? .int(256) : .uint(256)
             }
-            guard case .mapping = t, t.mappingLeaf.isInteger, isStatePath(arguments[0]) else {
-                if t != .void {
+            guard case .mapping = t, t.mappingLeaf.isInteger,
+                isStatePath(arguments[0]) || isStructFieldPath(arguments[0])
+            else {
+                let summable = arrayInfo(t).map { $0.size == nil && $0.element.isInteger } ?? t.mappingLeaf.isInteger
+                if summable, case .mapping = t {
+                    bag.add(
+                        SemaDiagnostics.notSupported(
+                            "'sum' of a mapping inside an entry of a mapping or an array", arguments[0].range))
+                } else if summable, arrayInfo(t) != nil {
+                    bag.add(
+                        SemaDiagnostics.notSupported(
+                            "'sum' of an array that is not a state variable or a field of a struct in state",
+                            arguments[0].range))
+                } else if t != .void {
                     bag.add(
                         SemaDiagnostics.typeMismatch(
-                            "'sum' needs a mapping in state whose values are integers, or a dynamic array of integers that is a state variable, not '\(t)'",
+                            "'sum' needs a mapping whose values are integers or a dynamic array of integers, "
+                                + "that is a state variable or a field of a struct in state, not '\(t)'",
                             arguments[0].range))
                 }
                 return .void
@@ -484,6 +496,21 @@ extension Analyzer {
             return t.mappingLeaf.isSigned ? .int(256) : .uint(256)
         default:
             return .void
+        }
+    }
+
+    /// True when `e` names a state variable or a field of a struct in one, through fields only
+    /// (`pool`, `pool.shares`, `config.limits.daily`).
+    func isStructFieldPath(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .identifier:
+            if case .stateVariable? = references[e.id] { return true }
+            return false
+        case .member(let base, _):
+            if case .structField? = references[e.id] { return isStructFieldPath(base) }
+            return false
+        case .parenthesized(let inner): return isStructFieldPath(inner)
+        default: return false
         }
     }
 
