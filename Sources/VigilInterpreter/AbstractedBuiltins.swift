@@ -60,7 +60,7 @@ extension Machine {
 
     /// A value as the ABI encodes it; nil for what the replay does not encode (structs, arrays,
     /// bytes the environment chose).
-    private func abiValue(_ v: Value, _ t: SolType) throws(Interruption) -> AbiValue? {
+    func abiValue(_ v: Value, _ t: SolType) throws(Interruption) -> AbiValue? {
         switch t {
         case .bool: return .elementary(try v.boolean() ? 1 : 0, width: 1, leftAligned: false)
         case .uint(let bits), .int(let bits): return .elementary(try v.number(), width: bits / 8, leftAligned: false)

@@ -137,9 +137,14 @@ extension Machine {
             _ = try evaluateAll(arguments)  // the callee sees the data; the environment decides what it does
             return try lowLevelCall(e, target: target, amount: amount)
         case .delegateCall:
-            throw .unconfirmable(
-                "the delegatecall at \(model.sources.briefly(e.range)) is abstracted, and the interpreter does not run it"
-            )
+            let target = try evaluateNumber(try receiver(of: callee))
+            _ = try evaluateAll(arguments)  // what the data runs is the schedule's
+            guard target == thisAddress, delegationDepth == 0 else {
+                throw .unconfirmable(
+                    "the delegatecall at \(model.sources.briefly(e.range)) is abstracted, and the interpreter does not run it"
+                )
+            }
+            return try selfDelegateCall(e)
         case .staticCall:
             let target = try evaluateNumber(try receiver(of: callee))
             _ = try evaluateAll(arguments)

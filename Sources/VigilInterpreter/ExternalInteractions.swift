@@ -228,6 +228,62 @@ extension Machine {
         }
     }
 
+    /// `address(this).delegatecall(data)`: the schedule's entry point runs on this contract with
+    /// the caller's sender and value (no ether arrives, no handover), or, when the schedule
+    /// names none, no function matched and the call fails. A revert inside undoes the call and
+    /// returns false; on success the data is the ABI encoding of what the function returned.
+    func selfDelegateCall(_ e: Expr) throws(Interruption) -> Value {
+        let event = try nextEvent(expecting: "a selfDelegateCall event", at: e)
+        guard case .selfDelegateCall(let invocation) = event, let caller = invocations.last else {
+            throw kindMismatch(expected: "a selfDelegateCall event", found: event, at: e)
+        }
+        guard let invocation else {
+            guard contract.fallback == nil else {
+                throw .mismatch(
+                    "the delegatecall at line \(line(of: e.range)) matches no function, but 'fallback' runs then")
+            }
+            record(
+                e, kind: "delegatecall", target: thisAddress, value: 0, outcome: "false (no function matches)",
+                handsOverControl: false)
+            return .structure([.bool(false), .bytes([])])
+        }
+        guard invocation.sender == caller.sender, invocation.value == caller.value else {
+            throw .mismatch("the delegatecall at line \(line(of: e.range)) runs with its caller's sender and value")
+        }
+        delegationDepth += 1
+        delegatedReturn = nil
+        let step: TraceStep
+        do {
+            step = try runEntry(invocation, kind: .delegatedCall)
+        } catch {
+            delegationDepth -= 1
+            throw error
+        }
+        delegationDepth -= 1
+        let ok = step.revertReason == nil
+        record(
+            e, kind: "delegatecall", target: thisAddress, value: 0, calls: [step], outcome: ok ? "true" : "false",
+            handsOverControl: false)
+        guard ok else { return .structure([.bool(false), .bytes([])]) }
+        return .structure([.bool(true), try encodedReturn(of: invocation.function)])
+    }
+
+    /// The ABI encoding of what the last delegated entry point returned; opaque when the
+    /// replay does not encode it (structs, arrays).
+    private func encodedReturn(of function: String) throws(Interruption) -> Value {
+        guard let type = contract.functions[function]?.returnType, let returned = delegatedReturn else {
+            return .bytes([])
+        }
+        let (types, values): ([SolType], [Value]) =
+            if case .tuple(let ts) = type, case .structure(let vs) = returned { (ts, vs) } else { ([type], [returned]) }
+        var encoded: [AbiValue] = []
+        for (t, v) in zip(types, values) {
+            guard let a = try abiValue(v, t) else { return Value.none }
+            encoded.append(a)
+        }
+        return .bytes(AbiEncoding.encode(encoded))
+    }
+
     /// `to.staticcall(data)`: succeeds or not as the schedule says (a `viewCall` event of 1 or 0);
     /// nothing it runs changes this contract, and what it returns is bytes the environment chose.
     func staticCall(_ e: Expr, target: BigInt) throws(Interruption) -> Bool {

@@ -25,7 +25,8 @@ extension Machine {
         let arguments = try checkEntry(invocation, function: function, kind: kind)
         let name = invocation.function
         let before = state
-        state.balance += invocation.value
+        // A delegated call's value is its caller's, which arrived already.
+        if kind != .delegatedCall { state.balance += invocation.value }
         try checkBalance("after the value sent to '\(name)'")
         let entryState = state
         invocations.append(
@@ -35,7 +36,10 @@ extension Machine {
         let savedFrames = (count: frames.count, active: activeFrame)
         var revertReason: String?
         var returned: Value?
-        do {
+        do throws(Interruption) {
+            if kind == .delegatedCall, invocation.value > 0, !(function?.isPayable ?? false) {
+                throw .revert("'\(name)' is not payable, and the delegated call carries \(invocation.value) wei")
+            }
             if kind == .constructor {
                 try runInitializers()
                 if let function { _ = try runFunction(function, arguments: arguments) }
@@ -61,6 +65,7 @@ extension Machine {
         if revertReason == nil, kind != .constructor, let function {
             try judgeEnsures(function, entryState: entryState, arguments: arguments, result: returned)
         }
+        if kind == .delegatedCall { delegatedReturn = revertReason == nil ? returned : nil }
         var step = TraceStep(
             kind: kind, function: name, arguments: namedArguments(function, arguments),
             sender: .address(invocation.sender), value: invocation.value, forcedEther: placement.forcedEther,
@@ -106,7 +111,7 @@ extension Machine {
         guard invocation.value >= 0, invocation.value < ReplayLimits.uint256Limit else {
             throw .mismatch("the value sent to '\(name)' is not a uint256")
         }
-        if invocation.value > 0, !(function?.isPayable ?? false) {
+        if invocation.value > 0, !(function?.isPayable ?? false), kind != .delegatedCall {
             throw .mismatch("'\(name)' is not payable, but the schedule sends it \(invocation.value) wei")
         }
         if kind == .reentrantCall, invocations.count >= ReplayLimits.reentrancyDepth {
@@ -249,6 +254,7 @@ extension Machine {
         case .otherBalance: "an otherBalance event"
         case .codeSize: "a codeSize event"
         case .callFailure: "a callFailure event"
+        case .selfDelegateCall: "a selfDelegateCall event"
         }
     }
 }

@@ -37,6 +37,10 @@ final class Machine {
     /// clause binds (the reason, the code).
     var tryClassifiesFailure = false
     var triedFailure: (data: CallFailure, value: Value)?
+    /// How many `delegatecall`s to the contract itself are running (the engines model one
+    /// exactly), and what the last delegated entry point returned.
+    var delegationDepth = 0
+    var delegatedReturn: Value?
     var origin: BigInt = 0
     var timestamp: BigInt = 0
     var blockNumber: BigInt = 0
@@ -103,7 +107,9 @@ final class Machine {
                 for v in r { set.insert(v) }
             case .otherBalance(let r), .codeSize(let r):
                 set.insert(r)
-            case .etherSent, .callFailure:
+            case .selfDelegateCall(let call?):
+                collectCandidates(call, into: &set)
+            case .etherSent, .callFailure, .selfDelegateCall(nil):
                 break
             }
         }

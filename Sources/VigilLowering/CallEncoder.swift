@@ -105,13 +105,10 @@ extension SymbolicExecutor {
             for a in arguments { _ = eval(a) }  // the callee sees the data; the environment decides what it does
             return encodeLowLevelCall(target: target, value: value ?? .int(0))
         case .delegateCall?:
-            if case .member(let base, _) = callee.kind { _ = eval(base) }
+            guard case .member(let base, _) = callee.kind else { return .scalar(.false) }
+            let target = eval(base).scalarTerm
             for a in arguments { _ = eval(a) }
-            usedAbstraction = true
-            let before = state
-            havocState()
-            state = SymbolicState.merge(pc, state, before)
-            return .record([.scalar(fresh("delegatecall.ok", .bool)), anyBytes("delegatecall.data")])
+            return encodeDelegateCall(e, target: target)
         case .staticCall?:
             if case .member(let base, _) = callee.kind { _ = eval(base) }
             for a in arguments { _ = eval(a) }

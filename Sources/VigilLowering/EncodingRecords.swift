@@ -44,6 +44,9 @@ public enum SiteRecord {
     /// A tried call's failure data: `kind` 1 is `Error(string)` (`reason`, when bytes contents
     /// are modelled), 2 `Panic(code)`, anything else other data.
     case callFailure(guardTerm: Term, kind: Term, code: Term, reason: ArgumentTerms?)
+    /// A `delegatecall` to the contract itself: the entry point it ran, when the slot's guard
+    /// holds (else no function matched the data).
+    case selfDelegateCall(guardTerm: Term, slot: SlotRecord)
 }
 
 /// The choices of one top-level transaction (or the constructor, with one candidate).
@@ -67,6 +70,9 @@ public final class TransactionRecord {
 public struct LoopCut {
     public let condition: Term
     public let loop: SourceRange
+    /// A `delegatecall` to the contract itself inside one (multicall inside multicall), which
+    /// the bounded engine does not follow, rather than a loop.
+    public var isDelegation = false
 }
 
 /// How a tried call failed, as its `catch` clauses tell it apart: with `Error(string)` data

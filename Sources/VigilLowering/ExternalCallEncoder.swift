@@ -117,18 +117,7 @@ extension SymbolicExecutor {
         let level = environment.level
         if level >= 0 { handedOver = true }
         if let horn, level >= 0 {
-            // Whatever the environment's calls can do, summarised: Ext(env, pre, post) on this path,
-            // the calls sharing this transaction's origin and block.
-            let pre = state
-            let post = freshState(like: state, "ext")
-            let shared = horn.environmentArguments(environment)
-            horn.handovers.append(
-                (
-                    guardTerm: pc, predicate: "Pre", arguments: shared + pre.flattened,
-                    applicationsBefore: horn.applications.count
-                ))
-            horn.applications.append(Term.predicate("Ext", shared + pre.flattened + post.flattened))
-            state = SymbolicState.merge(pc, post, pre)
+            summariseCalls(horn)
             return (forced, [])
         }
         guard level >= 0, level < bounds.reentrancy else { return (forced, []) }
@@ -154,15 +143,108 @@ extension SymbolicExecutor {
         return (forced, slots)
     }
 
+    /// `delegatecall`: to the contract's own address (multicall's
+    /// `Address.functionDelegateCall(address(this), data)`) the data runs one of its entry points
+    /// (a site of its own records which), or none, which fails; with this call's sender and value
+    /// (no ether arrives) and no handover: a revert inside undoes it and returns false. The
+    /// Horn encoding summarises it by `Ext` where no value came with the call and the sender is
+    /// not the contract itself (one call of an entry point by the sender is among what `Ext`
+    /// covers). Any other `delegatecall` is code
+    /// outside the run with this contract's storage: any state and balance after it. A
+    /// `delegatecall` to the contract itself inside a delegated call is not followed by the
+    /// bounded engine (the path is cut).
+    /// Returns the success and any returned bytes.
+    func encodeDelegateCall(_ e: Expr, target: Term) -> SymbolicValue {
+        let outer = pc
+        var isSelf = Term.eq(target, thisAddress)
+        if horn == nil, delegationDepth > 0 {
+            let cut = Term.and(outer, isSelf)
+            if cut.boolLiteralValue != false {
+                loopCuts.append(LoopCut(condition: cut, loop: e.range, isDelegation: true))
+            }
+            pc = Term.and(outer, Term.not(isSelf))
+            isSelf = .false
+        }
+        if horn != nil {
+            // `Ext` covers calls from any sender but this contract (whose only calls of its own
+            // are `this.f()`, which name it as the sender).
+            let summarised =
+                environment.value == .int(0) && environment.level >= 0 && environment.sender != thisAddress
+            if !summarised { isSelf = .false }
+        }
+        var ok = fresh("delegatecall.ok", .bool)
+        if isSelf.boolLiteralValue != true, pc.boolLiteralValue != false {
+            usedAbstraction = true
+            let before = state
+            pc = Term.and(pc, Term.not(isSelf))
+            havocState()
+            state = SymbolicState.merge(pc, state, before)
+        }
+        if isSelf.boolLiteralValue != false {
+            pc = Term.and(outer, isSelf)
+            if let horn {
+                summariseCalls(horn)
+            } else {
+                ok = Term.ite(isSelf, runSelfDelegateCall(), ok)
+            }
+        }
+        pc = outer
+        return .record([.scalar(ok), anyBytes("delegatecall.data")])
+    }
+
+    /// The bounded engine's `delegatecall` to the contract itself on the current path: one of
+    /// the entry points, or none; whether it succeeded.
+    private func runSelfDelegateCall() -> Term {
+        let selfPC = pc
+        let selector = fresh("delegate.fn", .int)
+        constraints.append(Term.ge(selector, .int(0)))
+        constraints.append(Term.le(selector, .int(entryPoints.count)))
+        let matched = Term.lt(selector, .int(entryPoints.count))
+        let env = CallEnvironment(
+            sender: environment.sender, value: .int(0), origin: environment.origin,
+            timestamp: environment.timestamp, blockNumber: environment.blockNumber, level: environment.level)
+        delegationDepth += 1
+        let candidates = runEntryChoice(
+            guardTerm: selfPC, selector: selector, environment: env, delegatedValue: environment.value)
+        delegationDepth -= 1
+        let reverted = Term.or(
+            candidates.enumerated().map { i, frame in Term.and(Term.eq(selector, .int(i)), frame.reverted) })
+        record?.sites.append(
+            .selfDelegateCall(
+                guardTerm: selfPC,
+                slot: SlotRecord(guardTerm: Term.and(selfPC, matched), selector: selector, candidates: candidates)))
+        return Term.and(matched, Term.not(reverted))
+    }
+
+    /// In the Horn encoding: whatever calls of the contract's entry points can do from here,
+    /// summarised: Ext(env, pre, post) on this path, the calls sharing this transaction's origin
+    /// and block.
+    private func summariseCalls(_ horn: HornRecorder) {
+        let pre = state
+        let post = freshState(like: state, "ext")
+        let shared = horn.environmentArguments(environment)
+        horn.handovers.append(
+            (
+                guardTerm: pc, predicate: "Pre", arguments: shared + pre.flattened,
+                applicationsBefore: horn.applications.count
+            ))
+        horn.applications.append(Term.predicate("Ext", shared + pre.flattened + post.flattened))
+        state = SymbolicState.merge(pc, post, pre)
+    }
+
     /// Runs each entry point from the current state under `guardTerm ∧ selector == i` and merges.
-    func runEntryChoice(guardTerm: Term, selector: Term, environment env: CallEnvironment) -> [FrameRecord] {
+    /// With `delegatedValue`, each runs as a `delegatecall` to the contract itself does (see
+    /// `runExternalFrame`).
+    func runEntryChoice(
+        guardTerm: Term, selector: Term, environment env: CallEnvironment, delegatedValue: Term? = nil
+    ) -> [FrameRecord] {
         let start = state
         var outcomes: [(Term, SymbolicState)] = []
         var records: [FrameRecord] = []
         for (i, f) in entryPoints.enumerated() {
             state = start
             let chosen = Term.and(guardTerm, Term.eq(selector, .int(i)))
-            records.append(runExternalFrame(f, guardTerm: chosen, environment: env))
+            records.append(runExternalFrame(f, guardTerm: chosen, environment: env, delegatedValue: delegatedValue))
             outcomes.append((Term.eq(selector, .int(i)), state))
         }
         state = SymbolicState.select(outcomes, else: start)
@@ -171,11 +253,14 @@ extension SymbolicExecutor {
     }
 
     /// One external call of an entry point: a revert boundary, with `ensures` judged at a successful return.
-    /// Arguments and value are fresh choices unless given (a rule's call states them).
+    /// Arguments and value are fresh choices unless given (a rule's call states them). With
+    /// `delegatedValue` it runs as a `delegatecall` to the contract itself: with the caller's
+    /// value as `msg.value`, which does not arrive again (a function that is not payable reverts
+    /// where it is not zero).
     @discardableResult
     func runExternalFrame(
         _ f: FunctionInfo, guardTerm: Term, environment env: CallEnvironment, arguments given: [SymbolicValue]? = nil,
-        value givenValue: Term? = nil
+        value givenValue: Term? = nil, delegatedValue: Term? = nil
     ) -> FrameRecord {
         let savedPC = pc
         let savedReverted = frameReverted
@@ -188,7 +273,8 @@ extension SymbolicExecutor {
         pc = guardTerm
         frameReverted = .false
         locals = [:]
-        let value = givenValue ?? (f.isPayable ? freshValue("\(f.name).value", .uint(256)) : Term.int(0))
+        let value =
+            delegatedValue ?? givenValue ?? (f.isPayable ? freshValue("\(f.name).value", .uint(256)) : Term.int(0))
         environment = env
         environment.value = value
         if !model.selectors.isEmpty {
@@ -207,7 +293,11 @@ extension SymbolicExecutor {
         amountChoices += zip(args, f.parameterTypes).filter { $0.1.isInteger }.compactMap { $0.0.0.term }
         record = frame
         for (p, a) in zip(f.decl.parameters, args) { locals[p.id] = .value(a.0) }
-        addEther(value)
+        if delegatedValue == nil {
+            addEther(value)
+        } else if !f.isPayable {
+            revert(when: Term.not(Term.eq(value, .int(0))))
+        }
         let entryState = state
         let entryLocals = locals
         let result = runFunctionBody(f)

@@ -123,6 +123,8 @@ final class SymbolicExecutor {
     /// Whether the running `try` has `catch Error(...)`/`catch Panic(...)` clauses, which tell
     /// failures apart by their data (recorded in `triedFailure`).
     var tryClassifiesFailure = false
+    /// How many `delegatecall`s to the contract itself are running (one is modelled exactly).
+    var delegationDepth = 0
     var triedFailure: TriedFailure?
     /// Bounded (handovers inlined, loops unrolled) or Horn (relations instead).
     let mode: ExecutionMode

@@ -13,7 +13,7 @@ public struct AddressNames: Sendable {
         }
         var users = 0
         func visit(_ step: TraceStep) {
-            let reenters = step.externalCalls.contains { !$0.calls.isEmpty }
+            let reenters = step.externalCalls.contains { $0.handsOverControl && !$0.calls.isEmpty }
             if case .address(let a) = step.sender, names[a] == nil {
                 if reenters && !names.values.contains("attacker") {
                     names[a] = "attacker"
@@ -24,7 +24,7 @@ public struct AddressNames: Sendable {
             }
             for call in step.externalCalls {
                 if case .address(let a) = call.target, names[a] == nil {
-                    if !call.calls.isEmpty && !names.values.contains("attacker") {
+                    if call.handsOverControl && !call.calls.isEmpty && !names.values.contains("attacker") {
                         names[a] = "attacker"
                     }
                 }
@@ -32,7 +32,7 @@ public struct AddressNames: Sendable {
             }
         }
         // Attackers first: the senders whose calls hand over control and get re-entered.
-        for step in trace.steps where step.externalCalls.contains(where: { !$0.calls.isEmpty }) {
+        for step in trace.steps where step.externalCalls.contains(where: { $0.handsOverControl && !$0.calls.isEmpty }) {
             if case .address(let a) = step.sender, names[a] == nil { names[a] = "attacker" }
             break
         }

@@ -293,8 +293,10 @@ public struct CallRecord: Codable, Sendable, Equatable {
 
     /// What the interaction does, in words: a `transfer` or `send` only sends ether (its
     /// recipient cannot call back), a `view` call or a balance read only reads, a call that
-    /// cannot send its value does not happen, any other call hands over control.
+    /// cannot send its value does not happen, a `delegatecall` to the contract itself runs its
+    /// own code, any other call hands over control.
     public var effect: String {
+        if kind == "delegatecall" { return "runs this contract's code (no handover)" }
         if readOnly == true { return "reads (no call back)" }
         // The interpreter's outcome of a call that could not send its value: nothing ran.
         if outcome.hasSuffix("(value exceeds balance)") { return "cannot send that much (no call)" }

@@ -127,7 +127,9 @@ public struct InvocationRecord: Codable, Sendable, Equatable {
 /// (forced ether, re-entrant calls, success, returned value), `ether_sent` (success),
 /// `view_call` (returned), `other_balance` (returned), `code_size` (returned) or
 /// `call_failure` (failure: `error` with the reason's numbers as `returned_parts`, `panic` with
-/// the code as `returned`, or `other`).
+/// the code as `returned`, or `other`) or `self_delegate_call` (the entry point a
+/// `delegatecall` to the contract itself ran, as the one element of `calls`; none when no
+/// function matched).
 public struct EventRecord: Codable, Sendable, Equatable {
     public var kind: String
     public var failure: String?
@@ -187,6 +189,9 @@ public struct EventRecord: Codable, Sendable, Equatable {
         case .callFailure(.other):
             kind = "call_failure"
             failure = "other"
+        case .selfDelegateCall(let invocation):
+            kind = "self_delegate_call"
+            calls = invocation.map { [InvocationRecord($0)] } ?? []
         }
     }
 
@@ -207,6 +212,11 @@ public struct EventRecord: Codable, Sendable, Equatable {
             return .otherBalance(try number(returned ?? "", "returned"))
         case "code_size":
             return .codeSize(try number(returned ?? "", "returned"))
+        case "self_delegate_call":
+            guard (calls ?? []).count <= 1 else {
+                throw ScheduleRecordError(description: "a self_delegate_call event runs at most one call")
+            }
+            return .selfDelegateCall(try calls?.first.map { c throws(ScheduleRecordError) in try c.invocation() })
         case "call_failure":
             switch failure {
             case "error": return .callFailure(.error(reason: try returnedValues() ?? []))

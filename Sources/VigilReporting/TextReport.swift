@@ -138,12 +138,15 @@ extension StepRecord {
         case .constructor: line += "deploy "
         case .transaction: break
         case .reentrantCall: line += "re-enters "
+        case .delegatedCall: line += "runs "
         }
         // An overload's key `f(address,uint256)` shows as `f`: its argument names tell which.
         let name = function.split(separator: "(", maxSplits: 1).first.map(String.init) ?? function
         line += "\(name)(\(args.map { "\($0.name): \($0.value)" }.joined(separator: ", "))) from \(sender)"
         if value != "0" { line += " value \(value)" }
-        if let block, kind != .reentrantCall { line += " at time \(block.timestamp), block \(block.number)" }
+        if let block, kind == .constructor || kind == .transaction {
+            line += " at time \(block.timestamp), block \(block.number)"
+        }
         return line
     }
 }

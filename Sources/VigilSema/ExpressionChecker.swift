@@ -1078,6 +1078,9 @@ extension Analyzer {
         case .code, .modifier: break
         default: return
         }
+        // An expression checked twice (an argument typed again after a failed overload
+        // match) is one check.
+        guard !current.asserts.contains(where: { $0.call == e.id && $0.builtIn == check }) else { return }
         current.asserts.append(
             AssertInfo(
                 name: propertyName(check.kind, at: place.range, column: true), call: e.id, range: place.range,

@@ -101,6 +101,9 @@ public enum ExternalEvent: Sendable, Hashable, Codable {
     /// A call a `try` with `catch Error(...)` or `catch Panic(...)` clauses runs failed with this
     /// data (after its `handover`, or the `viewCall` saying it failed).
     case callFailure(CallFailure)
+    /// A `delegatecall` to the contract itself ran this entry point (with the caller's sender
+    /// and value, no ether arriving), or nil: no function matched the data, and it failed.
+    case selfDelegateCall(Invocation?)
 }
 
 /// What a failed call's data is, as a `try`'s `catch` clauses tell it apart.

@@ -36,6 +36,9 @@ public enum StepKind: String, Sendable, Hashable, Codable {
     case transaction
     /// A call the environment made during a handover.
     case reentrantCall = "reentrant-call"
+    /// A function the contract ran on itself through `delegatecall` (multicall), with its
+    /// caller's sender and value.
+    case delegatedCall = "delegated-call"
 }
 
 /// A named argument value.

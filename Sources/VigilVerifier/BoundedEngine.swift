@@ -614,6 +614,9 @@ extension ContractRun {
             let past = cuts.filter { (try? found.evaluate($0.condition)) == .bool(true) }
             if !past.isEmpty { reached = past }
         }
-        return .loopCut(loops: Set(reached.map { model.sources.describe($0.loop) }).sorted(), bound: bounds.loops)
+        let places = { (delegation: Bool) in
+            Set(reached.filter { $0.isDelegation == delegation }.map { self.model.sources.describe($0.loop) }).sorted()
+        }
+        return .loopCut(loops: places(false), bound: bounds.loops, delegations: places(true))
     }
 }

@@ -41,8 +41,9 @@ enum Reason: Sendable, Hashable, CustomStringConvertible {
     case solverGaveUp(String, depth: Int, searched: Bounds? = nil)
     /// The solver reported an error.
     case solverError(String)
-    /// A path runs past the bound of these loops (`file:line:col` each).
-    case loopCut(loops: [String], bound: Int)
+    /// A path runs past the bound of these loops (`file:line:col` each), or through these
+    /// `delegatecall`s to the contract itself inside a delegated call.
+    case loopCut(loops: [String], bound: Int, delegations: [String])
     /// The unbounded engine's own reason (`--engine prove`, or beside no bounded answer).
     case unbounded(ProofFailure)
     /// The unbounded engine derives a failure (or failed jointly) that the bounded engine does
@@ -90,9 +91,17 @@ enum Reason: Sendable, Hashable, CustomStringConvertible {
                         + (searched.reentrantCalls == 1 ? "" : "s"))
                 + " up to depth \(searched.depth)"
         case .solverError(let error): "solver error: \(error)"
-        case .loopCut(let loops, let bound):
-            (loops.count == 1 ? "the loop at \(loops[0])" : "the loops at \(loops.joined(separator: ", "))")
-                + " may need more than \(bound) iterations: raise --loops to look further"
+        case .loopCut(let loops, let bound, let delegations):
+            [
+                loops.isEmpty
+                    ? nil
+                    : (loops.count == 1 ? "the loop at \(loops[0])" : "the loops at \(loops.joined(separator: ", "))")
+                        + " may need more than \(bound) iterations: raise --loops to look further",
+                delegations.isEmpty
+                    ? nil
+                    : "the delegatecall at \(delegations.joined(separator: ", ")) may run the contract's code inside "
+                        + "a delegated call, which the bounded engine does not follow",
+            ].compactMap { $0 }.joined(separator: "; ")
         case .unbounded(let failure): failure.description
         case .failureBeyondBounds(let failure):
             failure.description + "; the bounded engine finds no counterexample within its bounds"

@@ -82,6 +82,15 @@ struct ScheduleExtractor {
                 if try bool(guardTerm) { events.append(.otherBalance(try int(value))) }
             case .codeSize(let guardTerm, let value):
                 if try bool(guardTerm) { events.append(.codeSize(try int(value))) }
+            case .selfDelegateCall(let guardTerm, let slot):
+                guard try bool(guardTerm) else { continue }
+                guard try bool(slot.guardTerm) else {
+                    events.append(.selfDelegateCall(nil))
+                    continue
+                }
+                let index = Int(try int(slot.selector))
+                guard slot.candidates.indices.contains(index) else { throw SolverError("selector out of range") }
+                events.append(.selfDelegateCall(try invocation(slot.candidates[index])))
             case .callFailure(let guardTerm, let kind, let code, let reason):
                 guard try bool(guardTerm) else { continue }
                 switch try int(kind) {

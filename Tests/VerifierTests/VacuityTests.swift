@@ -53,7 +53,7 @@ import Testing
 
     @Test func reasonsAreWrittenOnce() {
         #expect(
-            Reason.loopCut(loops: ["a.sol:3:5"], bound: 4).description
+            Reason.loopCut(loops: ["a.sol:3:5"], bound: 4, delegations: []).description
                 == "the loop at a.sol:3:5 may need more than 4 iterations: raise --loops to look further")
         #expect(
             Reason.unreached(.rule, proved: true).description
