@@ -15,6 +15,7 @@ struct SourceLoader {
     /// How imports that are not relative resolve.
     var imports: ImportSettings
     private var ids = NodeIDAllocator()
+    /// The files loaded, by absolute path.
     private var loaded: [String: FileID] = [:]
     /// The projects among the folders given: an import that is not relative, in a file of one,
     /// resolves against its root and remappings.
@@ -99,7 +100,11 @@ struct SourceLoader {
     @discardableResult
     mutating func load(_ given: String, importedFrom: SourceRange? = nil) -> FileID? {
         let path = Self.normalize(given)
-        if let id = loaded[path] { return id }
+        // One file reached by two relative paths (`../I.sol` and `../../a/I.sol` from `a/b`) is
+        // one file: the key is its absolute path.
+        let key = Self.normalize(
+            path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path)
+        if let id = loaded[key] { return id }
         let ext = (path as NSString).pathExtension
         guard let kind = SourceKind(extension: ext) else {
             diagnostics.append(
@@ -111,7 +116,7 @@ struct SourceLoader {
             return nil
         }
         let id = sources.add(path: path, bytes: [UInt8](data))
-        loaded[path] = id
+        loaded[key] = id
         let (unit, parseDiagnostics) = Parser.parse(file: sources[id], kind: kind, ids: &ids)
         diagnostics += parseDiagnostics
         units.append(unit)

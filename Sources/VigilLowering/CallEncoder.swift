@@ -34,7 +34,7 @@ extension SymbolicExecutor {
             environment.sender = thisAddress
             environment.value = .int(0)
             environment.selector = model.selectors[f.decl.id].map { Term.int($0) } ?? .int(0)
-            let returned = callInternal(f, values)
+            let returned = runCall { callInternal(f, values) }
             environment = caller
             return returned ?? .scalar(.int(0))
         case .boundFunction(let name)?:

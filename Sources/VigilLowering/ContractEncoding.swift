@@ -182,7 +182,7 @@ extension SymbolicExecutor {
         runInitializers()
         locals = [:]
         for (p, a) in zip(ctor.decl.parameters, args) { locals[p.id] = .value(a.0) }
-        _ = runFunctionBody(ctor)
+        _ = runCall { runFunctionBody(ctor) }
         return frame
     }
 }

@@ -300,7 +300,7 @@ extension SymbolicExecutor {
         }
         let entryState = state
         let entryLocals = locals
-        let result = runFunctionBody(f)
+        let result = runCall { runFunctionBody(f) }
         let succeeded = pc
         // `ensures` sees the parameters as they were passed.
         locals = entryLocals

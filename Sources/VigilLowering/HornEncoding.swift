@@ -79,6 +79,9 @@ public final class HornEncoding {
         for f in contract.entryPoints where !modelled.contains(f.name) { encodeReadOnlyCalls(f) }
         if !executor.loopCuts.isEmpty {
             unsupported = Self.loopUnsupported
+        } else if executor.endsCallInLoopSummary {
+            unsupported =
+                "inline assembly that ends the call inside a loop: the unbounded engine does not summarise it yet"
         } else if (clauses + handoverClauses + errorClauses.values.flatMap { $0 }).contains(where: {
             $0.applies([.div, .mod])
         }) {

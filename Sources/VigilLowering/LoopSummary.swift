@@ -56,6 +56,7 @@ extension SymbolicExecutor {
         condition: Expr?, body: Stmt, update: Expr?
     ) {
         let saved = (state, locals, pc, frameReverted, constraints, violations, reaches, loopExits, bodyExits)
+        let savedCallExits = callExits
         let savedHorn = (horn.applications, horn.handovers)
         constraints = []
         violations = [:]
@@ -104,6 +105,8 @@ extension SymbolicExecutor {
             reaches: reaches)
         (state, locals, pc, frameReverted, constraints, violations, reaches, loopExits, bodyExits) = saved
         (horn.applications, horn.handovers) = savedHorn
+        if callExits.count > savedCallExits.count { endsCallInLoopSummary = true }
+        callExits = savedCallExits
     }
 
     /// The state and the values of the locals `keys` (those in scope at the loop), in a fixed

@@ -162,6 +162,27 @@ extension SymbolicExecutor {
             state = SymbolicState.merge(pc, state, before)
         }
         if effects.mayRevert { revert(when: fresh("assembly.reverts", .bool)) }
+        if effects.mayEndCall {
+            let ends = Term.and(pc, fresh("assembly.ends", .bool))
+            if inProperty {
+                // A property cannot tell what such a `view` function returned: it fails there.
+                propertyFailures?.append(ends)
+            } else {
+                callExits.append(ends)
+            }
+            pc = Term.and(pc, Term.not(ends))
+        }
+    }
+
+    /// Runs `body` as a call of its own (an entry point, the constructor, `this.f()`): a path
+    /// that inline assembly ends (`return`, `stop`) resumes as the call's successful end.
+    func runCall<T>(_ body: () -> T) -> T {
+        let saved = callExits
+        callExits = []
+        let result = body()
+        pc = Term.or(callExits + [pc])
+        callExits = saved
+        return result
     }
 
     /// Unrolls a loop `bounds.loops` times; a path that would iterate again is cut (excluded,

@@ -104,6 +104,11 @@ final class SymbolicExecutor {
     var environment: CallEnvironment
     var locals: [NodeID: LocalBinding] = [:]
     var bodyExits: [BodyExits] = []
+    /// Where inline assembly ended the current call (`return`, `stop`), on the paths it did.
+    var callExits: [Term] = []
+    /// Set when assembly ends a call inside a loop the Horn encoding summarises, which it does
+    /// not support yet.
+    var endsCallInLoopSummary = false
     var loopExits: [LoopExits] = []
     /// For each body being run, the locals its `return` writes (its return variables).
     var returnSlots: [[NodeID]] = []

@@ -14,6 +14,9 @@ public struct AssemblyEffects: Sendable {
     /// Whether the block writes storage, calls, creates or destroys: the contract's state and
     /// balance take any value.
     public let changesState: Bool
+    /// Whether the block may end the call (`return`, `stop`): the rest of the call, in every
+    /// function it runs in, may not run.
+    public let mayEndCall: Bool
 }
 
 /// The EVM dialect's builtins, by what the abstraction needs to know of them.
@@ -52,7 +55,7 @@ extension Analyzer {
         if walk.changesState || walk.readsState { context.readsState = true }
         assemblyEffects[s.id] = AssemblyEffects(
             assigned: walk.assigned, writesMemory: walk.writesMemory, mayRevert: walk.mayRevert,
-            changesState: walk.changesState)
+            changesState: walk.changesState, mayEndCall: walk.mayEndCall)
         // A slot function's block never runs: each call of it names its slot's variable.
         if currentContract != nil, !inSlotFunction {
             current.abstractions.append(Abstraction(kind: .inlineAssembly, range: s.range))
@@ -119,9 +122,7 @@ extension Analyzer {
                 bag.error("sema.yul-unknown-function", "no Yul builtin or function named '\(builtin)'", at: name.range)
                 return
             }
-            if YulBuiltins.endCall.contains(builtin) {
-                bag.add(SemaDiagnostics.notSupported("inline assembly that ends the call ('\(builtin)')", range))
-            }
+            if YulBuiltins.endCall.contains(builtin) { walk.mayEndCall = true }
             if YulBuiltins.changeState.contains(builtin) { walk.changesState = true }
             if YulBuiltins.writeMemory.contains(builtin) { walk.writesMemory = true }
             if YulBuiltins.readState.contains(builtin) { walk.readsState = true }
@@ -193,6 +194,7 @@ struct YulWalk {
     var mayRevert = false
     var changesState = false
     var readsState = false
+    var mayEndCall = false
 
     func declares(_ name: String) -> Bool { scopes.contains { $0.contains(name) } }
 }

@@ -47,6 +47,16 @@ import Testing
         #expect(settings.remappings == ["@oz/=lib/openzeppelin-contracts/contracts/", "solmate/=lib/solmate/src/"])
     }
 
+    /// A file reached by two relative paths that normalize apart (`../I.sol` and
+    /// `../../a/I.sol`, from a file checked in its own folder) was loaded twice: two `I`s, and
+    /// `C` wrongly had to override `f` (OpenZeppelin's `ERC1363`, `ERC4626`).
+    @Test func oneFileReachedByTwoRelativePathsIsOneFile() throws {
+        let folder = repositoryRoot.appendingPathComponent("Tests/Projects/relative-imports/a/b")
+        let (status, output) = try runProcess(vigilExecutable, ["parse", "C.sol"], in: folder, mergingErrors: true)
+        #expect(status == 0, "\(String(decoding: output, as: UTF8.self))")
+        #expect(output.isEmpty)
+    }
+
     /// The example project, as `vigil check` runs in it: only src/ is checked (the bases of
     /// lib/ are read through remappings.txt and Forge's automatic remapping).
     @Test func theExampleProjectChecksItsSourcesOnly() throws {

@@ -13,6 +13,5 @@ contract C {
 }
 // @expect-error 6:18 "no Yul builtin or function named 'frobnicate'"
 // @expect-error 7:13 "inline assembly assigns its own variables and Solidity locals only: 'x' is a state variable"
-// @expect-error 8:13 "inline assembly that ends the call ('return') is not supported yet"
 // @expect-error 9:13 "assigning 'r.slot' in inline assembly (a storage pointer) is not supported yet"
 // @expect-error 10:22 "use of undeclared identifier 'missing'"

@@ -1,0 +1,1 @@
+interface I { function f() external returns (uint256); }

@@ -1,0 +1,2 @@
+import {I} from "./I.sol";
+interface J is I {}
