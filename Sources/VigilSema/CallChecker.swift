@@ -253,6 +253,7 @@ extension Analyzer {
                 guard let parameters = current.functions[key]?.parameterTypes else { return false }
                 return zip(parameters, zip(arguments, types)).allSatisfy { p, a in converts(a.0, a.1, to: p) }
             }
+            if matching.count > 1 { matching = narrowedByValueTypes(matching, arguments: arguments) }
         }
         if matching.count == 1 { return matching[0] }
         bag.add(
@@ -344,11 +345,12 @@ extension Analyzer {
                     let parameters = current.functions[key]?.parameterTypes.dropFirst() ?? []
                     return zip(parameters, zip(arguments, argumentTypes)).allSatisfy { converts($1.0, $1.1, to: $0) }
                 }
+                if fitting.count > 1 { fitting = narrowedByValueTypes(fitting, arguments: [base] + arguments) }
             }
             guard let function = fitting.first, let info = current.functions[function] else { continue }
             if fitting.count > 1 {
-                // Overloads over user-defined value types of one underlying type (OpenZeppelin's
-                // TransientSlot): Vigil does not tell those types apart.
+                // Overloads over user-defined value types of one underlying type that the
+                // arguments' written types do not tell apart.
                 bag.add(
                     SemaDiagnostics.notSupported(
                         "choosing among overloads of '\(name.name)' by argument type (they all take \(arguments.count + 1))",

@@ -487,6 +487,7 @@ extension Analyzer {
     func declareVariable(_ v: VariableDecl, contract: String?, isParameter: Bool = false) -> SolType {
         let t = resolveType(v.type, in: contract) ?? .void
         variableTypes[v.id] = t
+        if let valueType = valueTypeName(v.type) { writtenValueTypes[v.id] = valueType }
         if v.location == .calldata { calldataLocals.insert(v.id) }
         guard let name = v.name else { return t }
         if context.scopes.last?[name.name] != nil {

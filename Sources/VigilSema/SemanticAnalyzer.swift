@@ -47,6 +47,8 @@ final class Analyzer {
     var freeFunctions: [String: FunctionDecl] = [:]
     /// User-defined value types by qualified name (`C.T` inside a contract, `T` at file level).
     var userTypeDecls: [String: UserTypeDecl] = [:]
+    /// The user-defined value type each variable is declared with (see ValueTypeOverloads.swift).
+    var writtenValueTypes: [NodeID: String] = [:]
     var fileConstants: [String: StateVariableDecl] = [:]
     var fileUsings: [(directive: UsingDirective, file: FileID)] = []
     /// The `using` directives active in each contract (see `activeUsings(of:)`).

@@ -1,13 +1,15 @@
 // OpenZeppelin's StorageSlot and TransientSlot shapes Vigil does not read yet: storage at a slot
 // that is not a constant, assigning through a storage reference another function returns, a
 // storage pointer computed in assembly, and overloads over user-defined value types of one
-// underlying type, which Vigil does not tell apart: each "not supported yet" at its place.
-// @expect-error 38:9 "storage at a slot that is not a constant is not supported yet"
-// @expect-error 42:9 "assigning into the storage reference a function returns is not supported yet"
-// @expect-error 26:13 "assigning 'r.slot' in inline assembly (a storage pointer) is not supported yet"
-// @expect-error 46:41 "choosing among overloads of 'load' by argument type (they all take 1) is not supported yet"
-// @expect-error 67:9 "storage at the slot of this variable is not supported yet"
-// @expect-error 90:16 "storage at the slot of this array's element is not supported yet"
+// underlying type where the argument's written type is not known (an array's element; a
+// variable, a call's result or `T.wrap(...)` tell them apart): each "not supported yet" at its
+// place.
+// @expect-error 40:9 "storage at a slot that is not a constant is not supported yet"
+// @expect-error 44:9 "assigning into the storage reference a function returns is not supported yet"
+// @expect-error 28:13 "assigning 'r.slot' in inline assembly (a storage pointer) is not supported yet"
+// @expect-error 48:22 "choosing among overloads of 'load' by argument type (they all take 1) is not supported yet"
+// @expect-error 69:9 "storage at the slot of this variable is not supported yet"
+// @expect-error 92:16 "storage at the slot of this array's element is not supported yet"
 library Slots {
     struct AddressSlot {
         address value;
@@ -42,8 +44,8 @@ contract Proxy {
         Slots.nextSlot(bytes32(0)).value = implementation;
     }
 
-    function key(bytes32 k) external pure returns (bytes32) {
-        return Slots.AddressKey.wrap(k).load();
+    function key(Slots.AddressKey[] calldata ks) external pure returns (bytes32) {
+        return ks[0].load();
     }
 }
 
