@@ -59,6 +59,10 @@ extension Machine {
             var values: [Value] = []
             for c in components { values.append(try c.map { c throws(Interruption) in try evaluate(c) } ?? .none) }
             return .structure(values)
+        case .arrayLiteral(let elements):
+            var items: [BigInt: Value] = [:]
+            for (i, element) in elements.enumerated() { items[BigInt(i)] = try evaluate(element) }
+            return .structure([.int(BigInt(elements.count)), .mapping(items)])
         case .identifier:
             return try evaluateName(e)
         case .member(let base, _):

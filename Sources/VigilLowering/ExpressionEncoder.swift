@@ -38,6 +38,14 @@ extension SymbolicExecutor {
             return eval(inner)
         case .tuple(let components):
             return .record(components.map { $0.map { eval($0) } ?? .scalar(.int(0)) })
+        case .arrayLiteral(let elements):
+            // A fixed-size array in memory: its length, and the elements in order.
+            var array = layout.zero(type(of: e))
+            array = writePath(array, [.field(0)][...], .scalar(.int(BigInt(elements.count))))
+            for (i, element) in elements.enumerated() {
+                array = writePath(array, [.field(1), .index(.int(BigInt(i)))][...], eval(element))
+            }
+            return array
         case .identifier:
             return evalReference(e)
         case .member(let base, _):

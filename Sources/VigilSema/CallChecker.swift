@@ -208,7 +208,7 @@ extension Analyzer {
 
     /// Whether argument `e` of type `t` converts implicitly to a parameter of type `p`, without
     /// reporting anything (for choosing among overloads).
-    private func converts(_ e: Expr, _ t: SolType, to p: SolType) -> Bool {
+    func converts(_ e: Expr, _ t: SolType, to p: SolType) -> Bool {
         switch t {
         case .literal(let v):
             guard let n = v.integer else { return false }

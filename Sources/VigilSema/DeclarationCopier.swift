@@ -170,6 +170,7 @@ struct DeclarationCopier {
         case .conditional(let c, let a, let b): kind = .conditional(expr(c), expr(a), expr(b))
         case .parenthesized(let x): kind = .parenthesized(expr(x))
         case .tuple(let components): kind = .tuple(components.map { $0.map { expr($0) } })
+        case .arrayLiteral(let elements): kind = .arrayLiteral(elements.map { expr($0) })
         case .quantifier(let q, let v, let body): kind = .quantifier(q, variable: variable(v), body: expr(body))
         }
         return Expr(id: makeID(), kind: kind, range: e.range)

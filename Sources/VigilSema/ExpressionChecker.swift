@@ -176,6 +176,8 @@ extension Analyzer {
             if case .literal = t { return t }
             copyResolution(from: inner, to: e)
             return t
+        case .arrayLiteral(let elements):
+            return arrayLiteralType(e, elements)
         case .tuple(let components):
             var componentTypes: [SolType] = []
             for c in components {
@@ -800,6 +802,35 @@ extension Analyzer {
     private func noteArithmeticAbstraction(_ e: Expr) {
         guard currentContract != nil, !context.mode.isProperty else { return }
         current.abstractions.append(Abstraction(kind: .arithmetic, range: e.range))
+    }
+
+    /// `[a, b, c]`: a fixed-size array in memory of the type of the first element every element
+    /// converts to, a constant taking its smallest type (`[1, 2, 300]` is a `uint16[3]`), as solc
+    /// types it. Decision: elements of value types only.
+    private func arrayLiteralType(_ e: Expr, _ elements: [Expr]) -> SolType {
+        let types = elements.map { typeOf($0) }
+        if types.contains(.void) { return .void }
+        func mobile(_ t: SolType) -> SolType? {
+            guard case .literal(let v) = t else { return t }
+            guard let n = v.integer else { return nil }
+            return stride(from: 8, through: 256, by: 8).lazy.map { n < 0 ? SolType.int($0) : .uint($0) }
+                .first { $0.contains(n) }
+        }
+        for candidate in types.compactMap(mobile)
+        where zip(elements, types).allSatisfy({ converts($0, $1, to: candidate) }) {
+            guard candidate.isValueType else {
+                bag.add(SemaDiagnostics.notSupported("an array literal of '\(candidate)' values", e.range))
+                return .void
+            }
+            for (element, t) in zip(elements, types) { coerce(element, from: t, to: candidate, what: "array element") }
+            return arrayType(of: candidate, size: elements.count)
+        }
+        let written = types.reduce(into: [String]()) { if !$0.contains("'\($1)'") { $0.append("'\($1)'") } }
+        bag.error(
+            "sema.array-literal",
+            "no type that every element of the array literal converts to (they are \(written.joined(separator: ", ")))",
+            at: e.range)
+        return .void
     }
 
     /// For a literal beside an integer type it does not fit, as solc types `256 - n` with `uint8

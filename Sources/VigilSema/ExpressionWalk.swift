@@ -86,6 +86,7 @@ func forEachExpression(in e: Expr, _ visit: (Expr) -> Void) {
         forEachExpression(in: c, visit)
     case .quantifier(_, _, let body): forEachExpression(in: body, visit)
     case .tuple(let components): for c in components { if let c { forEachExpression(in: c, visit) } }
+    case .arrayLiteral(let elements): for element in elements { forEachExpression(in: element, visit) }
     }
 }
 

@@ -178,6 +178,7 @@ struct MemoryAliasing {
             visit(b)
             visit(c)
         case .tuple(let parts): for case let p? in parts { visit(p) }
+        case .arrayLiteral(let elements): for element in elements { visit(element) }
         case .quantifier(_, _, let body): visit(body)
         }
     }
@@ -282,6 +283,7 @@ struct MemoryAliasing {
         switch e.kind {
         case .conditional(_, let a, let b): return isFresh(a) && isFresh(b)
         case .tuple(let parts): return parts.allSatisfy { $0.map(isFresh) ?? true }
+        case .arrayLiteral: return true  // of values only (ExpressionChecker.arrayLiteralType)
         case .call(let callee, let args), .namedCall(let callee, _, let args):
             switch calls[e.id] {
             case .internalFunction?, .structConstructor?, .functionValue?:

@@ -775,6 +775,8 @@ public struct Expr: Sendable {
         /// `(a, b)`: several values (returned, or assigned component-wise); nil marks a
         /// component left out on the left of an assignment, `(, b) = f()`.
         case tuple([Expr?])
+        /// `[a, b, c]`: a fixed-size array in memory.
+        case arrayLiteral([Expr])
         /// `forall T x: e` / `exists T x: e` (properties only)
         case quantifier(QuantifierKind, variable: VariableDecl, body: Expr)
     }

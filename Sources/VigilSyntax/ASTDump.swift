@@ -399,6 +399,10 @@ struct ASTDumpWriter {
                     if let c { w.expr(c) } else { w.line("Omitted", e.range) }
                 }
             }
+        case .arrayLiteral(let elements):
+            node("ArrayLiteral", e.range, role: role) { w in
+                for element in elements { w.expr(element) }
+            }
         case .quantifier(let kind, let variable, let body):
             node("Quantifier \(kind.rawValue)", e.range, role: role) { w in
                 w.variable("Variable", variable)

@@ -269,8 +269,15 @@ extension SyntaxParser {
             if case .named(let name) = type { return makeExpr(.newContract(name), range(from: token.start)) }
             return makeExpr(.newArray(type), range(from: token.start))
         case .leftBracket:
-            reportNotSupported(.arrays, at: range(token))
-            throw ParseFailure()
+            // `[a, b, c]`: an array literal.
+            advance()
+            if at(.rightBracket) { throw failure(expected: "an element of the array literal") }
+            var elements: [Expr] = []
+            repeat {
+                elements.append(try parseExpression())
+            } while consume(.comma) != nil
+            try expect(.rightBracket, "',' or ']' after the elements of the array literal")
+            return makeExpr(.arrayLiteral(elements), range(from: token.start))
         default:
             throw failure(expected: "expression")
         }

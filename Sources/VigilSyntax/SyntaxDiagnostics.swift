@@ -147,7 +147,7 @@ enum SyntaxDiagnostics {
 enum UnsupportedConstruct: String, Sendable {
     case qualifiedModifiers = "modifiers named through a contract ('A.m') are not supported yet"
     case transientStorage = "transient storage ('transient') is not supported yet"
-    case arrays = "array literals and 'T[]' as a value are not supported yet"
+    case arrays = "'T[]' as a value is not supported yet"
     case deleteInExpression = "'delete' inside an expression is not supported yet"
     case fixedPoint = "fixed-point numbers are not supported yet"
     case namedArguments = "named arguments in 'emit', 'revert', a modifier or a base are not supported yet"

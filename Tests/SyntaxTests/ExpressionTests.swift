@@ -149,6 +149,7 @@ func children(_ e: Expr) -> [Expr] {
     case .conditional(let a, let b, let c): [a, b, c]
     case .quantifier(_, _, let body): [body]
     case .tuple(let components): components.compactMap { $0 }
+    case .arrayLiteral(let elements): elements
     }
 }
 
@@ -177,6 +178,12 @@ func expressions(_ s: Stmt) -> [Expr] {
         let (e, parsed) = codeExpression("(a, , b) = g()")
         #expect(parsed.diagnostics.isEmpty)
         #expect(sexpr(e) == "(= (tuple a <none> b) (call g))")
+    }
+
+    @Test func anArrayLiteralKeepsItsElementsInOrder() {
+        let (e, parsed) = codeExpression("x = [uint256(1), y + 2, z[0]]")
+        #expect(parsed.diagnostics.isEmpty)
+        #expect(sexpr(e) == "(= x (array (call uint256 1) (+ y 2) z[0]))")
     }
 }
 

@@ -105,6 +105,7 @@ func sexpr(_ e: Expr?) -> String {
     case .conditional(let c, let t, let f): return list("?", [c, t, f])
     case .parenthesized(let inner): return list("paren", [inner])
     case .tuple(let components): return "(tuple " + components.map { sexpr($0) }.joined(separator: " ") + ")"
+    case .arrayLiteral(let elements): return list("array", elements)
     case .quantifier(let kind, let variable, let body):
         return "(\(kind.rawValue) \(typeText(variable.type)) \(variable.name?.name ?? "_") \(sexpr(body)))"
     }
