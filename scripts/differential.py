@@ -3,7 +3,7 @@
 contracts in Vigil's subset (state and mappings, checked arithmetic, branches, a bounded loop,
 modifiers, inheritance with super, a library with using-for, tuples, arrays in storage and
 in memory, named arguments, internal function values, addmod/mulmod, code sizes, array and
-struct arguments; bytes and strings in storage, memory and calldata (push, pop, indexing,
+struct arguments; array literals, bytes and strings in storage, memory and calldata (push, pop, indexing,
 concatenation, lengths), keccak256 of computed and constant values, mappings keyed by hashes
 and by strings, abi.encode/encodePacked/decode; with --handovers also try/catch on an interface call (with catch Error/Panic clauses) and contract creation
 with new, which hand over control and cost the bounded engine far more: it then runs with
@@ -52,6 +52,7 @@ def value_statement(r, vars_, target):
         f"{target} = bytes(string.concat(label, \"-\")).length;",
         f"{{ (uint256 p, uint256 q) = abi.decode(abi.encode({v}, {expr(r, vars_)}), (uint256, uint256)); {target} = p + q % 3; }}",
         f"if (keccak256(abi.encode({v})) == keccak256(abi.encode({r.choice(vars_)}))) {{ {target} = 1; }}",
+        f"{{ uint256[3] memory t = [{v}, {expr(r, vars_)}, uint256({r.randint(0, 5)})]; {target} = t[{r.choice(vars_)} % 3]; }}",
     ]
     return r.choice(choices)
 
