@@ -1065,8 +1065,11 @@ extension Analyzer {
             } else if let aliased = slotOfArguments[e.id] {
                 checkAssignable(aliased)
             } else if calls[e.id] != nil {  // (an unresolved call is reported already)
+                // A `storage` reference (a slot that is not a constant) or a `memory` object
+                // (OpenZeppelin's `Accumulators`, cast in assembly) a function returns.
                 bag.add(
-                    SemaDiagnostics.notSupported("assigning into the storage reference a function returns", e.range))
+                    SemaDiagnostics.notSupported(
+                        "assigning into the struct a function returns (a storage slot or a memory object)", e.range))
             }
         case .member(let base, _):
             if case .structField(let s, _)? = references[e.id], arrays[s] != nil {

@@ -5,7 +5,7 @@
 // variable, a call's result or `T.wrap(...)` tell them apart): each "not supported yet" at its
 // place.
 // @expect-error 40:9 "storage at a slot that is not a constant is not supported yet"
-// @expect-error 44:9 "assigning into the storage reference a function returns is not supported yet"
+// @expect-error 44:9 "assigning into the struct a function returns (a storage slot or a memory object) is not supported yet"
 // @expect-error 28:13 "assigning 'r.slot' in inline assembly (a storage pointer) is not supported yet"
 // @expect-error 48:22 "choosing among overloads of 'load' by argument type (they all take 1) is not supported yet"
 // @expect-error 69:9 "storage at the slot of this variable is not supported yet"
