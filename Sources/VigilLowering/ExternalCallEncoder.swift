@@ -193,19 +193,22 @@ extension SymbolicExecutor {
     }
 
     /// The bounded engine's `delegatecall` to the contract itself on the current path: one of
-    /// the entry points, or none; whether it succeeded.
+    /// the entry points (`view` ones too, which the encoding leaves out elsewhere: one that
+    /// runs succeeds), or none; whether it succeeded.
     private func runSelfDelegateCall() -> Term {
         let selfPC = pc
+        let functions = contract.entryPoints
         let selector = fresh("delegate.fn", .int)
         constraints.append(Term.ge(selector, .int(0)))
-        constraints.append(Term.le(selector, .int(entryPoints.count)))
-        let matched = Term.lt(selector, .int(entryPoints.count))
+        constraints.append(Term.le(selector, .int(functions.count)))
+        let matched = Term.lt(selector, .int(functions.count))
         let env = CallEnvironment(
             sender: environment.sender, value: .int(0), origin: environment.origin,
             timestamp: environment.timestamp, blockNumber: environment.blockNumber, level: environment.level)
         delegationDepth += 1
         let candidates = runEntryChoice(
-            guardTerm: selfPC, selector: selector, environment: env, delegatedValue: environment.value)
+            guardTerm: selfPC, selector: selector, environment: env, delegatedValue: environment.value,
+            among: functions)
         delegationDepth -= 1
         let reverted = Term.or(
             candidates.enumerated().map { i, frame in Term.and(Term.eq(selector, .int(i)), frame.reverted) })
@@ -232,16 +235,17 @@ extension SymbolicExecutor {
         state = SymbolicState.merge(pc, post, pre)
     }
 
-    /// Runs each entry point from the current state under `guardTerm ∧ selector == i` and merges.
-    /// With `delegatedValue`, each runs as a `delegatecall` to the contract itself does (see
-    /// `runExternalFrame`).
+    /// Runs each entry point (of `functions`, by default those the encoding follows) from the
+    /// current state under `guardTerm ∧ selector == i` and merges. With `delegatedValue`, each
+    /// runs as a `delegatecall` to the contract itself does (see `runExternalFrame`).
     func runEntryChoice(
-        guardTerm: Term, selector: Term, environment env: CallEnvironment, delegatedValue: Term? = nil
+        guardTerm: Term, selector: Term, environment env: CallEnvironment, delegatedValue: Term? = nil,
+        among functions: [FunctionInfo]? = nil
     ) -> [FrameRecord] {
         let start = state
         var outcomes: [(Term, SymbolicState)] = []
         var records: [FrameRecord] = []
-        for (i, f) in entryPoints.enumerated() {
+        for (i, f) in (functions ?? entryPoints).enumerated() {
             state = start
             let chosen = Term.and(guardTerm, Term.eq(selector, .int(i)))
             records.append(runExternalFrame(f, guardTerm: chosen, environment: env, delegatedValue: delegatedValue))
