@@ -251,15 +251,9 @@ extension Machine {
             throw .mismatch("the delegatecall at line \(line(of: e.range)) runs with its caller's sender and value")
         }
         delegationDepth += 1
+        defer { delegationDepth -= 1 }
         delegatedReturn = nil
-        let step: TraceStep
-        do {
-            step = try runEntry(invocation, kind: .delegatedCall)
-        } catch {
-            delegationDepth -= 1
-            throw error
-        }
-        delegationDepth -= 1
+        let step = try runEntry(invocation, kind: .delegatedCall)
         let ok = step.revertReason == nil
         record(
             e, kind: "delegatecall", target: thisAddress, value: 0, calls: [step], outcome: ok ? "true" : "false",

@@ -180,8 +180,7 @@ extension SymbolicExecutor {
             guard case (.state(let i), let path)? = lvalue(inner) else { break }
             let fields = path.compactMap { a -> Int? in if case .field(let f) = a { f } else { nil } }
             guard fields.count == path.count else { break }
-            let array = model.array(type(of: inner)) != nil
-            if let s = state.sums[SumKey(variable: i, fields: fields, array: array)] { return s }
+            if let s = state.sums[SumKey(variable: i, fields: fields)] { return s }
         case .index(let base, let key):
             if case .stateVariable(let i)? = model.references[base.id], let rows = state.rowSums[i] {
                 return Term.select(rows, mappingKey(key, in: type(of: base)))

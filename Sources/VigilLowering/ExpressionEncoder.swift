@@ -141,7 +141,7 @@ extension SymbolicExecutor {
     /// mapping's sum, true in every real state, and a fact Spacer does not find by itself.
     private func noteEntryWithinSum(_ base: Expr, _ value: SymbolicValue) {
         guard case .stateVariable(let i)? = model.references[base.id],
-            let sum = state.sums[SumKey(variable: i, fields: [], array: false)],
+            let sum = state.sums[SumKey(variable: i, fields: [])],
             case .mapping(_, let leaf) = contract.stateVariables[i].type, leaf.isInteger, !leaf.isSigned,
             case .scalar(let entry) = value
         else { return }

@@ -143,17 +143,16 @@ extension SymbolicExecutor {
         return (forced, slots)
     }
 
-    /// `delegatecall`: to the contract's own address (multicall's
-    /// `Address.functionDelegateCall(address(this), data)`) the data runs one of its entry points
-    /// (a site of its own records which), or none, which fails; with this call's sender and value
-    /// (no ether arrives) and no handover: a revert inside undoes it and returns false. The
-    /// Horn encoding summarises it by `Ext` where no value came with the call and the sender is
-    /// not the contract itself (one call of an entry point by the sender is among what `Ext`
-    /// covers). Any other `delegatecall` is code
-    /// outside the run with this contract's storage: any state and balance after it. A
-    /// `delegatecall` to the contract itself inside a delegated call is not followed by the
-    /// bounded engine (the path is cut).
-    /// Returns the success and any returned bytes.
+    /// `delegatecall`, returning its success and any returned bytes. To the contract's own
+    /// address (multicall's `Address.functionDelegateCall(address(this), data)`) the data runs
+    /// one of its entry points (a site of its own records which), or none, which fails; with
+    /// this call's sender and value (no ether arrives) and no handover: a revert inside undoes
+    /// it and returns false. The Horn encoding summarises it by `Ext` where no value came with
+    /// the call and the sender is not the contract itself (one call of an entry point by the
+    /// sender is among what `Ext` covers). Any other `delegatecall` is code outside the run with
+    /// this contract's storage: any state and balance after it. A `delegatecall` to the
+    /// contract itself inside a delegated call is not followed by the bounded engine (the path
+    /// is cut).
     func encodeDelegateCall(_ e: Expr, target: Term) -> SymbolicValue {
         let outer = pc
         var isSelf = Term.eq(target, thisAddress)

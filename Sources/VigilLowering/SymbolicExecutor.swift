@@ -128,9 +128,12 @@ final class SymbolicExecutor {
     /// Whether the running `try` has `catch Error(...)`/`catch Panic(...)` clauses, which tell
     /// failures apart by their data (recorded in `triedFailure`).
     var tryClassifiesFailure = false
+    var triedFailure: TriedFailure?
     /// How many `delegatecall`s to the contract itself are running (one is modelled exactly).
     var delegationDepth = 0
-    var triedFailure: TriedFailure?
+    /// The ghost sums of each state variable (`state.sums`), in a fixed order, and whether each
+    /// sums an array (else a mapping).
+    let summed: [Int: [(key: SumKey, isArray: Bool)]]
     /// Bounded (handovers inlined, loops unrolled) or Horn (relations instead).
     let mode: ExecutionMode
 
@@ -155,9 +158,12 @@ final class SymbolicExecutor {
         }
         thisAddress = Term.constant("this", .int)
         var sums: [SumKey: Term] = [:]
+        var summed: [Int: [(key: SumKey, isArray: Bool)]] = [:]
         var rows: [Int: Term] = [:]
         for (i, v) in contract.stateVariables.enumerated() {
-            for key in Self.sumKeys(of: v.type, variable: i, fields: [], model: model) { sums[key] = .int(0) }
+            let keys = Self.sumKeys(of: v.type, variable: i, fields: [], model: model)
+            for (key, _) in keys { sums[key] = .int(0) }
+            if !keys.isEmpty { summed[i] = keys }
             guard case .mapping(_, let inner) = v.type, v.type.mappingLeaf.isInteger else { continue }
             if case .mapping = inner { rows[i] = Term.constArray(index: .int, value: .int(0)) }
         }
@@ -166,6 +172,7 @@ final class SymbolicExecutor {
                 TypeLayout(structs: model.structs, bytesContents: model.bytesContents).zero($0.type)
             },
             balance: .int(0), sums: sums, rowSums: rows)
+        self.summed = summed
         environment = CallEnvironment(
             sender: .int(0), value: .int(0), origin: .int(0), timestamp: .int(0), blockNumber: .int(0), level: 0)
         if contract.environmentReads.contains(.chainID) {
@@ -270,13 +277,15 @@ final class SymbolicExecutor {
     /// The ghost sums a value of type `t` at `fields` in state variable `variable` has: one for
     /// a mapping with integer leaves or a dynamic array of integers, and those of a struct's
     /// fields (not through mappings or arrays).
-    static func sumKeys(of t: SolType, variable: Int, fields: [Int], model: SemanticModel) -> [SumKey] {
+    static func sumKeys(
+        of t: SolType, variable: Int, fields: [Int], model: SemanticModel
+    ) -> [(key: SumKey, isArray: Bool)] {
         if let array = model.array(t) {
             guard array.size == nil, array.element.isInteger else { return [] }
-            return [SumKey(variable: variable, fields: fields, array: true)]
+            return [(SumKey(variable: variable, fields: fields), true)]
         }
         if case .mapping = t {
-            return t.mappingLeaf.isInteger ? [SumKey(variable: variable, fields: fields, array: false)] : []
+            return t.mappingLeaf.isInteger ? [(SumKey(variable: variable, fields: fields), false)] : []
         }
         guard case .structType(let name) = t, let info = model.structs[name] else { return [] }
         return info.fields.enumerated().flatMap { i, field in
@@ -314,8 +323,9 @@ final class SymbolicExecutor {
         let oldLeaf = readPath(old, path[...])
         let guarded = mergeValues(pc, value, oldLeaf)
         state.variables[index] = writePath(old, path[...], guarded)
-        for key in state.sums.keys.sorted() where key.variable == index {
-            updateSum(key, old: old, new: state.variables[index], path: path, leaves: (oldLeaf, guarded))
+        for (key, isArray) in summed[index] ?? [] {
+            updateSum(
+                key, isArray: isArray, old: old, new: state.variables[index], path: path, leaves: (oldLeaf, guarded))
         }
     }
 
@@ -323,7 +333,8 @@ final class SymbolicExecutor {
     /// of a summed mapping adds the difference (to its row's sum too), an array's changes as
     /// `arraySum` says; a write of a struct holding what is summed leaves any sum.
     private func updateSum(
-        _ key: SumKey, old: SymbolicValue, new: SymbolicValue, path: [Accessor], leaves: (SymbolicValue, SymbolicValue)
+        _ key: SumKey, isArray: Bool, old: SymbolicValue, new: SymbolicValue, path: [Accessor],
+        leaves: (SymbolicValue, SymbolicValue)
     ) {
         guard let sum = state.sums[key] else { return }
         let prefix = key.fields
@@ -331,13 +342,13 @@ final class SymbolicExecutor {
         guard fields == prefix.prefix(fields.count).map(Optional.init) else { return }
         guard path.count >= prefix.count else {
             state.sums[key] =
-                key.array
+                isArray
                 ? arraySum(sum, old: readPath(old, key.path[...]), new: readPath(new, key.path[...]), path: [])
                 : fresh("sum", .int)
             return
         }
         let rest = Array(path.dropFirst(prefix.count))
-        if key.array {
+        if isArray {
             state.sums[key] = arraySum(
                 sum, old: readPath(old, key.path[...]), new: readPath(new, key.path[...]), path: rest)
         } else if case .scalar(let o) = leaves.0, case .scalar(let n) = leaves.1 {

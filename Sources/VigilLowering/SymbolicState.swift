@@ -43,12 +43,10 @@ struct SymbolicState {
 }
 
 /// What a ghost sum sums: a state variable, or a field of a struct in state reached through
-/// `fields` (`pool.shares`: the field indexes in order); an integer mapping or a dynamic
-/// integer array (`array`).
+/// `fields` (`pool.shares`: the field indexes in order).
 struct SumKey: Hashable, Comparable {
     let variable: Int
     let fields: [Int]
-    let array: Bool
 
     /// The path from the state variable to what is summed.
     var path: [Accessor] { fields.map { .field($0) } }

@@ -812,9 +812,7 @@ extension Analyzer {
         if types.contains(.void) { return .void }
         func mobile(_ t: SolType) -> SolType? {
             guard case .literal(let v) = t else { return t }
-            guard let n = v.integer else { return nil }
-            return stride(from: 8, through: 256, by: 8).lazy.map { n < 0 ? SolType.int($0) : .uint($0) }
-                .first { $0.contains(n) }
+            return v.integer.flatMap { smallestIntegerType(holding: [$0], signed: $0 < 0) }
         }
         for candidate in types.compactMap(mobile)
         where zip(elements, types).allSatisfy({ converts($0, $1, to: candidate) }) {
@@ -838,11 +836,14 @@ extension Analyzer {
     /// common type of both; nil when the literal fits, or is not an integer of that sign.
     private func wideningFor(_ v: Rational, _ other: SolType) -> SolType? {
         guard let n = v.integer, other.isInteger, !other.contains(n) else { return nil }
-        for bits in stride(from: 8, through: 256, by: 8) {
-            let wide: SolType = other.isSigned ? .int(bits) : .uint(bits)
-            if wide.contains(n) { return wide }
-        }
-        return nil
+        return smallestIntegerType(holding: [n], signed: other.isSigned)
+    }
+
+    /// The smallest integer type of the sign given that holds every one of `values` (solc's
+    /// mobile type of constants); nil when none does.
+    private func smallestIntegerType(holding values: [BigInt], signed: Bool) -> SolType? {
+        stride(from: 8, through: 256, by: 8).lazy.map { signed ? SolType.int($0) : .uint($0) }
+            .first { t in values.allSatisfy { t.contains($0) } }
     }
 
     /// The type of `c ? a : b`: two constants take the smallest type that holds both (`f ? 1 : 2`
@@ -874,16 +875,12 @@ extension Analyzer {
         }
         let ta = typeOf(a)
         let tb = typeOf(b)
-        if case .literal(let x) = ta, case .literal(let y) = tb, let m = x.integer, let n = y.integer {
-            let signed = m < 0 || n < 0
-            for bits in stride(from: 8, through: 256, by: 8) {
-                let t: SolType = signed ? .int(bits) : .uint(bits)
-                if t.contains(m), t.contains(n) {
-                    _ = convertLiteral(a, x, to: t, what: "operand")
-                    _ = convertLiteral(b, y, to: t, what: "operand")
-                    return t
-                }
-            }
+        if case .literal(let x) = ta, case .literal(let y) = tb, let m = x.integer, let n = y.integer,
+            let t = smallestIntegerType(holding: [m, n], signed: m < 0 || n < 0)
+        {
+            _ = convertLiteral(a, x, to: t, what: "operand")
+            _ = convertLiteral(b, y, to: t, what: "operand")
+            return t
         }
         return unify(a, ta, b, tb, at: range)
     }
@@ -1112,8 +1109,9 @@ extension Analyzer {
         case .code, .modifier: break
         default: return
         }
-        // An expression checked twice (an argument typed again after a failed overload
-        // match) is one check.
+        // The checker types some expressions twice (the arguments of an overloaded call, once to
+        // choose the overload and once against its parameters; a slot function's arguments):
+        // each is one check.
         guard !current.asserts.contains(where: { $0.call == e.id && $0.builtIn == check }) else { return }
         current.asserts.append(
             AssertInfo(

@@ -41,8 +41,7 @@ extension Analyzer {
             }
             declareVariable(v, contract: current.name)
         case .tupleVariable(let vars, let initializer):
-            if checkTupleDeclaration(vars, initializer) { return }
-            let t = typeOf(initializer)
+            guard let t = checkTupleDeclaration(vars, initializer) else { return }
             guard t == .callResult, vars.count == 2, let first = vars[0] else {
                 bag.add(
                     SemaDiagnostics.notSupported(
@@ -238,15 +237,16 @@ extension Analyzer {
     }
 
     /// `(T a, , U c) = e` for a tuple `e` (a call of a function with several return values, or
-    /// values written out); false when `e` is something else (a low-level call's result).
-    private func checkTupleDeclaration(_ vars: [VariableDecl?], _ initializer: Expr) -> Bool {
+    /// values written out): nil once checked; for anything else (a low-level call's result),
+    /// `e`'s type, checked once here for the caller to go on with.
+    private func checkTupleDeclaration(_ vars: [VariableDecl?], _ initializer: Expr) -> SolType? {
         if case .tuple(let values) = initializer.kind {
             guard values.count == vars.count else {
                 bag.add(
                     SemaDiagnostics.typeMismatch(
                         "\(values.count) values for \(vars.count) variables", initializer.range))
                 for v in vars { if let v { declareVariable(v, contract: current.name) } }
-                return true
+                return nil
             }
             var componentTypes: [SolType] = []
             for (v, value) in zip(vars, values) {
@@ -256,12 +256,11 @@ extension Analyzer {
             }
             types[initializer.id] = .tuple(componentTypes)
         } else {
-            switch initializer.kind {
-            case .call, .namedCall: break
-            default: return false
-            }
             let t = typeOf(initializer)
-            if t == .callResult { return false }
+            switch initializer.kind {
+            case .call, .namedCall: if t == .callResult { return t }
+            default: return t
+            }
             guard case .tuple(let values) = t, values.count == vars.count else {
                 if t != .void {
                     bag.add(
@@ -269,7 +268,7 @@ extension Analyzer {
                             "cannot declare \(vars.count) variables from '\(t)'", initializer.range))
                 }
                 for v in vars { if let v { declareVariable(v, contract: current.name) } }
-                return true
+                return nil
             }
             for (v, value) in zip(vars, values) {
                 guard let v else { continue }
@@ -282,7 +281,7 @@ extension Analyzer {
             }
         }
         for v in vars { if let v { declareVariable(v, contract: current.name) } }
-        return true
+        return nil
     }
 
     private func checkReturn(_ value: Expr?, at range: SourceRange) {

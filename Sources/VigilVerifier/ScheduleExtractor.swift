@@ -57,6 +57,14 @@ struct ScheduleExtractor {
         return s
     }
 
+    /// The call a slot made, the candidate its selector picks; nil where its guard is false.
+    private func chosenCall(_ slot: SlotRecord) throws -> Invocation? {
+        guard try bool(slot.guardTerm) else { return nil }
+        let index = Int(try int(slot.selector))
+        guard slot.candidates.indices.contains(index) else { throw SolverError("selector out of range") }
+        return try invocation(slot.candidates[index])
+    }
+
     private func invocation(_ frame: FrameRecord) throws -> Invocation {
         var events: [ExternalEvent] = []
         for site in frame.sites {
@@ -64,11 +72,7 @@ struct ScheduleExtractor {
             case .handover(let guardTerm, let forced, let slots, let success, let returned):
                 guard try bool(guardTerm) else { continue }
                 var calls: [Invocation] = []
-                for slot in slots where try bool(slot.guardTerm) {
-                    let index = Int(try int(slot.selector))
-                    guard slot.candidates.indices.contains(index) else { throw SolverError("selector out of range") }
-                    calls.append(try invocation(slot.candidates[index]))
-                }
+                for slot in slots { if let call = try chosenCall(slot) { calls.append(call) } }
                 events.append(
                     .handover(
                         Handover(
@@ -83,14 +87,7 @@ struct ScheduleExtractor {
             case .codeSize(let guardTerm, let value):
                 if try bool(guardTerm) { events.append(.codeSize(try int(value))) }
             case .selfDelegateCall(let guardTerm, let slot):
-                guard try bool(guardTerm) else { continue }
-                guard try bool(slot.guardTerm) else {
-                    events.append(.selfDelegateCall(nil))
-                    continue
-                }
-                let index = Int(try int(slot.selector))
-                guard slot.candidates.indices.contains(index) else { throw SolverError("selector out of range") }
-                events.append(.selfDelegateCall(try invocation(slot.candidates[index])))
+                if try bool(guardTerm) { events.append(.selfDelegateCall(try chosenCall(slot))) }
             case .callFailure(let guardTerm, let kind, let code, let reason):
                 guard try bool(guardTerm) else { continue }
                 switch try int(kind) {
