@@ -37,6 +37,24 @@ public struct HornSolution: Sendable, Hashable {
 
     /// What every parameter's name starts with, followed by its position.
     public static let parameterPrefix = "vigil!"
+
+    /// This solution with `name`'s interpretation conjoined with `fact`, a Bool term over the
+    /// parameters `Term.constant(parameter(i), domain[i])`: the interpretation found is kept
+    /// under a name of its own, and `name` is defined as it and `fact`. Nil when `name` has no
+    /// interpretation here.
+    public func conjoining(_ name: String, domain: [Sort], _ fact: Term) -> HornSolution? {
+        let found = "\(name)!found"
+        guard let definition = definitions[name], definition.hasPrefix("(define-fun \(name) ") else { return nil }
+        let kept = "(define-fun \(found) " + definition.dropFirst("(define-fun \(name) ".count)
+        let parameters = domain.indices.map { "(\(Self.parameter($0)) \(domain[$0]))" }
+        let arguments = domain.indices.map { Self.parameter($0) }
+        let conjoined =
+            "(define-fun \(name) (\(parameters.joined(separator: " "))) Bool "
+            + "(and (\(found) \(arguments.joined(separator: " "))) \(fact)))"
+        var changed = definitions
+        changed[name] = kept + "\n" + conjoined
+        return HornSolution(definitions: changed)
+    }
 }
 
 /// What the independent check of a solution found.

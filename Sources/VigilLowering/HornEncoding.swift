@@ -45,6 +45,8 @@ public final class HornEncoding {
     /// The clauses deriving `Pre`, the states at which control is handed over in some execution,
     /// and those of the loops' relations (`LoopSummary.swift`).
     public private(set) var handoverClauses: [Term] = []
+    /// Where `Ext`'s arguments hold what (`HandoverLayout`).
+    public let handoverLayout: HandoverLayout
 
     let executor: SymbolicExecutor
     private let shape: SymbolicState
@@ -71,6 +73,10 @@ public final class HornEncoding {
         for k in shape.rowSums.keys.sorted() { names.append("sum(\(contract.stateVariables[k].name)[·])") }
         if horn.carriesClock { names += ["block.timestamp", "block.number"] }
         stateNames = names
+        let variableCount = shape.flattened.count - 1 - shape.sums.count - shape.rowSums.count
+        handoverLayout = HandoverLayout(
+            sharedCount: horn.environmentArguments(executor.environment).count, stateSize: shape.flattened.count,
+            balance: variableCount, sums: Array((variableCount + 1)..<(variableCount + 1 + shape.sums.count)))
         encodeDeployment()
         encodeForcedEther(into: "Inv")
         for f in executor.entryPoints { encodeTransaction(f) }
@@ -425,6 +431,24 @@ public final class HornEncoding {
         case .scalar, .array: [base]
         case .record(let fields): fields.enumerated().flatMap { names(of: $0.element, "\(base).\($0.offset)") }
         }
+    }
+}
+
+/// Where `Ext(env…, pre…, post…)` holds what: `sharedCount` environment arguments, then the
+/// state before the calls and the state after (`stateSize` terms each, in `Inv`'s order); in a
+/// state, `balance` is the contract's ether and `sums` the ghost sums of its mappings and arrays.
+public struct HandoverLayout: Sendable, Hashable {
+    public let sharedCount: Int
+    public let stateSize: Int
+    public let balance: Int
+    public let sums: [Int]
+
+    /// The states before and after in the arguments of an `Ext` application; nil when it has
+    /// not `Ext`'s arity.
+    public func states(_ arguments: [Term]) -> (pre: [Term], post: [Term])? {
+        guard arguments.count == sharedCount + 2 * stateSize else { return nil }
+        let pre = Array(arguments[sharedCount..<sharedCount + stateSize])
+        return (pre, Array(arguments[(sharedCount + stateSize)...]))
     }
 }
 

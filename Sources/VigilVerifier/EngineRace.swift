@@ -5,8 +5,9 @@ import Synchronization
 /// The bounded and the unbounded engine of `--engine auto`, side by side on one contract, and
 /// what each may stop of the other. Neither engine's answers may depend on timing, so:
 ///
-/// - The prover first solves every goal together. It is stopped when the bounded engine has
-///   settled (found violated or satisfied) every one of them: then its answer changes nothing.
+/// - The prover first solves every goal together. It is stopped when the bounded engine settles
+///   (finds violated or satisfied) one of them: no proof covers a goal with a replayed
+///   counterexample (or witness), so the solve could only fail.
 ///   Only after the bounded engine is done does it retry the goals left open, so which goals
 ///   it retries does not depend on how fast either engine was.
 /// - The bounded engine stops querying an encoding (and its running query is stopped) once
@@ -37,12 +38,12 @@ final class EngineRace: Sendable {
 
     // MARK: The prover's side
 
-    /// Before a solve of `goals`: true when one of them is still open and the prover is not cancelled.
+    /// Before a solve of `goals`: true when none of them is settled and the prover is not cancelled.
     func startSolving(_ goals: [String]) -> Bool {
         shared.withLock { s in
             s.proverGoals = Set(goals)
             proverStop.lower()
-            return !s.proverCancelled && !s.proverGoals.isSubset(of: s.settled)
+            return !s.proverCancelled && s.proverGoals.isDisjoint(with: s.settled)
         }
     }
 
@@ -72,13 +73,17 @@ final class EngineRace: Sendable {
         }
     }
 
-    /// Publishes a bounded verdict that no proof can change; stops the prover if it has nothing left open.
+    /// Publishes a bounded verdict that no proof can change; stops the prover's solve when it is
+    /// one of its goals (that solve cannot succeed).
     func publishSettled(_ name: String) {
         shared.withLock { s in
             s.settled.insert(name)
-            if !s.proverGoals.isEmpty, s.proverGoals.isSubset(of: s.settled) { proverStop.raise() }
+            if s.proverGoals.contains(name) { proverStop.raise() }
         }
     }
+
+    /// Whether the prover's answers can no longer change any verdict.
+    var isProverCancelled: Bool { shared.withLock { $0.proverCancelled } }
 
     /// The bounded engine is done with every encoding; `cancelProver` says that no proof can change a verdict.
     func finishBounded(cancelProver: Bool) {

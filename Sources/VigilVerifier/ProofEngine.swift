@@ -65,6 +65,11 @@ struct ProofEngine {
                 return Dictionary(
                     names.map { ($0, .failed(.constructorCannotSucceed)) }, uniquingKeysWith: { a, _ in a })
             }
+            // Facts about handovers, found once for every query of the contract.
+            let facts =
+                (try? HandoverFacts.find(
+                    in: encoding.clauses, layout: encoding.handoverLayout, solverFactory: solverFactory,
+                    options: solverOptions(race, share: 10))) ?? nil
             var goals: [String: [Term]] = [:]
             var order: [String] = []
             // Invariants with an opened `forall`, the properties of `view` and `pure` functions,
@@ -115,7 +120,7 @@ struct ProofEngine {
             /// Solves `names` together; nil when the race says they no longer matter.
             func attempt(_ names: [String]) throws -> Outcome? {
                 guard race?.startSolving(names) ?? true else { return nil }
-                return try solve(base + names.flatMap { goals[$0] ?? [] }, encoding, race)
+                return try solve(base + names.flatMap { goals[$0] ?? [] }, encoding, race, facts: facts)
             }
             func record(_ names: [String], _ outcome: Outcome) {
                 for name in names {
@@ -149,15 +154,20 @@ struct ProofEngine {
                         continue
                     }
                     attemptsLeft -= 1
-                    // Nil: nothing in this half matters any more (cancelled, or all settled).
+                    // Nil: nothing in this half matters any more (cancelled, or a goal settled).
                     guard let outcome = try attempt(half) else { continue }
                     if case .proved = outcome { record(half, outcome) } else { try split(half, failed: outcome) }
                 }
             }
             let joint = order.filter { !alone.contains($0) }
             var together: Outcome?
-            if !joint.isEmpty, let first = try attempt(joint) {
-                if case .proved = first { record(joint, first) } else { together = first }
+            if !joint.isEmpty {
+                if let first = try attempt(joint) {
+                    if case .proved = first { record(joint, first) } else { together = first }
+                } else if let race, !race.isProverCancelled {
+                    // Stopped: the bounded engine settled one of the goals, so no proof covers them all.
+                    together = .failed(.notProvedTogether)
+                }
             }
             for name in alone {
                 if let outcome = try attempt([name]) { record([name], outcome) }
@@ -168,7 +178,7 @@ struct ProofEngine {
                 if let race {
                     open = race.openAfterBounded(joint)
                     if open.count < joint.count, !open.isEmpty {
-                        // Nil: nothing left matters (cancelled, or all settled).
+                        // Nil: nothing left matters (cancelled, or a goal settled).
                         guard let again = try attempt(open) else { return outcomes }
                         if case .proved = again {
                             record(open, again)
@@ -257,25 +267,39 @@ struct ProofEngine {
     /// Solves a Horn system and checks the solution; the certificate shown is `Inv`'s
     /// interpretation. Nil when the race stopped the solve. Spacer blasts arrays by default; a
     /// failure derived that way is solved again without blasting, which measured on
-    /// examples/call_failure_rollback.vigil is not always a failure of the clauses.
-    private func solve(_ clauses: [Term], _ encoding: HornEncoding, _ race: EngineRace?) throws -> Outcome? {
-        var outcome = try solveOnce(clauses, encoding, race, parameters: [:])
+    /// examples/call_failure_rollback.vigil is not always a failure of the clauses. With `facts`,
+    /// Spacer gets the clauses they strengthen, and the solution is checked against `clauses`
+    /// with `Ext` defined as Spacer's interpretation and the facts.
+    private func solve(_ clauses: [Term], _ encoding: HornEncoding, _ race: EngineRace?, facts: HandoverFacts? = nil)
+        throws -> Outcome?
+    {
+        var outcome = try solveOnce(clauses, encoding, race, parameters: [:], facts: facts)
         if case .failed(.derived)? = outcome {
-            outcome = try solveOnce(clauses, encoding, race, parameters: ["xform.array_blast": .bool(false)])
+            outcome = try solveOnce(
+                clauses, encoding, race, parameters: ["xform.array_blast": .bool(false)], facts: facts)
         }
         return outcome
     }
 
     private func solveOnce(
         _ clauses: [Term], _ encoding: HornEncoding, _ race: EngineRace?, parameters: [String: SolverParameterValue],
-        share: UInt64 = 1
+        share: UInt64 = 1, facts: HandoverFacts? = nil
     ) throws -> Outcome? {
-        let horn = try solverFactory.makeHornSolver(
-            options: solverOptions(race, parameters: parameters, share: share))
-        for clause in clauses { try horn.add(clause) }
+        let options = solverOptions(race, parameters: parameters, share: share)
+        let horn = try solverFactory.makeHornSolver(options: options)
+        for clause in clauses { try horn.add(facts?.strengthen(clause) ?? clause) }
         switch try horn.solve() {
-        case .safe(let solution):
-            switch try horn.validate(solution) {
+        case .safe(var solution):
+            var checker = horn
+            if let facts {
+                guard let conjoined = solution.conjoining("Ext", domain: facts.domain, facts.definition()) else {
+                    return .failed(.certificateRejected("no interpretation of Ext"))
+                }
+                solution = conjoined
+                checker = try solverFactory.makeHornSolver(options: options)
+                for clause in clauses { try checker.add(clause) }
+            }
+            switch try checker.validate(solution) {
             case .valid:
                 let text = solution.definitions["Inv"].map { InvariantText.render($0, names: encoding.stateNames) }
                 return .proved(certificate: text ?? "true")

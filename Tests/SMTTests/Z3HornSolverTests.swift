@@ -46,6 +46,24 @@ import Z3Backend
         }
     }
 
+    /// A fact conjoined with an interpretation is checked with it: one every derivable value
+    /// meets keeps the solution valid, one that excludes the initial value is rejected.
+    @Test func aConjoinedFactIsCheckedWithTheInterpretation() throws {
+        let solver = try counter(bound: 10)
+        let counting = HornSolution(definitions: ["P": "(define-fun P ((vigil!0 Int)) Bool (<= vigil!0 10))"])
+        #expect(try solver.validate(counting) == .valid)
+        let parameter = Term.constant(HornSolution.parameter(0), .int)
+        let nonNegative = try #require(counting.conjoining("P", domain: [.int], Term.ge(parameter, .int(0))))
+        #expect(nonNegative.definitions["P"]?.contains("P!found") == true)
+        #expect(try solver.validate(nonNegative) == .valid)
+        let positive = try #require(counting.conjoining("P", domain: [.int], Term.ge(parameter, .int(1))))
+        guard case .rejected = try solver.validate(positive) else {
+            Issue.record("'P(x) implies x >= 1' excludes the initial 0, yet it was accepted")
+            return
+        }
+        #expect(counting.conjoining("Q", domain: [.int], .true) == nil)
+    }
+
     @Test func anUnsafeSystemIsUnsafe() throws {
         guard case .unsafe = try counter(bound: 5).solve() else {
             Issue.record("the counter reaches 6, yet the system is not unsafe")

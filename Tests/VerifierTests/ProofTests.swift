@@ -69,6 +69,79 @@ import Z3Backend
         #expect(try check(Self.stepper, "FrozenStepper", engine: .prove).verdict == .proved)
     }
 
+    /// The vault of examples/vault_lock.vigil, the raffle of reentrant_two_calls_closed.vigil,
+    /// and twins whose lock anyone can open.
+    static let locks = """
+        contract LockedVault {
+            mapping(address => uint) balances;
+            uint private status = 1;
+            invariant solvent: balance >= sum(balances);
+            modifier nonReentrant() { require(status == 1); status = 2; _; status = 1; }
+            function deposit() public payable { balances[msg.sender] += msg.value; }
+            function withdraw() public nonReentrant {
+                uint amount = balances[msg.sender];
+                (bool ok, ) = msg.sender.call{value: amount}("");
+                require(ok);
+                balances[msg.sender] = 0;
+            }
+        }
+        contract LeakyVault {
+            mapping(address => uint) balances;
+            uint private status = 1;
+            invariant solvent: balance >= sum(balances);
+            modifier nonReentrant() { require(status == 1); status = 2; _; status = 1; }
+            function deposit() public payable { balances[msg.sender] += msg.value; }
+            function unlock() public { status = 1; }
+            function withdraw() public nonReentrant {
+                uint amount = balances[msg.sender];
+                (bool ok, ) = msg.sender.call{value: amount}("");
+                require(ok);
+                balances[msg.sender] = 0;
+            }
+        }
+        contract ClosedRaffle {
+            uint public sold;
+            bool drawing;
+            function buy() public payable { require(!drawing); sold += 1; }
+            function draw(address winner) public {
+                require(!drawing);
+                drawing = true;
+                uint before = sold;
+                (bool ok, ) = winner.call("");
+                require(ok);
+                assert(sold == before);
+                drawing = false;
+            }
+        }
+        contract ReopenedRaffle {
+            uint public sold;
+            bool drawing;
+            function buy() public payable { require(!drawing); sold += 1; }
+            function reopen() public { drawing = false; }
+            function draw(address winner) public {
+                require(!drawing);
+                drawing = true;
+                uint before = sold;
+                (bool ok, ) = winner.call("");
+                require(ok);
+                assert(sold == before);
+                drawing = false;
+            }
+        }
+        """
+
+    @Test func aLockHeldWhileControlIsOutIsProvedAndOneAnyoneOpensIsNot() throws {
+        // Each proof needs a fact about every handover made with the lock held (per key:
+        // `status == 2 ==> forall k: balances[k] never shrinks`), which Spacer alone did not find.
+        let vault = try check(Self.locks, "LockedVault", engine: .prove)
+        #expect(vault.verdict == .proved)
+        #expect(vault.certificate?.contains("sum(balances)") == true)
+        #expect(try check(Self.locks, "ClosedRaffle", engine: .prove).verdict == .proved)
+        #expect(try check(Self.locks, "LeakyVault", engine: .prove).verdict != .proved)
+        #expect(try check(Self.locks, "ReopenedRaffle", engine: .prove).verdict != .proved)
+        #expect(try check(Self.locks, "ReopenedRaffle", engine: .auto).verdict == .violated)
+    }
+
     @Test func anInvariantThatIsFalseForLongSequencesIsNotProved() throws {
         // Violated only after 12 increments: beyond the bounded engine's depth, never proved.
         let counter = """
