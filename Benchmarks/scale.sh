@@ -16,7 +16,7 @@ trap 'rm -rf "$work"' EXIT
 printf "%-4s %-3s %-11s %-10s %9s %14s\n" N H twin verdict "wall s" "rlimit count"
 for n in 5 10 20 40; do
     for h in 1 3; do
-        for kind in vulnerable fixed; do
+        for kind in vulnerable fixed locked; do
             file="$work/family-$n-$h-$kind.vigil"
             Benchmarks/family.sh "$n" "$h" "$kind" >"$file"
             start=$(date +%s.%N)

@@ -58,6 +58,12 @@ extension Term {
         junction(.or, ts)
     }
 
+    /// The operands of a conjunction, none for `true`, or the term itself.
+    public var conjuncts: [Term] {
+        if case .apply(.and, let operands) = kind { return operands }
+        return boolLiteralValue == true ? [] : [self]
+    }
+
     /// `(and a b)`, simplified like `and(_:)`.
     public static func and(_ a: Term, _ b: Term) -> Term {
         and([a, b])

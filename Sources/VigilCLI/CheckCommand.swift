@@ -243,7 +243,13 @@ private func describe(_ what: String, _ s: CheckStatistics) -> String {
     if s.proofSeconds > 0 {
         line += "unbounded engine \(seconds(s.proofSeconds)) (\(seconds(s.proofWaitSeconds)) waited for), "
     }
-    return line + "\(seconds(other)) elsewhere (\(share)%)\n"
+    line += "\(seconds(other)) elsewhere (\(share)%)\n"
+    for (site, counts) in s.handovers.sorted(by: { $0.key < $1.key }) {
+        line +=
+            "  handover at \(site): re-entrant calls may return from \(counts.kept) of \(counts.offered) entry points"
+        line += counts.kept < counts.offered ? " (the others revert there)\n" : "\n"
+    }
+    return line
 }
 
 /// The peak resident memory of this process or of the largest of its children (the contracts'

@@ -103,7 +103,7 @@ extension SymbolicExecutor {
             guard case .member(let base, _) = callee.kind else { return .scalar(.false) }
             let target = eval(base).scalarTerm
             for a in arguments { _ = eval(a) }  // the callee sees the data; the environment decides what it does
-            return encodeLowLevelCall(target: target, value: value ?? .int(0))
+            return encodeLowLevelCall(target: target, value: value ?? .int(0), site: e.range)
         case .delegateCall?:
             guard case .member(let base, _) = callee.kind else { return .scalar(.false) }
             let target = eval(base).scalarTerm
@@ -126,10 +126,11 @@ extension SymbolicExecutor {
             for a in arguments { _ = eval(a) }
             let returnType = model.interfaces[interface]?.functions[function]?.returnType
             if isView { return readViewCall(returnType, caught: tryCall == e.id) }
-            return encodeInterfaceCall(returnType: returnType, value: value ?? .int(0), caught: tryCall == e.id)
+            return encodeInterfaceCall(
+                returnType: returnType, value: value ?? .int(0), caught: tryCall == e.id, site: e.range)
         case .creation?:
             for a in arguments { _ = eval(a) }
-            return .scalar(encodeCreation(value: value ?? .int(0), caught: tryCall == e.id))
+            return .scalar(encodeCreation(value: value ?? .int(0), caught: tryCall == e.id, site: e.range))
         case .assume?, .satisfy?, nil:
             return .scalar(.true)
         }

@@ -33,6 +33,8 @@ public final class ContractEncoding {
     public private(set) var stepReaches: [String: Term] = [:]
     /// Loops whose unrolling bound was reached on some path.
     public var loopCuts: [LoopCut] { executor.loopCuts }
+    /// At each call that hands over control, how many entry points the re-entrant calls may return from.
+    public var handoverCandidates: [SourceRange: HandoverCandidates] { executor.handoverCandidates }
     /// True when some operation was over-approximated.
     public var usesAbstraction: Bool { executor.usedAbstraction }
     /// True once the transactions encoded so far hand control to an external account.

@@ -12,12 +12,26 @@ public final class FrameRecord {
     public internal(set) var sites: [SiteRecord] = []
     /// Where the call reverts (within the guard it was made under).
     public internal(set) var reverted: Term = .false
+    /// False when the call reverts on every path the encoding could tell apart without a
+    /// solver (a lock held where control was handed over stops it at its first `require`).
+    public internal(set) var mayReturn = true
 
     init(function: FunctionInfo, arguments: [ArgumentTerms], sender: Term, value: Term) {
         self.function = function
         self.arguments = arguments
         self.sender = sender
         self.value = value
+    }
+}
+
+/// At one call that hands over control: how many of the entry points offered to the
+/// re-entrant calls may return there (the most over every time the call was encoded).
+public struct HandoverCandidates: Sendable, Hashable, Codable {
+    public var kept: Int
+    public var offered: Int
+    public init(kept: Int, offered: Int) {
+        self.kept = kept
+        self.offered = offered
     }
 }
 

@@ -10,13 +10,13 @@ extension SymbolicExecutor {
     /// `to.call{value: v}(data)`: the value leaves, the environment may re-enter, and the call
     /// returns any bool; `false` undoes everything inside it. Returns the call's `ok` and the
     /// data it returned or failed with (any bytes, which the schedule records).
-    func encodeLowLevelCall(target: Term, value: Term) -> SymbolicValue {
+    func encodeLowLevelCall(target: Term, value: Term, site: SourceRange) -> SymbolicValue {
         let canSend = Term.le(value, state.balance)
         let before = state
         let outer = pc
         pc = Term.and(outer, canSend)
         state.balance = Term.ite(pc, Term.sub(state.balance, value), state.balance)
-        let (forced, slots) = encodeHandoverCalls()
+        let (forced, slots) = encodeHandoverCalls(at: site)
         let success = fresh("call.ok", .bool)
         // Opaque data (a run that never reads bytes contents) costs nothing and has no place in
         // the schedule.
@@ -34,9 +34,9 @@ extension SymbolicExecutor {
     /// A call of an interface function that is not `view`: `value` ether leaves with it (too
     /// little reverts), the callee holds control (a handover), then the call returns a value of
     /// its type or reverts; a `try` catches the failure, which undoes what the call did.
-    func encodeInterfaceCall(returnType: SolType?, value: Term, caught: Bool) -> SymbolicValue {
+    func encodeInterfaceCall(returnType: SolType?, value: Term, caught: Bool, site: SourceRange) -> SymbolicValue {
         let call = payForCall(value, caught: caught)
-        let (forced, slots) = encodeHandoverCalls()
+        let (forced, slots) = encodeHandoverCalls(at: site)
         let success = fresh("icall.ok", .bool)
         let returned = returnType.map { freshArgument("icall.ret", $0) }
         record?.sites.append(
@@ -48,9 +48,9 @@ extension SymbolicExecutor {
     /// `new C{value: v}(...)`: the value leaves with the creation (too little ether reverts),
     /// the new contract's code runs (a handover: Vigil treats it as code outside the run), and
     /// the creation yields a fresh address, neither zero nor this contract's, or reverts.
-    func encodeCreation(value: Term, caught: Bool) -> Term {
+    func encodeCreation(value: Term, caught: Bool, site: SourceRange) -> Term {
         let call = payForCall(value, caught: caught)
-        let (forced, slots) = encodeHandoverCalls()
+        let (forced, slots) = encodeHandoverCalls(at: site)
         let success = fresh("new.ok", .bool)
         let address = freshValue("new.address", .address(payable: false))
         constraints.append(Term.gt(address, .int(0)))
@@ -108,8 +108,9 @@ extension SymbolicExecutor {
     }
 
     /// While an external account holds control: ether may be forced in, then up to W calls of
-    /// the contract's entry points, nested up to R levels (none during the constructor).
-    private func encodeHandoverCalls() -> (Term, [SlotRecord]) {
+    /// the contract's entry points, nested up to R levels (none during the constructor). How
+    /// many of them may return there is noted for the call at `site` (`handoverCandidates`).
+    private func encodeHandoverCalls(at site: SourceRange) -> (Term, [SlotRecord]) {
         let forced = freshValue("handover.forced", .uint(256))
         amountChoices.append(forced)
         forcedEtherChoices.append(forced)
@@ -120,10 +121,15 @@ extension SymbolicExecutor {
             summariseCalls(horn)
             return (forced, [])
         }
-        guard level >= 0, level < bounds.reentrancy else { return (forced, []) }
+        guard level >= 0, level < bounds.reentrancy, pc.boolLiteralValue != false else { return (forced, []) }
         let trusted = contract.trusted.map { eval($0).scalarTerm }
         var slots: [SlotRecord] = []
         let handoverPC = pc
+        // The calls run from the state as it is where control is handed over, so a guard on a
+        // value written on the way (a lock) folds, and a call it stops costs nothing; elsewhere
+        // the state stays as it was.
+        let outside = state
+        state = state.resolved(under: handoverPC)
         for i in 0..<bounds.reentrantCalls {
             let makes = fresh("reenter\(level + 1).\(i)", .bool)
             reentryChoices.append(makes)
@@ -140,6 +146,11 @@ extension SymbolicExecutor {
             slots.append(SlotRecord(guardTerm: slotGuard, selector: selector, candidates: candidates))
         }
         pc = handoverPC
+        state = SymbolicState.merge(handoverPC, state, outside)
+        let kept = slots.map { $0.candidates.filter(\.mayReturn).count }.max() ?? 0
+        let noted = handoverCandidates[site]
+        handoverCandidates[site] = HandoverCandidates(
+            kept: max(kept, noted?.kept ?? 0), offered: max(entryPoints.count, noted?.offered ?? 0))
         return (forced, slots)
     }
 
@@ -305,6 +316,7 @@ extension SymbolicExecutor {
         let entryLocals = locals
         let result = runCall { runFunctionBody(f) }
         let succeeded = pc
+        frame.mayReturn = succeeded.boolLiteralValue != false
         // `ensures` sees the parameters as they were passed.
         locals = entryLocals
         for ensures in contract.ensures where ensures.function == f.name {

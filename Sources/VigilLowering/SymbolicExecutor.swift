@@ -79,6 +79,8 @@ final class SymbolicExecutor {
     var constraints: [Term] = []
     var counter = 0
     var loopCuts: [LoopCut] = []
+    /// At each call that hands over control, how many entry points may return there.
+    var handoverCandidates: [SourceRange: HandoverCandidates] = [:]
     /// Violation conditions of `assert@…` and `ensures@…` properties met in the current transaction.
     var violations: [String: [Term]] = [:]
     /// Where `assert@…` properties are reached and functions with `ensures@…` return successfully.

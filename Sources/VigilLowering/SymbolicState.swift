@@ -36,6 +36,39 @@ struct SymbolicState {
             + rowSums.keys.sorted().map { rowSums[$0]! }
     }
 
+    /// The state as it is where `condition` holds: each scalar part that is an `ite` on a
+    /// condition `condition` implies (all its conjuncts are conjuncts of `condition`, or its
+    /// negation is one) is its branch there, so a value written on the path (a lock's
+    /// `status = 2`) is the literal it is. Only valid where `condition` holds.
+    func resolved(under condition: Term) -> SymbolicState {
+        let facts = Set(condition.conjuncts)
+        func resolve(_ t: Term) -> Term {
+            var current = t
+            while case .apply(.ite, let parts) = current.kind, parts.count == 3 {
+                if parts[0].conjuncts.allSatisfy(facts.contains) {
+                    current = parts[1]
+                } else if facts.contains(Term.not(parts[0])) {
+                    current = parts[2]
+                } else {
+                    break
+                }
+            }
+            return current
+        }
+        func resolve(_ v: SymbolicValue) -> SymbolicValue {
+            switch v {
+            case .scalar(let t): .scalar(resolve(t))
+            case .array: v
+            case .record(let fields): .record(fields.map(resolve))
+            }
+        }
+        var out = self
+        out.variables = variables.map(resolve)
+        out.balance = resolve(balance)
+        for (k, v) in sums { out.sums[k] = resolve(v) }
+        return out
+    }
+
     /// The state that a choice among `cases` leads to (the first whose condition holds), else `fallback`.
     static func select(_ cases: [(Term, SymbolicState)], else fallback: SymbolicState) -> SymbolicState {
         cases.reversed().reduce(fallback) { merge($1.0, $1.1, $0) }

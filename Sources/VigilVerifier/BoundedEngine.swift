@@ -191,6 +191,11 @@ extension ContractRun {
             defer { account(solver) }
             let encoding = ContractEncoding(
                 model: model, contract: contract, bounds: stage.bounds, entryFilter: job.entryFilter)
+            defer {
+                for (site, counts) in encoding.handoverCandidates {
+                    statistics.note(counts, at: model.sources.describe(site))
+                }
+            }
             let watchesFunctions = job.entryFilter == nil && !livenessChecked
             if !stage.searchOnly { livenessChecked = livenessChecked || watchesFunctions }
             let sanity = SanityChecks(

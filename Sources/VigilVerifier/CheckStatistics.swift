@@ -1,4 +1,5 @@
 import SMT
+import VigilLowering
 
 /// Where the time of a check went, for `--verbose` and the benchmarks.
 public struct CheckStatistics: Sendable, Codable {
@@ -16,6 +17,9 @@ public struct CheckStatistics: Sendable, Codable {
     public var queries = 0
     /// Z3 resource units spent (rlimit count).
     public var resourceUsage: UInt64 = 0
+    /// At each call that hands over control (`path:line:col`), how many entry points the
+    /// bounded engine's re-entrant calls may return from there, of those offered.
+    public var handovers: [String: HandoverCandidates] = [:]
 
     public init() {}
 
@@ -28,6 +32,14 @@ public struct CheckStatistics: Sendable, Codable {
         totalSeconds += other.totalSeconds
         queries += other.queries
         resourceUsage += other.resourceUsage
+        for (site, counts) in other.handovers { note(counts, at: site) }
+    }
+
+    /// Notes what a call that hands over control kept (the most over every encoding of it).
+    public mutating func note(_ counts: HandoverCandidates, at site: String) {
+        let known = handovers[site]
+        handovers[site] = HandoverCandidates(
+            kept: max(counts.kept, known?.kept ?? 0), offered: max(counts.offered, known?.offered ?? 0))
     }
 }
 

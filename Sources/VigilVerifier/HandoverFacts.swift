@@ -288,12 +288,6 @@ struct HornClause {
 }
 
 extension Term {
-    /// The operands of a conjunction, or the term itself.
-    var conjuncts: [Term] {
-        if case .apply(.and, let operands) = kind { return operands }
-        return boolLiteralValue == true ? [] : [self]
-    }
-
     /// The literals this term can be: itself, or those of an `ite`'s branches (a state merged
     /// with the path that reverted before a handover holds the value handed over in a branch).
     var literalOutcomes: [Term] {

@@ -18,7 +18,7 @@ import Testing
 
     static let emptyOutput =
         #"{"results": [], "statistics": {"solverSeconds": 0, "replaySeconds": 0, "#
-        + #""proofSeconds": 0, "proofWaitSeconds": 0, "totalSeconds": 0, "queries": 3, "resourceUsage": 7}}"#
+        + #""proofSeconds": 0, "proofWaitSeconds": 0, "totalSeconds": 0, "queries": 3, "resourceUsage": 7, "handovers": {}}}"#
 
     @Test func aProcessKilledBySignalIsTriedTwiceThenReported() throws {
         let (child, folder) = try script(#"echo run >> "$DIR/runs"; kill -KILL $$"#)
@@ -113,6 +113,25 @@ import Testing
         #expect(status == 3)
         #expect(text.contains("Vault.solvent: unknown: solver error"))
         #expect(text.contains("peak memory: "))
+    }
+
+    /// `--verbose` says, for each call that hands over control, how many entry points the
+    /// re-entrant calls may return from: a lock held there stops all but `deposit()`; a lock
+    /// taken on some paths only stops none.
+    @Test func verboseCountsTheEntryPointsEachHandoverKeeps() throws {
+        let (status, output) = try runProcess(
+            vigilExecutable, ["check", "Tests/Regressions/lock_handovers.vigil", "--engine", "bmc", "--verbose"],
+            in: repositoryRoot, mergingErrors: true)
+        let text = String(decoding: output, as: UTF8.self)
+        #expect(status == 1)
+        #expect(
+            text.contains(
+                "handover at Tests/Regressions/lock_handovers.vigil:31:23: re-entrant calls may return from 1 of 2 "
+                    + "entry points (the others revert there)"))
+        #expect(
+            text.contains(
+                "handover at Tests/Regressions/lock_handovers.vigil:52:23: re-entrant calls may return from 2 of 2 "
+                    + "entry points\n"))
     }
 
     /// `vigil --version` names the Z3 it runs with.
