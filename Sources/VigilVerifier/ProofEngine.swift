@@ -65,11 +65,15 @@ struct ProofEngine {
                 return Dictionary(
                     names.map { ($0, .failed(.constructorCannotSucceed)) }, uniquingKeysWith: { a, _ in a })
             }
-            // Facts about handovers, found once for every query of the contract.
-            let facts =
-                (try? HandoverFacts.find(
-                    in: encoding.clauses, layout: encoding.handoverLayout, solverFactory: solverFactory,
-                    options: solverOptions(race, share: 10))) ?? nil
+            // Facts about handovers, then about committed states, found once for every query.
+            var facts: [RelationFacts] = []
+            let layout = encoding.handoverLayout
+            for relation in [RelationFacts.Relation.handover(layout), .committed(stateSize: layout.stateSize)] {
+                let found = try? RelationFacts.find(
+                    relation, in: encoding.clauses, known: facts, solverFactory: solverFactory,
+                    options: solverOptions(race, share: 10))
+                if let found { facts.append(found) }
+            }
             var goals: [String: [Term]] = [:]
             var order: [String] = []
             // Invariants with an opened `forall`, the properties of `view` and `pure` functions,
@@ -270,7 +274,7 @@ struct ProofEngine {
     /// examples/call_failure_rollback.vigil is not always a failure of the clauses. With `facts`,
     /// Spacer gets the clauses they strengthen, and the solution is checked against `clauses`
     /// with `Ext` defined as Spacer's interpretation and the facts.
-    private func solve(_ clauses: [Term], _ encoding: HornEncoding, _ race: EngineRace?, facts: HandoverFacts? = nil)
+    private func solve(_ clauses: [Term], _ encoding: HornEncoding, _ race: EngineRace?, facts: [RelationFacts] = [])
         throws -> Outcome?
     {
         var outcome = try solveOnce(clauses, encoding, race, parameters: [:], facts: facts)
@@ -283,26 +287,32 @@ struct ProofEngine {
 
     private func solveOnce(
         _ clauses: [Term], _ encoding: HornEncoding, _ race: EngineRace?, parameters: [String: SolverParameterValue],
-        share: UInt64 = 1, facts: HandoverFacts? = nil
+        share: UInt64 = 1, facts: [RelationFacts] = []
     ) throws -> Outcome? {
         let options = solverOptions(race, parameters: parameters, share: share)
         let horn = try solverFactory.makeHornSolver(options: options)
-        for clause in clauses { try horn.add(facts?.strengthen(clause) ?? clause) }
+        for clause in clauses { try horn.add(RelationFacts.strengthen(clause, with: facts)) }
         switch try horn.solve() {
-        case .safe(var solution):
+        case .safe(let found):
             var checker = horn
-            if let facts {
-                guard let conjoined = solution.conjoining("Ext", domain: facts.domain, facts.definition()) else {
-                    return .failed(.certificateRejected("no interpretation of Ext"))
+            var solution = found
+            if !facts.isEmpty {
+                for f in facts {
+                    let name = f.relation.name
+                    guard let conjoined = solution.conjoining(name, domain: f.domain, f.definition()) else {
+                        return .failed(.certificateRejected("no interpretation of \(name)"))
+                    }
+                    solution = conjoined
                 }
-                solution = conjoined
                 checker = try solverFactory.makeHornSolver(options: options)
                 for clause in clauses { try checker.add(clause) }
             }
             switch try checker.validate(solution) {
             case .valid:
-                let text = solution.definitions["Inv"].map { InvariantText.render($0, names: encoding.stateNames) }
-                return .proved(certificate: text ?? "true")
+                var text =
+                    found.definitions["Inv"].map { InvariantText.render($0, names: encoding.stateNames) } ?? "true"
+                for f in facts { text = f.described(names: encoding.stateNames, after: text) }
+                return .proved(certificate: text)
             case .rejected(let why):
                 return .failed(.certificateRejected(why))
             }

@@ -63,7 +63,7 @@ import Testing
         let output = try runVigil(["check", "examples/foundry-project", "--format", "json", "--quiet"])
         let report = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any]
         let contracts = (report?["contracts"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
-        #expect(contracts?.sorted() == ["CappedToken", "EtherVault"])
+        #expect(contracts?.sorted() == ["CappedToken", "EtherVault", "RewardPool"])
         let inputs = report?["inputs"] as? [String] ?? []
         #expect(inputs.contains { $0.hasSuffix("lib/base-contracts/src/token/ERC20.sol") })
         #expect(!inputs.contains { $0.contains("/test/") })

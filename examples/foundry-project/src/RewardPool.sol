@@ -8,8 +8,14 @@ import {ReentrancyGuard} from "@base/utils/ReentrancyGuard.sol";
 /// a fee the owner sets within a cap, a pause switch, a cooldown before unstaking, rewards the
 /// owner funds, and payouts in ether before the books are updated (as many real pools do),
 /// made safe by `nonReentrant` on every function that changes state. Twenty-four public
-/// functions; the properties are in specs/StakingPool.spec.
-contract StakingPool is Ownable, ReentrancyGuard {
+/// functions; the properties are in specs/RewardPool.spec.
+// @expect backed proved
+// @expect stakeIsSum proved
+// @expect rewardsAreSum proved
+// @expect feeCapped proved
+// @expect cooldownCapped proved
+// @expect treasurySet proved
+contract RewardPool is Ownable, ReentrancyGuard {
     uint256 public constant MAX_FEE_BPS = 1000;
     uint256 public constant MIN_STAKE = 100;
 
