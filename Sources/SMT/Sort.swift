@@ -13,6 +13,15 @@ public indirect enum Sort: Hashable, Sendable, CustomStringConvertible {
         return nil
     }
 
+    /// The index sort when this is an array sort, otherwise `nil`.
+    public var arrayIndex: Sort? {
+        if case .array(let index, _) = self { return index }
+        return nil
+    }
+
+    /// Whether this is an array sort.
+    public var isArray: Bool { arrayIndex != nil }
+
     /// The sort in SMT-LIB notation, e.g. `(Array Int Bool)`.
     public var description: String {
         switch self {

@@ -33,6 +33,11 @@ public struct HandoverCandidates: Sendable, Hashable, Codable {
         self.kept = kept
         self.offered = offered
     }
+
+    /// The most of these counts and `other`'s (another encoding of the same call).
+    public func merged(with other: HandoverCandidates?) -> HandoverCandidates {
+        HandoverCandidates(kept: max(kept, other?.kept ?? 0), offered: max(offered, other?.offered ?? 0))
+    }
 }
 
 /// One slot of a handover: a call the environment may make (when `guardTerm` holds) to

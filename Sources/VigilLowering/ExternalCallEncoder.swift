@@ -148,9 +148,8 @@ extension SymbolicExecutor {
         pc = handoverPC
         state = SymbolicState.merge(handoverPC, state, outside)
         let kept = slots.map { $0.candidates.filter(\.mayReturn).count }.max() ?? 0
-        let noted = handoverCandidates[site]
-        handoverCandidates[site] = HandoverCandidates(
-            kept: max(kept, noted?.kept ?? 0), offered: max(entryPoints.count, noted?.offered ?? 0))
+        handoverCandidates[site] = HandoverCandidates(kept: kept, offered: entryPoints.count).merged(
+            with: handoverCandidates[site])
         return (forced, slots)
     }
 

@@ -73,10 +73,11 @@ public final class HornEncoding {
         for k in shape.rowSums.keys.sorted() { names.append("sum(\(contract.stateVariables[k].name)[·])") }
         if horn.carriesClock { names += ["block.timestamp", "block.number"] }
         stateNames = names
-        let variableCount = shape.flattened.count - 1 - shape.sums.count - shape.rowSums.count
+        // In a flattened state the ghost sums follow the variables and the balance, before the row sums.
+        let firstSum = shape.flattened.count - shape.sums.count - shape.rowSums.count
         handoverLayout = HandoverLayout(
             sharedCount: horn.environmentArguments(executor.environment).count, stateSize: shape.flattened.count,
-            balance: variableCount, sums: Array((variableCount + 1)..<(variableCount + 1 + shape.sums.count)))
+            sums: Array(firstSum..<(firstSum + shape.sums.count)))
         encodeDeployment()
         encodeForcedEther(into: "Inv")
         for f in executor.entryPoints { encodeTransaction(f) }
@@ -436,11 +437,10 @@ public final class HornEncoding {
 
 /// Where `Ext(env…, pre…, post…)` holds what: `sharedCount` environment arguments, then the
 /// state before the calls and the state after (`stateSize` terms each, in `Inv`'s order); in a
-/// state, `balance` is the contract's ether and `sums` the ghost sums of its mappings and arrays.
+/// state, `sums` are the positions of the ghost sums of its mappings and arrays.
 public struct HandoverLayout: Sendable, Hashable {
     public let sharedCount: Int
     public let stateSize: Int
-    public let balance: Int
     public let sums: [Int]
 
     /// The states before and after in the arguments of an `Ext` application; nil when it has

@@ -137,10 +137,3 @@ func mergeValues(_ c: Term, _ a: SymbolicValue, _ b: SymbolicValue) -> SymbolicV
     default: preconditionFailure("merging values of different shapes")
     }
 }
-
-extension Sort {
-    var isArray: Bool {
-        if case .array = self { return true }
-        return false
-    }
-}

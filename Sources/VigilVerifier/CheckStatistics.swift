@@ -37,9 +37,7 @@ public struct CheckStatistics: Sendable, Codable {
 
     /// Notes what a call that hands over control kept (the most over every encoding of it).
     public mutating func note(_ counts: HandoverCandidates, at site: String) {
-        let known = handovers[site]
-        handovers[site] = HandoverCandidates(
-            kept: max(counts.kept, known?.kept ?? 0), offered: max(counts.offered, known?.offered ?? 0))
+        handovers[site] = counts.merged(with: handovers[site])
     }
 }
 

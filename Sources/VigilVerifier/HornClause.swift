@@ -21,11 +21,10 @@ struct HornClause {
         case .apply(.not, let parts) where parts.count == 1:
             premises = parts[0].conjuncts
             head = nil
-        case .apply(let op, _) where op.isPredicate:
+        default:
+            guard body.predicateName != nil else { return nil }
             premises = []
             head = body
-        default:
-            return nil
         }
     }
 
@@ -77,20 +76,4 @@ extension Term {
         if case .apply(.predicate(let name, _), _) = kind { return name }
         return nil
     }
-}
-
-extension Term.Op {
-    var isPredicate: Bool {
-        if case .predicate = self { return true }
-        return false
-    }
-}
-
-extension Sort {
-    var arrayIndex: Sort? {
-        if case .array(let index, _) = self { return index }
-        return nil
-    }
-
-    var isArray: Bool { arrayIndex != nil }
 }

@@ -273,7 +273,8 @@ struct ProofEngine {
     /// failure derived that way is solved again without blasting, which measured on
     /// examples/call_failure_rollback.vigil is not always a failure of the clauses. With `facts`,
     /// Spacer gets the clauses they strengthen, and the solution is checked against `clauses`
-    /// with `Ext` defined as Spacer's interpretation and the facts.
+    /// with each relation the facts are about (`Ext`, `Inv`) defined as Spacer's interpretation
+    /// and its facts.
     private func solve(_ clauses: [Term], _ encoding: HornEncoding, _ race: EngineRace?, facts: [RelationFacts] = [])
         throws -> Outcome?
     {
